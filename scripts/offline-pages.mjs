@@ -1,0 +1,54 @@
+// The captures Papershelf is developed against, each served at the real address it was taken
+// from, so the content script runs exactly as on the live site. Used by `npm start` (the offline
+// demo) and by the end-to-end tests. Every other request from a page is answered locally or
+// refused: nothing leaves the machine.
+import { readFileSync } from 'node:fs';
+
+const fixtures = new URL('../test/fixtures/', import.meta.url);
+
+/** Real URL → capture file (relative to test/fixtures). */
+export const CAPTURES = {
+  'https://huggingface.co/papers/date/2025-08-05': 'demo/daily-papers-2025-08-05.html',
+  'https://huggingface.co/papers?date=2024-08-01': 'huggingface/daily-papers-2024-08-01.html',
+};
+
+export const DEMO_FEED_URL = 'https://huggingface.co/papers/date/2025-08-05';
+
+export function readCapture(file) {
+  return readFileSync(new URL(file, fixtures), 'utf8');
+}
+
+/** Normalises a URL so that the same page matches whatever order its query parameters come in. */
+function key(url) {
+  const u = new URL(url);
+  u.hash = '';
+  u.searchParams.sort();
+  return u.href;
+}
+
+const byKey = new Map(Object.entries(CAPTURES).map(([url, file]) => [key(url), file]));
+
+/**
+ * Serves the captures (and any `extra` pages: URL → HTML) in a Playwright browser context.
+ * Sub-resources of the captures (scripts, styles, images of the live site) are answered empty,
+ * so the pages render from their markup alone and no request reaches the network.
+ */
+export async function serveOffline(context, extra = {}) {
+  const extras = new Map(Object.entries(extra).map(([url, html]) => [key(url), html]));
+  await context.route(/^https?:\/\//, async (route) => {
+    const request = route.request();
+    const k = key(request.url());
+    const html = extras.get(k) ?? (byKey.has(k) ? readCapture(byKey.get(k)) : undefined);
+    if (html !== undefined && request.resourceType() === 'document') {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    if (request.resourceType() === 'document') {
+      return route.fulfill({
+        status: 404,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>Not in the offline demo</title><p>This page is not part of the offline demo.</p>',
+      });
+    }
+    return route.fulfill({ status: 204, body: '' });
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * What the worker does with each validated request. Handlers get their dependencies passed in
+ * (database, clock, notifier) so tests can run them against fake-indexeddb without a browser.
+ */
+import type { PapershelfDb } from '../db/schema';
+import { recordSightings, setPaperState } from '../db/papers';
+import { readSettings, writeSettings } from '../db/settings';
+import type { PaperState, Settings } from '../shared/model';
+import type { Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
+
+export interface Notifier {
+  statesChanged(states: PaperState[]): void;
+  settingsChanged(settings: Settings): void;
+}
+
+export interface HandlerContext {
+  db: PapershelfDb;
+  now: () => number;
+  notify: Notifier;
+  /** The page the message came from, when it came from a tab. */
+  senderUrl?: string;
+}
+
+type Handler<T extends RequestType> = (msg: RequestOf<T>, ctx: HandlerContext) => Promise<ResponseMap[T]>;
+
+const handlers: { [T in RequestType]: Handler<T> } = {
+  async 'listings/seen'(msg, ctx) {
+    const settings = readSettings(ctx.db);
+    // The page needs the states now; the sighting write can finish after the answer.
+    let early!: (s: PaperState[]) => void;
+    const statesRead = new Promise<PaperState[]>((resolve) => (early = resolve));
+    const written = recordSightings(ctx.db, msg.papers, msg.pageUrl, ctx.now(), early);
+    written.catch((err: unknown) => console.error('Papershelf: recording sightings failed', err));
+    const states = await Promise.race([statesRead, written]);
+    return { states, settings: await settings };
+  },
+  async 'paper/setRead'(msg, ctx) {
+    const state = await setPaperState(ctx.db, msg.id, { read: msg.read }, ctx.now(), ctx.senderUrl);
+    ctx.notify.statesChanged([state]);
+    return state;
+  },
+  async 'paper/setSaved'(msg, ctx) {
+    const state = await setPaperState(ctx.db, msg.id, { saved: msg.saved }, ctx.now(), ctx.senderUrl);
+    ctx.notify.statesChanged([state]);
+    return state;
+  },
+  async 'settings/get'(_msg, ctx) {
+    return readSettings(ctx.db);
+  },
+  async 'settings/set'(msg, ctx) {
+    const settings = await writeSettings(ctx.db, msg.patch, ctx.now());
+    ctx.notify.settingsChanged(settings);
+    return settings;
+  },
+};
+
+export function handle<T extends RequestType>(msg: Request & { type: T }, ctx: HandlerContext) {
+  return (handlers[msg.type] as Handler<T>)(msg, ctx);
+}

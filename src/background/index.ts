@@ -1,0 +1,43 @@
+/**
+ * The service worker: the only writer of the database. Listeners are registered synchronously at
+ * start so that a message that woke the worker is delivered; nothing is kept in memory between
+ * events, because Manifest V3 may stop the worker at any moment.
+ */
+import browser from 'webextension-polyfill';
+import { openDatabase } from '../db/schema';
+import { parseRequest, type Push } from '../shared/protocol';
+import { updateBadge } from './badge';
+import { pushToTabs } from './broadcast';
+import { handle, type Notifier } from './handlers';
+import { checkSender } from './sender';
+
+const db = openDatabase();
+const extensionOrigin = browser.runtime.getURL('');
+
+const notify: Notifier = {
+  statesChanged(states) {
+    void send({ type: 'states/changed', states });
+    void updateBadge(db);
+  },
+  settingsChanged(settings) {
+    void send({ type: 'settings/changed', settings });
+  },
+};
+
+async function send(message: Push) {
+  await pushToTabs(message).catch((err: unknown) => console.error('Papershelf: push failed', err));
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  const from = checkSender(sender, browser.runtime.id, extensionOrigin);
+  if (!from.ok) return Promise.resolve({ ok: false, error: 'sender not allowed' });
+  const parsed = parseRequest(message);
+  if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+  return handle(parsed.value, { db, now: Date.now, notify, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) }).then(
+    (value) => ({ ok: true, value }),
+    (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
+});
+
+browser.runtime.onInstalled.addListener(() => void updateBadge(db));
+browser.runtime.onStartup.addListener(() => void updateBadge(db));

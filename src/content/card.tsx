@@ -1,0 +1,77 @@
+/** One listing on the page with its mounted controls. */
+import { render } from 'preact';
+import type { Listing } from '../sites/types';
+import type { PaperState } from '../shared/model';
+import { Controls, type Toggle } from './controls';
+import { styleShadowRoot } from './styles';
+
+export const HOST_TAG = 'papershelf-controls';
+
+export interface CardView {
+  /** Known stored state; undefined until the worker has answered. */
+  state?: PaperState;
+  /** What the buttons show while a change is on its way. */
+  shown: { read: boolean; saved: boolean };
+  pending: boolean;
+  error?: string;
+}
+
+export class Card {
+  readonly id: string;
+  readonly element: HTMLElement;
+  readonly host: HTMLElement;
+  readonly #root: ShadowRoot;
+  readonly #onToggle: (card: Card, which: Toggle) => void;
+  view: CardView = { shown: { read: false, saved: false }, pending: false };
+
+  constructor(listing: Listing, onToggle: (card: Card, which: Toggle) => void) {
+    this.id = listing.paper.id;
+    this.element = listing.element;
+    this.#onToggle = onToggle;
+    const doc = listing.element.ownerDocument;
+    this.host = doc.createElement(HOST_TAG);
+    this.#root = this.host.attachShadow({ mode: 'open' });
+    styleShadowRoot(this.#root);
+    // The page must not see our clicks: a card-wide click handler would otherwise navigate.
+    this.host.addEventListener('click', (e) => e.stopPropagation());
+    listing.mount.anchor.insertAdjacentElement(listing.mount.where, this.host);
+    this.element.setAttribute('data-papershelf-id', this.id);
+    this.render();
+  }
+
+  get mounted(): boolean {
+    return this.host.isConnected && this.element.contains(this.host);
+  }
+
+  /** Applies a state the worker confirmed; the data attributes only ever show stored state. */
+  confirm(state: PaperState): void {
+    this.view = { state, shown: { read: state.read, saved: state.saved }, pending: false };
+    this.element.setAttribute('data-papershelf-read', String(state.read));
+    this.element.setAttribute('data-papershelf-saved', String(state.saved));
+    this.render();
+  }
+
+  update(view: Partial<CardView>): void {
+    this.view = { ...this.view, ...view };
+    this.render();
+  }
+
+  unmount(): void {
+    render(null, this.#root);
+    this.host.remove();
+  }
+
+  render(): void {
+    const { shown, pending, error } = this.view;
+    render(
+      <Controls
+        read={shown.read}
+        saved={shown.saved}
+        pending={pending}
+        {...(error ? { error } : {})}
+        onToggle={(which) => this.#onToggle(this, which)}
+      />,
+      this.#root,
+    );
+  }
+}

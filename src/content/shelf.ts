@@ -1,0 +1,186 @@
+/**
+ * The site-agnostic core of the content script: finds listings through the site adapter, mounts
+ * controls once per listing, keeps them in step with the worker, and follows in-page re-renders
+ * and URL changes. It knows no site and never touches the database.
+ */
+import type { WorkerConnection } from '../messaging/client';
+import type { PaperState, Settings } from '../shared/model';
+import type { Push } from '../shared/protocol';
+import type { Listing, SiteAdapter } from '../sites/types';
+import { Card, HOST_TAG } from './card';
+import { inChunks } from './chunks';
+import type { Toggle } from './controls';
+import { PageMarks } from './styles';
+
+export interface ShelfOptions {
+  document: Document;
+  /** Chooses the adapter for the current URL (the page may navigate in place). */
+  adapterFor(url: string): SiteAdapter | undefined;
+  worker: WorkerConnection;
+}
+
+export class Shelf {
+  readonly #doc: Document;
+  readonly #options: ShelfOptions;
+  readonly #cards = new Map<HTMLElement, Card>();
+  readonly #byId = new Map<string, Set<Card>>();
+  readonly #states = new Map<string, PaperState>();
+  readonly #marks: PageMarks;
+  #observer?: MutationObserver;
+  #scanQueued = false;
+  #scanning: Promise<void> = Promise.resolve();
+  #url = '';
+
+  constructor(options: ShelfOptions) {
+    this.#options = options;
+    this.#doc = options.document;
+    this.#marks = new PageMarks(this.#doc);
+    this.#marks.apply({ dimRead: true });
+  }
+
+  /** Starts: first scan now, then on every DOM change and URL change. */
+  start(): Promise<void> {
+    this.#options.worker.onPush((push) => this.#onPush(push));
+    this.#observer = new MutationObserver((mutations) => {
+      if (mutations.some((m) => !this.#isOwnMutation(m))) this.#queueScan();
+    });
+    this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true });
+    this.#doc.defaultView?.addEventListener('popstate', () => this.#queueScan());
+    return this.scan();
+  }
+
+  stop(): void {
+    this.#observer?.disconnect();
+  }
+
+  get cards(): Card[] {
+    return [...this.#cards.values()];
+  }
+
+  /** Finds listings and mounts controls on the new ones. Serialised: scans never overlap. */
+  scan(): Promise<void> {
+    this.#scanning = this.#scanning.then(() => this.#scanOnce()).catch((err: unknown) => {
+      console.error('Papershelf: scanning the page failed', err);
+    });
+    return this.#scanning;
+  }
+
+  #isOwnMutation(m: MutationRecord): boolean {
+    const ours = (n: Node) => n.nodeName.toLowerCase() === HOST_TAG;
+    return [...m.addedNodes, ...m.removedNodes].every(ours);
+  }
+
+  #queueScan(): void {
+    if (this.#scanQueued) return;
+    this.#scanQueued = true;
+    queueMicrotask(() => {
+      this.#scanQueued = false;
+      void this.scan();
+    });
+  }
+
+  async #scanOnce(): Promise<void> {
+    const href = this.#doc.location?.href ?? '';
+    const adapter = this.#options.adapterFor(href);
+    if (href !== this.#url) this.#url = href;
+    this.#prune();
+    if (!adapter) return;
+    let listings: Listing[];
+    try {
+      listings = adapter.parse(this.#doc, new URL(href));
+    } catch (err) {
+      // A page the adapter does not understand stays as it is.
+      console.warn('Papershelf: could not read this page', err);
+      return;
+    }
+    const fresh = listings.filter((l) => this.#needsMount(l));
+    if (fresh.length === 0) return;
+
+    const unknown = fresh.filter((l) => !this.#states.has(l.paper.id));
+    const statesArrive =
+      unknown.length === 0
+        ? undefined
+        : this.#options.worker
+            .request({ type: 'listings/seen', pageUrl: href, papers: unknown.map((l) => l.paper) })
+            .then(({ states, settings }) => {
+              this.#applySettings(settings);
+              for (const s of states) this.#applyState(s);
+            })
+            .catch((err: unknown) => console.error('Papershelf: could not load paper states', err));
+
+    await inChunks(fresh, (listing) => this.#mount(listing));
+    await statesArrive;
+  }
+
+  #needsMount(listing: Listing): boolean {
+    const card = this.#cards.get(listing.element);
+    if (card && card.id === listing.paper.id && card.mounted) return false;
+    return true;
+  }
+
+  #mount(listing: Listing): void {
+    // Re-check: an earlier chunk or a re-render may have handled it meanwhile.
+    if (!listing.element.isConnected || !this.#needsMount(listing)) return;
+    const old = this.#cards.get(listing.element);
+    if (old) this.#forget(old);
+    // Controls left by an earlier copy of this script (an extension reload) are replaced, not doubled.
+    for (const stray of listing.element.querySelectorAll(HOST_TAG)) stray.remove();
+    const card = new Card(listing, (c, which) => void this.#toggle(c, which));
+    this.#cards.set(listing.element, card);
+    let same = this.#byId.get(card.id);
+    if (!same) this.#byId.set(card.id, (same = new Set()));
+    same.add(card);
+    const known = this.#states.get(card.id);
+    if (known) card.confirm(known);
+  }
+
+  #forget(card: Card): void {
+    card.unmount();
+    this.#cards.delete(card.element);
+    this.#byId.get(card.id)?.delete(card);
+  }
+
+  /** Drops cards whose listing left the page (in-place navigation), so nothing leaks. */
+  #prune(): void {
+    for (const card of this.#cards.values()) if (!card.element.isConnected) this.#forget(card);
+  }
+
+  async #toggle(card: Card, which: Toggle): Promise<void> {
+    const current = card.view.shown;
+    const next = !current[which];
+    for (const c of this.#byId.get(card.id) ?? []) {
+      c.update({ shown: { ...c.view.shown, [which]: next }, pending: true });
+    }
+    try {
+      const state =
+        which === 'read'
+          ? await this.#options.worker.request({ type: 'paper/setRead', id: card.id, read: next })
+          : await this.#options.worker.request({ type: 'paper/setSaved', id: card.id, saved: next });
+      this.#applyState(state);
+    } catch (err) {
+      console.error('Papershelf: could not save the change', err);
+      const stored = this.#states.get(card.id);
+      for (const c of this.#byId.get(card.id) ?? []) {
+        c.update({
+          shown: stored ? { read: stored.read, saved: stored.saved } : { read: false, saved: false },
+          pending: false,
+          error: 'Not saved — try again',
+        });
+      }
+    }
+  }
+
+  #applyState(state: PaperState): void {
+    this.#states.set(state.id, state);
+    for (const card of this.#byId.get(state.id) ?? []) card.confirm(state);
+  }
+
+  #applySettings(settings: Settings): void {
+    this.#marks.apply({ dimRead: settings.dimRead });
+  }
+
+  #onPush(push: Push): void {
+    if (push.type === 'states/changed') for (const s of push.states) this.#applyState(s);
+    else this.#applySettings(push.settings);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Styles for the controls and for the listings they mark. Both are constructed stylesheets shared
+ * by every shadow root and adopted by the document, so a page with 1,000 cards parses CSS once and
+ * the page's markup is not touched.
+ */
+
+// Colours derive from the page's own text colour (currentColor), so the controls follow a light
+// or dark theme, and a theme switch, without knowing how the site implements it.
+const CONTROLS_CSS = `
+:host { all: initial; display: block; margin-top: 0.5rem; font: 13px/1.2 system-ui, sans-serif; color: inherit; }
+.bar { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
+.toggle {
+  font: inherit; color: inherit; cursor: pointer; display: inline-flex; gap: 0.3rem; align-items: center;
+  padding: 0.25rem 0.6rem; border-radius: 999px;
+  border: 1px solid color-mix(in srgb, currentColor 35%, transparent);
+  background: transparent;
+}
+.toggle:hover { background: color-mix(in srgb, currentColor 8%, transparent); }
+.toggle:focus-visible { outline: 2px solid #6366f1; outline-offset: 1px; }
+.toggle[aria-pressed="true"] { background: color-mix(in srgb, #6366f1 22%, transparent); border-color: #6366f1; }
+.saved[aria-pressed="true"] { background: color-mix(in srgb, #f59e0b 25%, transparent); border-color: #f59e0b; }
+.icon { width: 1em; text-align: center; }
+.error { color: #dc2626; }
+`;
+
+const READ_DIMMED_CSS = `
+[data-papershelf-read="true"] { opacity: 0.5; transition: opacity 120ms; }
+[data-papershelf-read="true"]:hover, [data-papershelf-read="true"]:focus-within { opacity: 1; }
+`;
+
+const SAVED_MARK_CSS = `
+[data-papershelf-saved="true"] { box-shadow: inset 4px 0 0 #f59e0b; }
+`;
+
+function sheet(css: string): CSSStyleSheet {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
+
+let controlsSheet: CSSStyleSheet | undefined;
+
+/** Gives a shadow root the controls' styles, sharing one parsed sheet between all roots. */
+export function styleShadowRoot(root: ShadowRoot): void {
+  try {
+    controlsSheet ??= sheet(CONTROLS_CSS);
+    root.adoptedStyleSheets = [controlsSheet];
+  } catch {
+    // Browsers that refuse adoption from an extension world get a <style> of their own.
+    const style = document.createElement('style');
+    style.textContent = CONTROLS_CSS;
+    root.append(style);
+  }
+}
+
+/** Page-level marks: saved listings always, read listings dimmed while the setting is on. */
+export class PageMarks {
+  readonly #sheet: CSSStyleSheet | HTMLStyleElement;
+
+  constructor(private readonly document: Document) {
+    try {
+      const s = sheet('');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];
+      this.#sheet = s;
+    } catch {
+      const style = document.createElement('style');
+      style.dataset.papershelf = 'marks';
+      (document.head ?? document.documentElement).append(style);
+      this.#sheet = style;
+    }
+  }
+
+  apply(options: { dimRead: boolean }): void {
+    const css = SAVED_MARK_CSS + (options.dimRead ? READ_DIMMED_CSS : '');
+    if (this.#sheet instanceof CSSStyleSheet) this.#sheet.replaceSync(css);
+    else this.#sheet.textContent = css;
+  }
+}

@@ -1,0 +1,130 @@
+/** Paper records: sightings, read and saved state, and the queues the popup shows. */
+import type { Paper, PaperSighting, PaperState } from '../shared/model';
+import { stateOf } from '../shared/model';
+import type { PapershelfDb } from './schema';
+
+/** Keeps the derived To read index field in step with readAt / savedAt. */
+function withQueueFields(paper: Paper): Paper {
+  const next = { ...paper };
+  if (next.savedAt !== undefined && next.readAt === undefined) next.toReadSince = next.savedAt;
+  else delete next.toReadSince;
+  return next;
+}
+
+/** Merges what a page shows into the stored record; the richer value wins, nothing is erased. */
+export function mergeSighting(
+  existing: Paper | undefined,
+  seen: PaperSighting,
+  pageUrl: string,
+  now: number,
+): Paper {
+  if (!existing) {
+    return withQueueFields({
+      id: seen.id,
+      title: seen.title,
+      authors: seen.authors,
+      ...(seen.abstract ? { abstract: seen.abstract } : {}),
+      ...(seen.version !== undefined ? { version: seen.version } : {}),
+      ...(seen.upvotes !== undefined ? { upvotes: seen.upvotes } : {}),
+      firstSeenAt: now,
+      firstSeenUrl: pageUrl,
+      lastSeenAt: now,
+      updatedAt: now,
+    });
+  }
+  const merged: Paper = { ...existing, lastSeenAt: now };
+  if (seen.title && seen.title.length >= existing.title.length) merged.title = seen.title;
+  if (seen.authors.length > existing.authors.length) merged.authors = seen.authors;
+  if (seen.abstract && seen.abstract.length > (existing.abstract?.length ?? 0)) {
+    merged.abstract = seen.abstract;
+  }
+  if (seen.version !== undefined && seen.version > (existing.version ?? 0)) {
+    merged.version = seen.version;
+  }
+  if (seen.upvotes !== undefined) merged.upvotes = seen.upvotes;
+  const changed = (Object.keys(merged) as (keyof Paper)[]).some(
+    (k) => k !== 'lastSeenAt' && merged[k] !== existing[k],
+  );
+  if (changed) merged.updatedAt = now;
+  return merged;
+}
+
+/**
+ * Records the papers a page shows and returns their stored state. `onStates` is called as soon
+ * as the states are read, before the write commits, so a page can paint them without waiting.
+ */
+export async function recordSightings(
+  db: PapershelfDb,
+  sightings: PaperSighting[],
+  pageUrl: string,
+  now: number,
+  onStates?: (states: PaperState[]) => void,
+): Promise<PaperState[]> {
+  const unique = [...new Map(sightings.map((s) => [s.id, s])).values()];
+  return db.transaction('rw', db.papers, async () => {
+    const existing = await db.papers.bulkGet(unique.map((s) => s.id));
+    const states = unique.map((s, i) => {
+      const e = existing[i];
+      return e ? stateOf(e) : { id: s.id, read: false, saved: false };
+    });
+    onStates?.(states);
+    const records = unique.map((s, i) => mergeSighting(existing[i], s, pageUrl, now));
+    await db.papers.bulkPut(records);
+    return states;
+  });
+}
+
+export type StateChange = { read: boolean } | { saved: boolean };
+
+/**
+ * Sets read or saved on a paper. A paper the database has not seen yet (a click racing its
+ * page's first report) is created with what is known: its id.
+ */
+export async function setPaperState(
+  db: PapershelfDb,
+  id: string,
+  change: StateChange,
+  now: number,
+  pageUrl = '',
+): Promise<PaperState> {
+  return db.transaction('rw', db.papers, async () => {
+    const existing =
+      (await db.papers.get(id)) ??
+      ({ id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now } satisfies Paper);
+    const next: Paper = { ...existing, updatedAt: now };
+    if ('read' in change) {
+      if (change.read) next.readAt = existing.readAt ?? now;
+      else delete next.readAt;
+    } else if (change.saved) {
+      next.savedAt = existing.savedAt ?? now;
+    } else {
+      delete next.savedAt;
+    }
+    const record = withQueueFields(next);
+    await db.papers.put(record);
+    return stateOf(record);
+  });
+}
+
+export type QueueName = 'toRead' | 'read' | 'seen';
+
+/** The index each queue is read from, newest first. */
+const QUEUE_INDEX: Record<QueueName, 'toReadSince' | 'readAt' | 'firstSeenAt'> = {
+  toRead: 'toReadSince',
+  read: 'readAt',
+  seen: 'firstSeenAt',
+};
+
+/** One page of a queue, newest first: only what the screen shows is loaded. */
+export function queuePage(db: PapershelfDb, queue: QueueName, limit: number): Promise<Paper[]> {
+  return db.papers.orderBy(QUEUE_INDEX[queue]).reverse().limit(limit).toArray();
+}
+
+export async function queueCounts(db: PapershelfDb): Promise<Record<QueueName, number>> {
+  const [toRead, read, seen] = await Promise.all([
+    db.papers.orderBy('toReadSince').count(),
+    db.papers.orderBy('readAt').count(),
+    db.papers.count(),
+  ]);
+  return { toRead, read, seen };
+}

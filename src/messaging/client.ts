@@ -1,0 +1,51 @@
+/**
+ * How pages talk to the worker. UI code depends on the WorkerConnection interface, not on the
+ * browser API, so it can be tested with a fake (the Dark Reader pattern).
+ */
+import browser from 'webextension-polyfill';
+import { parsePush, type Push, type Reply, type RequestOf, type RequestType, type ResponseMap } from '../shared/protocol';
+
+export interface WorkerConnection {
+  request<T extends RequestType>(message: RequestOf<T>): Promise<ResponseMap[T]>;
+  /** Listens to the worker's pushes; returns the function that stops listening. */
+  onPush(listener: (push: Push) => void): () => void;
+}
+
+const RETRIES = 4;
+const isTransient = (err: unknown) =>
+  err instanceof Error && /Receiving end does not exist|message port closed|message channel closed/i.test(err.message);
+
+/**
+ * The real connection. A message sent while Manifest V3 restarts the worker can fail with
+ * "Receiving end does not exist"; it is sent again so that a click is never lost.
+ */
+export function browserConnection(): WorkerConnection {
+  return {
+    async request(message) {
+      let lastError: unknown;
+      for (let attempt = 0; attempt <= RETRIES; attempt++) {
+        try {
+          const reply = (await browser.runtime.sendMessage(message)) as Reply<typeof message.type> | undefined;
+          if (!reply) throw new Error('Papershelf: the background worker did not answer');
+          if (!reply.ok) throw new Error(`Papershelf: ${reply.error}`);
+          return reply.value as ResponseMap[typeof message.type];
+        } catch (err) {
+          lastError = err;
+          if (!isTransient(err)) break;
+          await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        }
+      }
+      throw lastError;
+    },
+    onPush(listener) {
+      const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
+        // Only the worker pushes: same extension, not from a tab.
+        if (sender.id !== browser.runtime.id || sender.tab) return;
+        const parsed = parsePush(message);
+        if (parsed.ok) listener(parsed.value);
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      return () => browser.runtime.onMessage.removeListener(onMessage);
+    },
+  };
+}

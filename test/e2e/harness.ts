@@ -1,0 +1,83 @@
+/** Launches real Chromium with the built extension and the offline captures at their real URLs. */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { serveOffline } from '../../scripts/offline-pages.mjs';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  open(url: string): Promise<Page>;
+  openExtensionPage(path: string): Promise<Page>;
+  /** Stops the service worker through CDP, as Manifest V3 may do at any moment. */
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launch(options: { extra?: Record<string, string>; profile?: string } = {}): Promise<Session> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  await serveOffline(context, options.extra ?? {});
+  const worker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+
+  return {
+    context,
+    extensionId,
+    worker,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async close() {
+      await context.close();
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The card (element carrying the contract attributes) of one paper. */
+export function card(page: Page, id: string) {
+  return page.locator(`[data-papershelf-id="${id}"]`);
+}
+
+/** Ids of all cards that carry controls, in page order. */
+export function detectedIds(page: Page): Promise<string[]> {
+  return page.$$eval('[data-papershelf-id]', (els) => els.map((e) => e.getAttribute('data-papershelf-id')!));
+}
