@@ -5,5 +5,12 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    environmentOptions: {
+      // DOM tests load real page captures: their scripts and stylesheets must not run or load.
+      happyDOM: {
+        url: 'https://huggingface.co/papers?date=2024-08-01',
+        settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
+      },
+    },
   },
 });

@@ -54,6 +54,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
 };
 
-export function handle<T extends RequestType>(msg: Request & { type: T }, ctx: HandlerContext) {
-  return (handlers[msg.type] as Handler<T>)(msg, ctx);
+export function handle(msg: Request, ctx: HandlerContext): Promise<ResponseMap[RequestType]> {
+  // The union is narrowed by `type` at run time; TypeScript cannot correlate the two lookups.
+  return (handlers[msg.type] as Handler<RequestType>)(msg as never, ctx);
 }

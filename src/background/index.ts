@@ -3,7 +3,7 @@
  * start so that a message that woke the worker is delivered; nothing is kept in memory between
  * events, because Manifest V3 may stop the worker at any moment.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { openDatabase } from '../db/schema';
 import { parseRequest, type Push } from '../shared/protocol';
 import { updateBadge } from './badge';
@@ -28,7 +28,7 @@ async function send(message: Push) {
   await pushToTabs(message).catch((err: unknown) => console.error('Papershelf: push failed', err));
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const from = checkSender(sender, browser.runtime.id, extensionOrigin);
   if (!from.ok) return Promise.resolve({ ok: false, error: 'sender not allowed' });
   const parsed = parseRequest(message);

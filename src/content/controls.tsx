@@ -1,6 +1,4 @@
 /** The inline controls on one paper listing. Rendered by preact inside the listing's shadow root. */
-import type { JSX } from 'preact';
-
 export type Toggle = 'read' | 'saved';
 
 export interface ControlsProps {
@@ -14,7 +12,7 @@ export interface ControlsProps {
 
 /** Only a person's click counts: a page script's synthetic `click()` has isTrusted false. */
 function trusted(handler: () => void) {
-  return (event: JSX.TargetedMouseEvent<HTMLButtonElement>) => {
+  return (event: MouseEvent) => {
     event.preventDefault();
     if (event.isTrusted) handler();
   };

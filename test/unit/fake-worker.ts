@@ -1,0 +1,44 @@
+/** An in-memory stand-in for the background worker, behind the same interface the UI uses. */
+import type { WorkerConnection } from '../../src/messaging/client';
+import type { PaperState, Settings } from '../../src/shared/model';
+import type { Push, Request } from '../../src/shared/protocol';
+
+export class FakeWorker implements WorkerConnection {
+  states = new Map<string, PaperState>();
+  settings: Settings = { dimRead: true };
+  requests: Request[] = [];
+  #listeners = new Set<(p: Push) => void>();
+
+  async request(message: Request): Promise<never> {
+    this.requests.push(message);
+    const state = (id: string) => this.states.get(id) ?? { id, read: false, saved: false };
+    let reply: unknown;
+    switch (message.type) {
+      case 'listings/seen':
+        reply = { states: message.papers.map((p) => state(p.id)), settings: this.settings };
+        break;
+      case 'paper/setRead':
+        this.states.set(message.id, (reply = { ...state(message.id), read: message.read }) as PaperState);
+        break;
+      case 'paper/setSaved':
+        this.states.set(message.id, (reply = { ...state(message.id), saved: message.saved }) as PaperState);
+        break;
+      case 'settings/get':
+        reply = this.settings;
+        break;
+      case 'settings/set':
+        reply = this.settings = { ...this.settings, ...message.patch } as Settings;
+        break;
+    }
+    return reply as never;
+  }
+
+  onPush(listener: (p: Push) => void) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  push(p: Push) {
+    for (const l of this.#listeners) l(p);
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { handle, type HandlerContext } from '../../src/background/handlers';
+import { checkSender } from '../../src/background/sender';
+import type { PaperState, Settings } from '../../src/shared/model';
+import { freshDb } from './db';
+
+function context() {
+  const pushed: { states: PaperState[][]; settings: Settings[] } = { states: [], settings: [] };
+  let clock = 1000;
+  const ctx: HandlerContext = {
+    db: freshDb(),
+    now: () => clock++,
+    notify: { statesChanged: (s) => pushed.states.push(s), settingsChanged: (s) => pushed.settings.push(s) },
+    senderUrl: 'https://huggingface.co/papers',
+  };
+  return { ctx, pushed };
+}
+
+describe('worker handlers', () => {
+  it('answers a page with stored states and settings, and records its papers', async () => {
+    const { ctx } = context();
+    await handle({ type: 'paper/setSaved', id: '2407.21783', saved: true }, ctx);
+    const reply = await handle(
+      { type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: [{ id: '2407.21783', title: 'Llama', authors: [] }, { id: '2404.01300', title: 'Other', authors: [] }] },
+      ctx,
+    );
+    expect(reply).toEqual({
+      states: [
+        { id: '2407.21783', read: false, saved: true },
+        { id: '2404.01300', read: false, saved: false },
+      ],
+      settings: { dimRead: true },
+    });
+    // The sighting write may commit after the answer; IndexedDB runs this later read after it.
+    expect((await ctx.db.papers.get('2407.21783'))?.title).toBe('Llama');
+    expect(await ctx.db.papers.count()).toBe(2);
+  });
+
+  it('tells every tab about a state change', async () => {
+    const { ctx, pushed } = context();
+    const state = await handle({ type: 'paper/setRead', id: '2407.21783', read: true }, ctx);
+    expect(state).toEqual({ id: '2407.21783', read: true, saved: false });
+    expect(pushed.states).toEqual([[state]]);
+  });
+
+  it('stores settings and tells every tab', async () => {
+    const { ctx, pushed } = context();
+    expect(await handle({ type: 'settings/set', patch: { dimRead: false } }, ctx)).toEqual({ dimRead: false });
+    expect(await handle({ type: 'settings/get' }, ctx)).toEqual({ dimRead: false });
+    expect(pushed.settings).toEqual([{ dimRead: false }]);
+  });
+});
+
+describe('checkSender', () => {
+  const ID = 'abcdefghijklmnopabcdefghijklmnop';
+  const ORIGIN = `chrome-extension://${ID}/`;
+  it('accepts our content script on a supported page and our own pages', () => {
+    expect(checkSender({ id: ID, url: 'https://huggingface.co/papers', tab: { id: 1 } as never }, ID, ORIGIN)).toEqual({ ok: true, pageUrl: 'https://huggingface.co/papers' });
+    expect(checkSender({ id: ID, url: `${ORIGIN}src/popup/index.html` }, ID, ORIGIN).ok).toBe(true);
+  });
+  it('refuses other extensions, unsupported pages and foreign origins', () => {
+    expect(checkSender({ id: 'other', url: `${ORIGIN}x.html` }, ID, ORIGIN).ok).toBe(false);
+    expect(checkSender({ id: ID, url: 'https://evil.example/papers', tab: { id: 1 } as never }, ID, ORIGIN).ok).toBe(false);
+    expect(checkSender({ id: ID, url: 'https://evil.example/' }, ID, ORIGIN).ok).toBe(false);
+  });
+});

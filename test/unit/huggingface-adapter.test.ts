@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { huggingFace } from '../../src/sites/huggingface';
+import { fixture, loadCapture, loadHtml } from './capture';
+
+const FEED = 'https://huggingface.co/papers?date=2024-08-01';
+const FEED_IDS = [
+  '2407.21783', '2407.21705', '2407.21770', '2407.21646', '2407.21772', '2407.21630', '2407.21721',
+  '2407.21530', '2407.20229', '2407.21781', '2407.21686', '2407.21475', '2404.01300',
+];
+
+describe('Hugging Face adapter: matches', () => {
+  it.each([
+    ['https://huggingface.co/papers', true],
+    ['https://huggingface.co/papers?date=2024-08-01', true],
+    ['https://huggingface.co/papers/date/2024-08-01', true],
+    ['https://huggingface.co/papers/week/2024-W31', true],
+    ['https://huggingface.co/papers/month/2024-08', true],
+    ['https://huggingface.co/papers/trending', true],
+    ['https://huggingface.co/papers/2407.21783', false],
+    ['https://huggingface.co/models', false],
+    ['https://huggingface.co/papersearch', false],
+    ['https://example.com/papers', false],
+  ])('%s → %s', (url, expected) => {
+    expect(huggingFace.matches(new URL(url))).toBe(expected);
+  });
+});
+
+describe('Hugging Face adapter: parse', () => {
+  it('finds the 13 papers of the 2024-08-01 capture, in page order, each once', () => {
+    const { document, url } = loadCapture('huggingface/daily-papers-2024-08-01.html', FEED);
+    const listings = huggingFace.parse(document, url);
+    expect(listings.map((l) => l.paper.id)).toEqual(FEED_IDS);
+  });
+
+  it('reads title from the card and abstract, authors and upvotes from the island JSON', () => {
+    const { document, url } = loadCapture('huggingface/daily-papers-2024-08-01.html', FEED);
+    const llama = huggingFace.parse(document, url)[0]!;
+    expect(llama.paper.title).toBe('The Llama 3 Herd of Models');
+    expect(llama.paper.authors[0]).toBe('Abhimanyu Dubey');
+    expect(llama.paper.authors.length).toBeGreaterThan(100);
+    expect(llama.paper.abstract).toMatch(/^Modern artificial intelligence \(AI\) systems are powered by foundation models\. This paper/);
+    expect(llama.paper.upvotes).toBe(94);
+    expect(llama.element.tagName).toBe('ARTICLE');
+    expect(llama.element.contains(llama.mount.anchor)).toBe(true);
+  });
+
+  it('finds the same cards when the page has no island JSON', () => {
+    const html = fixture('huggingface/daily-papers-2024-08-01.html').replace(/data-props="[^"]*"/g, '');
+    const { document, url } = loadHtml(html, FEED);
+    const listings = huggingFace.parse(document, url);
+    expect(listings.map((l) => l.paper.id)).toEqual(FEED_IDS);
+    expect(listings[0]!.paper).toEqual({ id: '2407.21783', title: 'The Llama 3 Herd of Models', authors: [] });
+  });
+
+  it('ignores island JSON that is not JSON', () => {
+    const html = fixture('huggingface/daily-papers-2024-08-01.html').replace(/data-props="[^"]*"/, 'data-props="{oops"');
+    const { document, url } = loadHtml(html, FEED);
+    expect(huggingFace.parse(document, url)).toHaveLength(13);
+  });
+
+  it('finds all 57 papers of the demo feed built from the seed', () => {
+    const { document, url } = loadCapture('demo/daily-papers-2025-08-05.html', 'https://huggingface.co/papers/date/2025-08-05');
+    const ids = huggingFace.parse(document, url).map((l) => l.paper.id);
+    expect(ids).toHaveLength(57);
+    expect(new Set(ids).size).toBe(57);
+    expect(ids[0]).toBe('2406.04344');
+  });
+
+  it('does not take collection articles for papers', () => {
+    const { document, url } = loadCapture('huggingface/paper-page-2509.24002-prettified.html', 'https://huggingface.co/papers/2509.24002');
+    expect(document.querySelectorAll('article').length).toBeGreaterThan(0);
+    expect(huggingFace.parse(document, url)).toEqual([]);
+  });
+
+  it('leaves a page without cards alone', () => {
+    const { document, url } = loadHtml('<main><article><h3>Not a paper</h3></article></main>', FEED);
+    expect(huggingFace.parse(document, url)).toEqual([]);
+  });
+});

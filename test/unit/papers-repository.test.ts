@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { queueCounts, queuePage, recordSightings, setPaperState } from '../../src/db/papers';
+import type { PaperSighting } from '../../src/shared/model';
+import { freshDb } from './db';
+
+const sighting = (id: string, extra: Partial<PaperSighting> = {}): PaperSighting => ({
+  id,
+  title: `Paper ${id}`,
+  authors: ['Ada Lovelace'],
+  ...extra,
+});
+
+describe('recordSightings', () => {
+  it('records new papers with first-seen time and page, and reports them unread and unsaved', async () => {
+    const db = freshDb();
+    const states = await recordSightings(db, [sighting('2407.21783')], 'https://huggingface.co/papers', 1000);
+    expect(states).toEqual([{ id: '2407.21783', read: false, saved: false }]);
+    expect(await db.papers.get('2407.21783')).toMatchObject({
+      title: 'Paper 2407.21783',
+      firstSeenAt: 1000,
+      firstSeenUrl: 'https://huggingface.co/papers',
+      lastSeenAt: 1000,
+      updatedAt: 1000,
+    });
+  });
+
+  it('keeps the first sighting and the richer value on a later one', async () => {
+    const db = freshDb();
+    await recordSightings(db, [sighting('2407.21783', { abstract: 'Long abstract text', authors: ['A', 'B'] })], 'https://a', 1000);
+    await recordSightings(db, [sighting('2407.21783', { authors: [], upvotes: 7 })], 'https://b', 2000);
+    const p = await db.papers.get('2407.21783');
+    expect(p).toMatchObject({ firstSeenAt: 1000, firstSeenUrl: 'https://a', lastSeenAt: 2000, abstract: 'Long abstract text', authors: ['A', 'B'], upvotes: 7, updatedAt: 2000 });
+  });
+
+  it('does not bump updatedAt when a sighting adds nothing', async () => {
+    const db = freshDb();
+    await recordSightings(db, [sighting('2407.21783')], 'https://a', 1000);
+    await recordSightings(db, [sighting('2407.21783')], 'https://a', 5000);
+    expect(await db.papers.get('2407.21783')).toMatchObject({ updatedAt: 1000, lastSeenAt: 5000 });
+  });
+
+  it('returns stored states and counts duplicates once', async () => {
+    const db = freshDb();
+    await setPaperState(db, '2407.21783', { read: true }, 500);
+    const states = await recordSightings(db, [sighting('2407.21783'), sighting('2407.21783'), sighting('2404.01300')], 'https://a', 1000);
+    expect(states).toEqual([
+      { id: '2407.21783', read: true, saved: false },
+      { id: '2404.01300', read: false, saved: false },
+    ]);
+    expect(await db.papers.count()).toBe(2);
+  });
+});
+
+describe('setPaperState and queues', () => {
+  it('moves a paper through To read and Read', async () => {
+    const db = freshDb();
+    await recordSightings(db, [sighting('2407.21783'), sighting('2404.01300')], 'https://a', 1000);
+    expect(await setPaperState(db, '2407.21783', { saved: true }, 2000)).toEqual({ id: '2407.21783', read: false, saved: true });
+    expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['2407.21783']);
+    expect(await queueCounts(db)).toEqual({ toRead: 1, read: 0, seen: 2 });
+
+    await setPaperState(db, '2407.21783', { read: true }, 3000);
+    expect(await queuePage(db, 'toRead', 10)).toEqual([]);
+    expect((await queuePage(db, 'read', 10)).map((p) => p.id)).toEqual(['2407.21783']);
+    expect(await queueCounts(db)).toEqual({ toRead: 0, read: 1, seen: 2 });
+
+    await setPaperState(db, '2407.21783', { read: false }, 4000);
+    expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['2407.21783']);
+    const p = await db.papers.get('2407.21783');
+    expect(p?.readAt).toBeUndefined();
+    expect(p?.savedAt).toBe(2000);
+    expect(p?.updatedAt).toBe(4000);
+  });
+
+  it('keeps the original time when a paper is marked read twice', async () => {
+    const db = freshDb();
+    await setPaperState(db, '2407.21783', { read: true }, 1000);
+    await setPaperState(db, '2407.21783', { read: true }, 2000);
+    expect((await db.papers.get('2407.21783'))?.readAt).toBe(1000);
+  });
+
+  it('creates a record for a paper clicked before its page reported it', async () => {
+    const db = freshDb();
+    await setPaperState(db, '2407.21783', { saved: true }, 1000, 'https://huggingface.co/papers');
+    await recordSightings(db, [sighting('2407.21783')], 'https://huggingface.co/papers', 1001);
+    expect(await db.papers.get('2407.21783')).toMatchObject({ title: 'Paper 2407.21783', savedAt: 1000, toReadSince: 1000 });
+  });
+
+  it('lists queues newest first and only as many as asked', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 5; i++) {
+      await recordSightings(db, [sighting(`2407.0000${i}`)], 'https://a', 1000 + i);
+    }
+    expect((await queuePage(db, 'seen', 3)).map((p) => p.id)).toEqual(['2407.00004', '2407.00003', '2407.00002']);
+  });
+});

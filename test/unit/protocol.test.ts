@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parsePush, parseRequest } from '../../src/shared/protocol';
+
+const paper = { id: '2407.21783', title: 'T', authors: ['A'] };
+
+describe('parseRequest', () => {
+  it.each([
+    [{ type: 'paper/setRead', id: '2407.21783', read: true }],
+    [{ type: 'paper/setSaved', id: 'hep-th/9901001', saved: false }],
+    [{ type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: [paper] }],
+    [{ type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: [{ ...paper, abstract: 'x', version: 2, upvotes: 3 }] }],
+    [{ type: 'settings/get' }],
+    [{ type: 'settings/set', patch: { dimRead: false } }],
+  ])('accepts %j', (message) => {
+    expect(parseRequest(message)).toEqual({ ok: true, value: message });
+  });
+
+  it.each([
+    ['not an object', 'paper/setRead'],
+    ['null', null],
+    ['unknown type', { type: 'paper/delete', id: '2407.21783' }],
+    ['missing field', { type: 'paper/setRead', id: '2407.21783' }],
+    ['wrong field type', { type: 'paper/setRead', id: '2407.21783', read: 'yes' }],
+    ['versioned id', { type: 'paper/setRead', id: '2407.21783v2', read: true }],
+    ['id that is markup', { type: 'paper/setSaved', id: '<img src=x onerror=alert(1)>', saved: true }],
+    ['extra field', { type: 'paper/setRead', id: '2407.21783', read: true, readAt: 0 }],
+    ['bad page URL', { type: 'listings/seen', pageUrl: 'not a url', papers: [] }],
+    ['paper without title', { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ id: '2407.21783', authors: [] }] }],
+    ['negative upvotes', { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ ...paper, upvotes: -1 }] }],
+    ['unknown setting', { type: 'settings/set', patch: { evil: true } }],
+    ['setting of wrong type', { type: 'settings/set', patch: { dimRead: 'no' } }],
+  ])('refuses %s with a message', (_what, message) => {
+    const result = parseRequest(message);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/malformed message/);
+  });
+
+  it('refuses an oversized batch', () => {
+    const papers = Array.from({ length: 5001 }, () => paper);
+    expect(parseRequest({ type: 'listings/seen', pageUrl: 'https://a.b', papers }).ok).toBe(false);
+  });
+});
+
+describe('parsePush', () => {
+  it('accepts state and settings pushes and refuses others', () => {
+    expect(parsePush({ type: 'states/changed', states: [{ id: '2407.21783', read: true, saved: false }] }).ok).toBe(true);
+    expect(parsePush({ type: 'settings/changed', settings: { dimRead: false } }).ok).toBe(true);
+    expect(parsePush({ type: 'states/changed', states: [{ id: 'x', read: true, saved: false }] }).ok).toBe(false);
+    expect(parsePush({ type: 'paper/setRead', id: '2407.21783', read: true }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HOST_TAG } from '../../src/content/card';
+import { Shelf } from '../../src/content/shelf';
+import { adapterFor } from '../../src/sites/registry';
+import { fixture } from './capture';
+import { FakeWorker } from './fake-worker';
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+function loadFeed() {
+  document.documentElement.innerHTML = fixture('huggingface/daily-papers-2024-08-01.html')
+    .replace(/^[\s\S]*?<html[^>]*>/i, '')
+    .replace(/<\/html>\s*$/i, '');
+}
+
+let worker: FakeWorker;
+let shelf: Shelf;
+
+beforeEach(async () => {
+  shelf?.stop();
+  loadFeed();
+  worker = new FakeWorker();
+  worker.states.set('2407.21783', { id: '2407.21783', read: true, saved: false });
+  shelf = new Shelf({ document, adapterFor, worker });
+  await shelf.start();
+});
+
+const articles = () => [...document.querySelectorAll('article')].filter((a) => a.querySelector('h3 > a'));
+const buttons = (el: Element) => [...el.querySelector(HOST_TAG)!.shadowRoot!.querySelectorAll('button')];
+
+describe('Shelf on the Daily Papers capture', () => {
+  it('puts one set of controls on every paper card and sets the contract attributes', () => {
+    const cards = document.querySelectorAll('[data-papershelf-id]');
+    expect(cards).toHaveLength(13);
+    for (const card of cards) {
+      expect(card.querySelectorAll(HOST_TAG)).toHaveLength(1);
+      expect(buttons(card).map((b) => b.textContent?.replace(/^\W+/, ''))).toEqual(['Mark read', 'Save for later']);
+    }
+    const llama = document.querySelector('[data-papershelf-id="2407.21783"]')!;
+    expect(llama.getAttribute('data-papershelf-read')).toBe('true');
+    expect(llama.getAttribute('data-papershelf-saved')).toBe('false');
+    expect(buttons(llama)[0]!.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('reports every detected paper to the worker once', () => {
+    const seen = worker.requests.filter((r) => r.type === 'listings/seen');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.type === 'listings/seen' && seen[0]!.papers.length).toBe(13);
+  });
+
+  it('never mounts twice, however often the page changes or rescans', async () => {
+    await shelf.scan();
+    document.body.append(document.createElement('div'));
+    await settle();
+    for (const card of articles()) expect(card.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+
+  it('mounts controls on cards the page adds or re-renders in place', async () => {
+    const original = articles()[1]!;
+    const copy = original.cloneNode(true) as HTMLElement;
+    copy.querySelector(HOST_TAG)?.remove();
+    original.replaceWith(copy);
+    await settle();
+    expect(copy.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    expect(copy.getAttribute('data-papershelf-id')).toBe('2407.21705');
+  });
+
+  it('ignores clicks that a script made', async () => {
+    const card = articles()[1]!;
+    buttons(card)[1]!.click();
+    await settle();
+    expect(worker.requests.some((r) => r.type === 'paper/setSaved')).toBe(false);
+    expect(card.getAttribute('data-papershelf-saved')).toBe('false');
+  });
+
+  it('follows pushed changes from other tabs', async () => {
+    worker.push({ type: 'states/changed', states: [{ id: '2407.21705', read: false, saved: true }] });
+    const card = document.querySelector('[data-papershelf-id="2407.21705"]')!;
+    expect(card.getAttribute('data-papershelf-saved')).toBe('true');
+    expect(buttons(card)[1]!.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('inserts page text as text', async () => {
+    const grid = articles()[0]!.parentElement!;
+    grid.insertAdjacentHTML(
+      'beforeend',
+      '<article><h3><a href="/papers/2407.00001">&lt;img src=x onerror="window.pwned=1"&gt;</a></h3></article>',
+    );
+    await settle();
+    const seen = worker.requests.filter((r) => r.type === 'listings/seen').at(-1)!;
+    expect(seen.type === 'listings/seen' && seen.papers[0]!.title).toBe('<img src=x onerror="window.pwned=1">');
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+  });
+});
