@@ -4,18 +4,16 @@ import { adapterFor } from '../sites/registry';
 
 export interface SenderCheck {
   ok: boolean;
-  /** The tab's page, for messages from content scripts. */
+  /** The page a content script runs in. */
   pageUrl?: string;
 }
 
 export function checkSender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderCheck {
   if (sender.id !== extensionId) return { ok: false };
-  if (sender.tab) {
-    // A content script: only on a page one of our site adapters claims.
-    const url = sender.url ?? sender.tab.url;
-    if (!url || !adapterFor(url)) return { ok: false };
-    return { ok: true, pageUrl: url };
-  }
-  // An extension page (popup, options); its URL is on our own origin.
-  return { ok: sender.url === undefined || sender.url.startsWith(extensionOrigin) };
+  const url = sender.url ?? '';
+  // Our own pages (popup, options), whether shown in the toolbar or in a tab.
+  if (url.startsWith(extensionOrigin)) return { ok: true };
+  // Otherwise a content script: only on a page one of our site adapters claims.
+  if (sender.tab && adapterFor(url)) return { ok: true, pageUrl: url };
+  return { ok: false };
 }

@@ -81,3 +81,35 @@ export function card(page: Page, id: string) {
 export function detectedIds(page: Page): Promise<string[]> {
   return page.$$eval('[data-papershelf-id]', (els) => els.map((e) => e.getAttribute('data-papershelf-id')!));
 }
+
+/** Reads a paper record straight from the extension's IndexedDB, through one of its pages. */
+export async function storedPaper(s: Session, id: string): Promise<Record<string, unknown> | undefined> {
+  const page = await s.openExtensionPage('src/options/index.html');
+  try {
+    return await page.evaluate(
+      (key) =>
+        new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+          const open = indexedDB.open('papershelf');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const get = db.transaction('papers').objectStore('papers').get(key);
+            get.onsuccess = () => {
+              resolve(get.result as Record<string, unknown> | undefined);
+              db.close();
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+      id,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Text of the toolbar badge, read in the service worker. */
+export async function badgeText(s: Session): Promise<string> {
+  const worker = await s.worker();
+  return worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+}

@@ -57,10 +57,13 @@ describe('checkSender', () => {
   it('accepts our content script on a supported page and our own pages', () => {
     expect(checkSender({ id: ID, url: 'https://huggingface.co/papers', tab: { id: 1 } as never }, ID, ORIGIN)).toEqual({ ok: true, pageUrl: 'https://huggingface.co/papers' });
     expect(checkSender({ id: ID, url: `${ORIGIN}src/popup/index.html` }, ID, ORIGIN).ok).toBe(true);
+    // The options page opens in a tab: it is still one of ours.
+    expect(checkSender({ id: ID, url: `${ORIGIN}src/options/index.html`, tab: { id: 2 } as never }, ID, ORIGIN).ok).toBe(true);
   });
   it('refuses other extensions, unsupported pages and foreign origins', () => {
     expect(checkSender({ id: 'other', url: `${ORIGIN}x.html` }, ID, ORIGIN).ok).toBe(false);
     expect(checkSender({ id: ID, url: 'https://evil.example/papers', tab: { id: 1 } as never }, ID, ORIGIN).ok).toBe(false);
     expect(checkSender({ id: ID, url: 'https://evil.example/' }, ID, ORIGIN).ok).toBe(false);
+    expect(checkSender({ id: ID, tab: { id: 1 } as never }, ID, ORIGIN).ok).toBe(false);
   });
 });

@@ -1,0 +1,158 @@
+// Daily Papers pages in real Chromium with the built extension: detection, the contract
+// attributes, the page's own behaviour, in-page re-renders and hostile pages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { card, detectedIds, launch, storedPaper, type Session } from './harness';
+
+const FEED = 'https://huggingface.co/papers?date=2024-08-01';
+const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
+const HOSTILE = 'https://huggingface.co/papers?date=2099-01-01';
+const HOSTILE_HTML = `<!doctype html><html><body><main>
+<article><h3><a href="/papers/2501.00001">&lt;img src=x onerror="window.pwned=1"&gt;</a></h3><p>hostile title</p></article>
+<article><h3><a href="/papers/2501.00002">Ordinary paper</a></h3></article>
+<article><h3><a href="/papers/date/2024-08-01">Not a paper</a></h3></article>
+</main></body></html>`;
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch({ extra: { [HOSTILE]: HOSTILE_HTML } });
+});
+afterAll(() => s?.close());
+
+async function ready(url: string) {
+  const page = await s.open(url);
+  await page.locator('[data-papershelf-read]').first().waitFor();
+  return page;
+}
+
+describe('detection on real captures', () => {
+  it('puts controls on the 13 papers of the 2024-08-01 capture, once each', async () => {
+    const page = await ready(FEED);
+    const ids = await detectedIds(page);
+    expect(ids).toEqual([
+      '2407.21783', '2407.21705', '2407.21770', '2407.21646', '2407.21772', '2407.21630', '2407.21721',
+      '2407.21530', '2407.20229', '2407.21781', '2407.21686', '2407.21475', '2404.01300',
+    ]);
+    for (const id of ids) {
+      await expect.poll(() => card(page, id).getAttribute('data-papershelf-read')).toBe('false');
+      expect(await card(page, id).getByRole('button', { name: 'Mark read' }).count()).toBe(1);
+      expect(await card(page, id).getByRole('button', { name: 'Save for later' }).count()).toBe(1);
+    }
+    await page.close();
+  });
+
+  it('puts controls on all 57 papers of the demo feed', async () => {
+    const page = await ready(DEMO);
+    const ids = await detectedIds(page);
+    expect(ids).toHaveLength(57);
+    expect(new Set(ids).size).toBe(57);
+    expect(await page.getByRole('button', { name: 'Mark read' }).count()).toBe(57);
+    await page.close();
+  });
+
+  it('records every paper it detects, with the page it was seen on', async () => {
+    const page = await ready(FEED);
+    await page.close();
+    const llama = await storedPaper(s, '2407.21783');
+    expect(llama).toMatchObject({ id: '2407.21783', title: 'The Llama 3 Herd of Models', firstSeenUrl: FEED });
+    expect((llama?.authors as string[])[0]).toBe('Abhimanyu Dubey');
+    expect(llama?.abstract).toMatch(/^Modern artificial intelligence/);
+    expect(typeof llama?.firstSeenAt).toBe('number');
+  });
+});
+
+describe('the page keeps working', () => {
+  it('follows the card title link as before, and our buttons do not navigate', async () => {
+    const page = await ready(FEED);
+    await card(page, '2407.21705').getByRole('button', { name: 'Save for later' }).click();
+    await expect.poll(() => card(page, '2407.21705').getAttribute('data-papershelf-saved')).toBe('true');
+    expect(page.url()).toBe(FEED);
+    await card(page, '2407.21705').locator('h3 a').click();
+    await page.waitForURL('https://huggingface.co/papers/2407.21705');
+    await page.close();
+  });
+
+  it('styles the controls from the page theme, in light and dark', async () => {
+    const page = await ready(DEMO);
+    const colours = () =>
+      page.evaluate(() => {
+        const article = document.querySelector('article')!;
+        const button = article.querySelector('papershelf-controls')!.shadowRoot!.querySelector('button')!;
+        return { text: getComputedStyle(article).color, button: getComputedStyle(button).color };
+      });
+    const light = await colours();
+    expect(light.button).toBe(light.text);
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    const dark = await colours();
+    expect(dark.button).toBe(dark.text);
+    expect(dark.button).not.toBe(light.button);
+    await page.close();
+  });
+});
+
+describe('pages that re-render in place', () => {
+  it('gives re-rendered and newly routed cards exactly one set of controls', async () => {
+    const page = await ready(FEED);
+    // What Svelte does on tab or date navigation: new card elements, new URL, no reload.
+    await page.evaluate(() => {
+      const articles = [...document.querySelectorAll('article')];
+      const grid = articles[0]!.parentElement!;
+      const clones = articles.slice(0, 5).map((a) => {
+        const c = a.cloneNode(true) as HTMLElement;
+        c.querySelectorAll('papershelf-controls').forEach((n) => n.remove());
+        return c;
+      });
+      history.pushState({}, '', '/papers?date=2024-07-31');
+      articles.forEach((a) => a.remove());
+      grid.append(...clones);
+      // Re-render of an existing card's inner block, as a keyed update would do.
+      const h3Block = clones[0]!.querySelector('h3')!.parentElement!;
+      h3Block.replaceWith(h3Block.cloneNode(true));
+    });
+    await expect.poll(() => page.locator('papershelf-controls').count()).toBe(5);
+    for (const article of await page.locator('article').all()) {
+      expect(await article.locator('papershelf-controls').count()).toBe(1);
+      expect(await article.getByRole('button', { name: 'Mark read' }).count()).toBe(1);
+    }
+    expect(page.url()).toBe('https://huggingface.co/papers?date=2024-07-31');
+    await page.close();
+  });
+});
+
+describe('hostile pages', () => {
+  it('shows a title holding markup as text and runs nothing, here and in the popup', async () => {
+    const page = await ready(HOSTILE);
+    expect(await detectedIds(page)).toEqual(['2501.00001', '2501.00002']);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    const popup = await s.openExtensionPage('src/popup/index.html');
+    await popup.getByRole('tab', { name: /Seen/ }).click();
+    await popup.getByRole('link', { name: '<img src=x onerror="window.pwned=1">' }).waitFor();
+    expect(await popup.locator('img').count()).toBe(0);
+    expect(await popup.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await popup.close();
+    await page.close();
+  });
+
+  it('ignores a page script clicking our buttons and forged messages', async () => {
+    const page = await ready(HOSTILE);
+    const attack = await page.evaluate(async () => {
+      const host = document.querySelector('[data-papershelf-id="2501.00002"] papershelf-controls')!;
+      for (const b of host.shadowRoot!.querySelectorAll('button')) b.click();
+      for (const b of host.shadowRoot!.querySelectorAll('button')) b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      window.postMessage({ type: 'paper/setRead', id: '2501.00002', read: true }, '*');
+      document.dispatchEvent(new CustomEvent('papershelf', { detail: { type: 'paper/setSaved', id: '2501.00002', saved: true } }));
+      const chrome = (window as unknown as { chrome?: { runtime?: unknown } }).chrome;
+      return { runtime: chrome?.runtime === undefined ? 'none' : 'present' };
+    });
+    // Pages cannot reach the extension's messaging at all (no externally_connectable).
+    expect(attack.runtime).toBe('none');
+    // A real click on the other card is a sync point: once it is stored, the attacks had their chance.
+    await card(page, '2501.00001').getByRole('button', { name: 'Mark read' }).click();
+    await expect.poll(() => card(page, '2501.00001').getAttribute('data-papershelf-read')).toBe('true');
+    expect(await card(page, '2501.00002').getAttribute('data-papershelf-read')).toBe('false');
+    expect(await card(page, '2501.00002').getAttribute('data-papershelf-saved')).toBe('false');
+    const stored = await storedPaper(s, '2501.00002');
+    expect(stored?.readAt).toBeUndefined();
+    expect(stored?.savedAt).toBeUndefined();
+    await page.close();
+  });
+});
