@@ -1,0 +1,83 @@
+// `npm start`: builds the extension, opens Chromium with it loaded in a persistent profile
+// (.papershelf-profile/) on the offline demo, and rebuilds + reloads it when a source file changes.
+//   npm start               offline demo: real captures served at their real huggingface.co URLs
+//   npm start -- --live     the real site instead (needs a network)
+//   npm start -- --headless --once   build, open, print what was detected, close (a smoke check)
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { CAPTURES, DEMO_FEED_URL, serveOffline } from './offline-pages.mjs';
+
+const args = new Set(process.argv.slice(2));
+const live = args.has('--live');
+const headless = args.has('--headless');
+const once = args.has('--once');
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(root, 'dist');
+const profile = resolve(root, '.papershelf-profile');
+
+const chrome = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+if (!chrome) {
+  console.error('No Chromium found. Install it (Debian: apt-get install chromium) or set CHROME_PATH.');
+  process.exit(1);
+}
+
+let context;
+async function reloadExtension() {
+  if (!context) return;
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  await worker?.evaluate(() => chrome.runtime.reload()).catch(() => {});
+  await new Promise((r) => setTimeout(r, 500));
+  for (const page of context.pages()) if (/^https:/.test(page.url())) await page.reload().catch(() => {});
+  console.log('Rebuilt and reloaded the extension.');
+}
+
+// The first build, then (unless --once) a watcher that rebuilds on change.
+const watcher = await build({ root, logLevel: 'warn', build: once ? {} : { watch: {} } });
+if (!once) {
+  let first = true;
+  watcher.on('event', (e) => {
+    if (e.code === 'END') {
+      if (first) first = false;
+      else void reloadExtension();
+    }
+  });
+  await new Promise((resolveBuilt) => watcher.on('event', (e) => e.code === 'END' && resolveBuilt()));
+}
+
+context = await chromium.launchPersistentContext(profile, {
+  executablePath: chrome,
+  headless,
+  viewport: null,
+  ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
+  args: [
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--no-first-run',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ...(live ? [] : ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']),
+  ],
+});
+if (!live) await serveOffline(context);
+
+const urls = live ? ['https://huggingface.co/papers'] : [DEMO_FEED_URL, ...Object.keys(CAPTURES).filter((u) => u !== DEMO_FEED_URL)];
+const [first] = context.pages();
+for (const [i, url] of urls.entries()) {
+  const page = i === 0 && first ? first : await context.newPage();
+  await page.goto(url);
+}
+console.log(live ? 'Opened the live site.' : `Offline demo open: ${urls.join(', ')}`);
+console.log('Click the Papershelf icon in the toolbar for the popup. Close the browser to stop.');
+
+if (once) {
+  const page = context.pages()[0];
+  await page.locator('[data-papershelf-read]').first().waitFor({ timeout: 15_000 });
+  console.log(`${await page.locator('[data-papershelf-id]').count()} papers with controls on ${page.url()}`);
+  await context.close();
+  process.exit(0);
+}
+context.on('close', () => {
+  watcher.close?.();
+  process.exit(0);
+});
