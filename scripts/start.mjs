@@ -3,10 +3,9 @@
 //   npm start               offline demo: real captures served at their real huggingface.co URLs
 //   npm start -- --live     the real site instead (needs a network)
 //   npm start -- --headless --once   build, open, print what was detected, close (a smoke check)
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { chromePath, extensionWorker, launchWithExtension } from './browser.mjs';
 import { CAPTURES, DEMO_FEED_URL, serveOffline } from './offline-pages.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -14,20 +13,20 @@ const live = args.has('--live');
 const headless = args.has('--headless');
 const once = args.has('--once');
 const root = resolve(import.meta.dirname, '..');
-const dist = resolve(root, 'dist');
 const profile = resolve(root, '.papershelf-profile');
 
-const chrome = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-if (!chrome) {
-  console.error('No Chromium found. Install it (Debian: apt-get install chromium) or set CHROME_PATH.');
+try {
+  chromePath();
+} catch (err) {
+  console.error(err.message);
   process.exit(1);
 }
 
 let context;
 async function reloadExtension() {
   if (!context) return;
-  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  await worker?.evaluate(() => chrome.runtime.reload()).catch(() => {});
+  const worker = await extensionWorker(context);
+  await worker.evaluate(() => chrome.runtime.reload()).catch(() => {});
   await new Promise((r) => setTimeout(r, 500));
   for (const page of context.pages()) if (/^https:/.test(page.url())) await page.reload().catch(() => {});
   console.log('Rebuilt and reloaded the extension.');
@@ -46,19 +45,7 @@ if (!once) {
   await new Promise((resolveBuilt) => watcher.on('event', (e) => e.code === 'END' && resolveBuilt()));
 }
 
-context = await chromium.launchPersistentContext(profile, {
-  executablePath: chrome,
-  headless,
-  viewport: null,
-  ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
-  args: [
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
-    '--no-first-run',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ...(live ? [] : ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']),
-  ],
-});
+context = await launchWithExtension(profile, { headless, offline: !live, viewport: null });
 if (!live) await serveOffline(context);
 
 const urls = live ? ['https://huggingface.co/papers'] : [DEMO_FEED_URL, ...Object.keys(CAPTURES).filter((u) => u !== DEMO_FEED_URL)];

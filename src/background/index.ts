@@ -5,7 +5,8 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { openDatabase } from '../db/schema';
-import { parseRequest, type Push } from '../shared/protocol';
+import type { Push } from '../shared/protocol';
+import { parseRequest } from '../shared/requests';
 import { updateBadge } from './badge';
 import { pushToTabs } from './broadcast';
 import { handle, type Notifier } from './handlers';

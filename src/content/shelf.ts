@@ -38,14 +38,25 @@ export class Shelf {
     this.#marks.apply({ dimRead: true });
   }
 
-  /** Starts: first scan now, then on every DOM change and URL change. */
+  /**
+   * Starts, as early as document_start: wakes the worker (it may be cold) while the page is still
+   * parsing, mounts controls on cards as the parser delivers them, then follows every DOM change
+   * and URL change.
+   */
   start(): Promise<void> {
     this.#options.worker.onPush((push) => this.#onPush(push));
+    this.#options.worker
+      .request({ type: 'settings/get' })
+      .then((settings) => this.#applySettings(settings))
+      .catch((err: unknown) => console.error('Papershelf: could not load settings', err));
     this.#observer = new MutationObserver((mutations) => {
       if (mutations.some((m) => !this.#isOwnMutation(m))) this.#queueScan();
     });
     this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true });
     this.#doc.defaultView?.addEventListener('popstate', () => this.#queueScan());
+    if (this.#doc.readyState === 'loading') {
+      this.#doc.addEventListener('DOMContentLoaded', () => void this.scan(), { once: true });
+    }
     return this.scan();
   }
 
@@ -73,10 +84,14 @@ export class Shelf {
   #queueScan(): void {
     if (this.#scanQueued) return;
     this.#scanQueued = true;
-    queueMicrotask(() => {
+    const run = () => {
       this.#scanQueued = false;
       void this.scan();
-    });
+    };
+    // While the parser streams the page in, every chunk it adds is a mutation: scanning at most
+    // every 50 ms keeps that linear. Afterwards a re-render is handled in the same task.
+    if (this.#doc.readyState === 'loading') setTimeout(run, 50);
+    else queueMicrotask(run);
   }
 
   async #scanOnce(): Promise<void> {
@@ -104,7 +119,9 @@ export class Shelf {
             .request({ type: 'listings/seen', pageUrl: href, papers: unknown.map((l) => l.paper) })
             .then(({ states, settings }) => {
               this.#applySettings(settings);
-              for (const s of states) this.#applyState(s);
+              // In page order and in slices, so the first screen shows its state first and a
+              // thousand cards never block input.
+              return inChunks(states, (s) => this.#applyState(s));
             })
             .catch((err: unknown) => console.error('Papershelf: could not load paper states', err));
 

@@ -56,6 +56,7 @@ export function styleShadowRoot(root: ShadowRoot): void {
 /** Page-level marks: saved listings always, read listings dimmed while the setting is on. */
 export class PageMarks {
   readonly #sheet: CSSStyleSheet | HTMLStyleElement;
+  #css: string | undefined;
 
   constructor(private readonly document: Document) {
     try {
@@ -72,6 +73,9 @@ export class PageMarks {
 
   apply(options: { dimRead: boolean }): void {
     const css = SAVED_MARK_CSS + (options.dimRead ? READ_DIMMED_CSS : '');
+    // Replacing a document-wide sheet restyles the whole page: only when the rules change.
+    if (css === this.#css) return;
+    this.#css = css;
     if (this.#sheet instanceof CSSStyleSheet) this.#sheet.replaceSync(css);
     else this.#sheet.textContent = css;
   }

@@ -1,44 +1,13 @@
 /**
  * The one message protocol between pages (content scripts, popup, options) and the background
- * worker. Every message is a member of a discriminated union and is validated on receipt: a
- * message that does not match exactly is refused before any handler runs.
+ * worker: requests (validated on receipt by requests.ts), the worker's answers, and the changes
+ * it pushes to pages.
  */
-import * as v from 'valibot';
 import { isCanonicalArxivId } from './ids';
-import type { PaperSighting, PaperState, Settings } from './model';
+import type { PaperState, Settings } from './model';
+import type { RequestMessage } from './requests';
 
-const MAX_TEXT = 20_000;
-const MAX_BATCH = 5_000;
-
-const PaperId = v.pipe(v.string(), v.check(isCanonicalArxivId, 'not a canonical arXiv id'));
-const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
-
-const Sighting = v.strictObject({
-  id: PaperId,
-  title: Text,
-  authors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(5_000)),
-  abstract: v.optional(Text),
-  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000))),
-  upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-});
-
-const SettingsPatch = v.strictObject({
-  dimRead: v.optional(v.boolean()),
-});
-
-export const RequestSchema = v.variant('type', [
-  v.strictObject({
-    type: v.literal('listings/seen'),
-    pageUrl: v.pipe(v.string(), v.url(), v.maxLength(4_000)),
-    papers: v.pipe(v.array(Sighting), v.maxLength(MAX_BATCH)),
-  }),
-  v.strictObject({ type: v.literal('paper/setRead'), id: PaperId, read: v.boolean() }),
-  v.strictObject({ type: v.literal('paper/setSaved'), id: PaperId, saved: v.boolean() }),
-  v.strictObject({ type: v.literal('settings/get') }),
-  v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
-]);
-
-export type Request = v.InferOutput<typeof RequestSchema>;
+export type Request = RequestMessage;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
@@ -52,35 +21,33 @@ export interface ResponseMap {
 }
 
 /** The envelope every answer travels in, so a refusal is a value, not a lost exception. */
-export type Reply<T extends RequestType> =
-  | { ok: true; value: ResponseMap[T] }
-  | { ok: false; error: string };
+export type Reply<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string };
 
 /** Messages the worker pushes to pages after a change. */
 export type Push =
   | { type: 'states/changed'; states: PaperState[] }
   | { type: 'settings/changed'; settings: Settings };
 
-const StateSchema = v.strictObject({ id: PaperId, read: v.boolean(), saved: v.boolean() });
-export const PushSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('states/changed'), states: v.array(StateSchema) }),
-  v.strictObject({
-    type: v.literal('settings/changed'),
-    settings: v.strictObject({ dimRead: v.boolean() }),
-  }),
-]);
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+const isState = (x: unknown): x is PaperState =>
+  isObject(x) && typeof x.id === 'string' && isCanonicalArxivId(x.id) && typeof x.read === 'boolean' && typeof x.saved === 'boolean';
 
-function validate<T>(schema: v.GenericSchema<unknown, T>, input: unknown): Validation<T> {
-  const result = v.safeParse(schema, input);
-  if (result.success) return { ok: true, value: result.output };
-  const issue = result.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, error: `malformed message${path ? ` at ${path}` : ''}: ${issue.message}` };
+/**
+ * Checks a push on receipt in a page. Pushes only ever come from our own worker (the sender is
+ * checked too); this keeps a malformed one from half-applying. Hand-written, because the content
+ * script has a size budget and pushes are two small shapes.
+ */
+export function parsePush(input: unknown): { ok: true; value: Push } | { ok: false; error: string } {
+  if (isObject(input)) {
+    if (input.type === 'states/changed' && Array.isArray(input.states) && input.states.every(isState)) {
+      return { ok: true, value: { type: 'states/changed', states: input.states } };
+    }
+    if (input.type === 'settings/changed' && isObject(input.settings) && typeof input.settings.dimRead === 'boolean') {
+      return { ok: true, value: { type: 'settings/changed', settings: { dimRead: input.settings.dimRead } } };
+    }
+  }
+  return { ok: false, error: 'malformed push' };
 }
 
-export const parseRequest = (input: unknown): Validation<Request> => validate(RequestSchema, input);
-export const parsePush = (input: unknown): Validation<Push> => validate(PushSchema, input);
-
-export type { PaperSighting, PaperState, Settings };
+export type { PaperState, Settings };

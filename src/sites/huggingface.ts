@@ -62,13 +62,9 @@ function islandPapers(document: Document): Map<string, Enrichment> {
   return all;
 }
 
-function cardTitleLink(article: Element): HTMLAnchorElement | null {
-  for (const link of article.querySelectorAll<HTMLAnchorElement>('h3 > a[href]')) {
-    const href = link.getAttribute('href') ?? '';
-    if (/^(?:https:\/\/huggingface\.co)?\/papers\//.test(href)) return link;
-  }
-  return null;
-}
+// One query for every card title on the page; each link then finds its card. Cheaper than a
+// query per article, which matters on a thousand-card feed scanned while it streams in.
+const TITLE_LINKS = 'article h3 > a[href^="/papers/"], article h3 > a[href^="https://huggingface.co/papers/"]';
 
 export const huggingFace: SiteAdapter = {
   id: 'huggingface',
@@ -82,11 +78,13 @@ export const huggingFace: SiteAdapter = {
   parse(document) {
     const enrich = islandPapers(document);
     const listings: Listing[] = [];
-    for (const article of document.querySelectorAll<HTMLElement>('article')) {
-      const link = cardTitleLink(article);
-      if (!link) continue;
+    const taken = new Set<Element>();
+    for (const link of document.querySelectorAll<HTMLAnchorElement>(TITLE_LINKS)) {
+      const article = link.closest<HTMLElement>('article');
+      if (!article || taken.has(article)) continue;
       const parsed = parseArxivId(link.getAttribute('href') ?? '');
       if (!parsed) continue;
+      taken.add(article);
       const info = enrich.get(parsed.id);
       const title = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
       listings.push({

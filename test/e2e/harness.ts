@@ -1,12 +1,10 @@
 /** Launches real Chromium with the built extension and the offline captures at their real URLs. */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { extensionWorker, launchWithExtension, stopWorkers } from '../../scripts/browser.mjs';
 import { serveOffline } from '../../scripts/offline-pages.mjs';
-
-export const DIST = resolve(import.meta.dirname, '../../dist');
-export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export interface Session {
   context: BrowserContext;
@@ -20,28 +18,10 @@ export interface Session {
 }
 
 export async function launch(options: { extra?: Record<string, string>; profile?: string } = {}): Promise<Session> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  const context = await launchWithExtension(profile);
   await serveOffline(context, options.extra ?? {});
-  const worker = async () =>
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker'));
+  const worker = (): Promise<Worker> => extensionWorker(context);
   const extensionId = new URL((await worker()).url()).host;
 
   return {
@@ -58,13 +38,7 @@ export async function launch(options: { extra?: Record<string, string>; profile?
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
-    async stopWorker() {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-    },
+    stopWorker: () => stopWorkers(context),
     async close() {
       await context.close();
       if (!options.profile) rmSync(profile, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePush, parseRequest } from '../../src/shared/protocol';
+import { parsePush } from '../../src/shared/protocol';
+import { parseRequest } from '../../src/shared/requests';
 
 const paper = { id: '2407.21783', title: 'T', authors: ['A'] };
 

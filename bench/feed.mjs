@@ -1,0 +1,156 @@
+// A 1,000-card Daily Papers feed built from the real capture's card markup.
+// Measures, from DOMContentLoaded: controls on the first viewport's cards, controls on all cards
+// (against the floor: inserting two bare buttons into each card in the same kind of page), the
+// stored state shown (warm and cold worker), and the longest main-thread task while mounting.
+import { readCapture } from '../scripts/offline-pages.mjs';
+import { stopWorkers } from '../scripts/browser.mjs';
+import { RUNS, report, session } from './lib.mjs';
+
+const CARDS = 1000;
+const FEED_URL = 'https://huggingface.co/papers?date=2099-12-31';
+// Same markup at an address the extension does not handle: the floor runs there.
+const FLOOR_URL = 'https://huggingface.co/bench-floor';
+
+export function thousandCardPage() {
+  const html = readCapture('huggingface/daily-papers-2024-08-01.html');
+  const cards = [...html.matchAll(/<article[\s\S]*?<\/article>/g)].map((m) => m[0]);
+  const start = html.indexOf(cards[0]);
+  const end = html.lastIndexOf(cards.at(-1)) + cards.at(-1).length;
+  const many = Array.from({ length: CARDS }, (_, i) => {
+    const id = `2412.${String(10000 + i)}`;
+    return cards[i % cards.length].replace(/\/papers\/\d{4}\.\d{4,5}/g, `/papers/${id}`);
+  });
+  // The island JSON describes the 13 original papers only; the cards are read from markup.
+  // The live site's stylesheet is not part of the capture; without it the header alone fills the
+  // first screen and every card is a page tall. A few rules give the site's shape back: a
+  // three-column grid of compact cards below a small header.
+  const siteShape = `<style>
+    body { margin: 0; font: 14px/1.4 system-ui, sans-serif; }
+    svg { width: 1em; height: 1em; }
+    body > div > :not(main), section > :not(.grid) { display: none; }
+    .grid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 20px; padding: 20px; }
+    article { position: relative; display: flex; flex-direction: column; border: 1px solid #e5e7eb; border-radius: 12px; overflow: hidden; }
+    article > a:first-child { display: block; height: 140px; overflow: hidden; }
+    article > a:first-child img { width: 100%; height: 100%; object-fit: cover; }
+    article > div:nth-child(2) { display: none; }
+    article ul { display: flex; flex-direction: row-reverse; list-style: none; margin: 0; padding: 0; overflow: hidden; max-width: 60%; }
+    article li { flex: none; width: 20px; height: 20px; overflow: hidden; }
+    article li img { width: 20px; height: 20px; }
+    article h3 { font-size: 17px; margin: 0 0 4px; }
+  </style>`;
+  return html.slice(0, start).replace('</head>', `${siteShape}</head>`) + many.join('\n') + html.slice(end);
+}
+
+// Runs in the page's main world before any of its scripts: records when controls and states
+// appear, per card, and the long tasks. It observes from outside; the extension is not instrumented.
+export function instrument() {
+  const floor = location.pathname === '/bench-floor';
+  const t = (window.__bench = { mountedAt: new Map(), statedAt: new Map(), longTasks: [], cardsInView: 0, expect: 1000 });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) t.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        if (!t.statedAt.has(r.target)) t.statedAt.set(r.target, now);
+      } else {
+        for (const n of r.addedNodes) {
+          if (n.nodeName !== 'PAPERSHELF-CONTROLS' && n.nodeName !== 'BENCH-FLOOR') continue;
+          const card = n.parentElement?.closest('article');
+          if (card && !t.mountedAt.has(card)) t.mountedAt.set(card, now);
+        }
+      }
+    }
+    // All cards done (controls, and for the extension their state): note when that frame is painted.
+    if (t.paintedAt === undefined && t.mountedAt.size === t.expect && (floor || t.statedAt.size === t.expect)) {
+      t.paintedAt = -1;
+      requestAnimationFrame(() => setTimeout(() => (t.paintedAt = performance.now()), 0));
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-papershelf-read'] });
+  // Per card, in page order: when it got controls and when it showed its state.
+  t.series = (which) => [...document.querySelectorAll('article')].map((a) => t[which].get(a));
+  document.addEventListener('DOMContentLoaded', () => {
+    t.dcl = performance.now();
+    if (floor) {
+      // The floor: two bare buttons into each card, where the controls go, in one go.
+      for (const a of document.querySelectorAll('article')) {
+        const h3 = a.querySelector('h3');
+        const host = document.createElement('bench-floor');
+        host.append(document.createElement('button'), document.createElement('button'));
+        host.firstChild.textContent = 'Mark read';
+        host.lastChild.textContent = 'Save for later';
+        h3.after(host);
+      }
+    }
+  });
+}
+
+async function measure(page, url, floor) {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // Done when the frame after the last insertion is painted, for the floor and for us alike.
+  await page.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 20_000 });
+  return page.evaluate(() => {
+    const t = window.__bench;
+    // Which cards the first screen shows (measured afterwards: forcing a layout at
+    // DOMContentLoaded would cost the page hundreds of milliseconds and skew both sides).
+    t.cardsInView = [...document.querySelectorAll('article')].filter((a) => a.getBoundingClientRect().top < innerHeight).length;
+    const paintedAt = t.paintedAt;
+    const mounted = t.series('mountedAt');
+    const stated = t.series('statedAt');
+    const inView = mounted.slice(0, t.cardsInView);
+    const statedInView = stated.slice(0, t.cardsInView);
+    return {
+      firstViewport: Math.max(...inView) - t.dcl,
+      all: Math.max(...mounted) - t.dcl,
+      stateFirstViewport: t.statedAt.size ? Math.max(...statedInView) - t.dcl : NaN,
+      stateAll: t.statedAt.size ? Math.max(...stated) - t.dcl : NaN,
+      longestTask: Math.max(0, ...t.longTasks.filter((l) => l.start + l.duration >= t.dcl).map((l) => l.duration)),
+      paintedAfter: paintedAt - t.dcl,
+      cardsInView: t.cardsInView,
+    };
+  });
+}
+
+export async function benchFeed() {
+  const page = thousandCardPage();
+  const s = await session({ [FEED_URL]: page, [FLOOR_URL]: page });
+  const results = [];
+  try {
+    const tab = await s.context.newPage();
+    await tab.setViewportSize({ width: 1280, height: 800 });
+    // One tab for both: two tabs of one site share a renderer, and one's work would skew the other.
+    await tab.addInitScript(instrument);
+    const floorTab = tab;
+
+    // First visit records the 1,000 papers; mark a few in the first viewport read so state matters.
+    await measure(tab, FEED_URL, false);
+    for (const i of [0, 2]) await tab.locator('article').nth(i).getByRole('button', { name: 'Mark read' }).click();
+    await tab.waitForFunction(() => document.querySelectorAll('[data-papershelf-read="true"]').length === 2);
+
+    const warm = [], cold = [], floor = [];
+    for (let i = 0; i < RUNS; i++) {
+      floor.push(await measure(floorTab, FLOOR_URL, true));
+      warm.push(await measure(tab, FEED_URL, false));
+      await stopWorkers(s.context);
+      cold.push(await measure(tab, FEED_URL, false));
+    }
+    const col = (rows, k) => rows.map((r) => r[k]);
+    console.log(`1,000-card feed (cards in the first viewport: ${warm[0].cardsInView})`);
+    results.push(report('first-screen cards have controls, from DOMContentLoaded', col(warm, 'firstViewport'), '< 16 ms'));
+    results.push(report('all 1,000 cards have controls and state (painted)', col(warm, 'paintedAfter')));
+    results.push(report('floor: two bare buttons per card (painted)', col(floor, 'paintedAfter')));
+    const ratios = warm.map((w, i) => w.paintedAfter / floor[i].paintedAfter);
+    results.push(report('ratio: all controls / floor, same run', ratios, '< 1.5×', '×'));
+    results.push(report('longest main-thread task while mounting', col(warm, 'longestTask'), '< 50 ms'));
+    results.push(report('floor: longest main-thread task (the page alone)', col(floor, 'longestTask')));
+    results.push(report('first-screen cards show stored state, warm worker', col(warm, 'stateFirstViewport'), '< 100 ms'));
+    results.push(report('first-screen cards show stored state, worker stopped', col(cold, 'stateFirstViewport'), '< 100 ms'));
+    results.push(report('all 1,000 cards show stored state, worker stopped', col(cold, 'stateAll')));
+  } finally {
+    await s.close();
+  }
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchFeed();

@@ -1,0 +1,42 @@
+// Small helpers shared by the benchmarks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extensionWorker, launchWithExtension } from '../scripts/browser.mjs';
+import { serveOffline } from '../scripts/offline-pages.mjs';
+
+export const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export const ms = (v) => `${v.toFixed(1)} ms`;
+
+/** A fresh profile with the extension, serving the captures and `extra` pages offline. */
+export async function session(extra = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
+  const context = await launchWithExtension(profile);
+  await serveOffline(context, extra);
+  const worker = await extensionWorker(context);
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Prints one result line and returns it for the summary. */
+export function report(name, values, target, unit = 'ms') {
+  const m = median(values);
+  const shown = unit === 'ms' ? ms(m) : `${m.toFixed(2)} ${unit}`;
+  const line = `${name.padEnd(58)} median ${shown.padStart(10)}   (runs: ${values.map((v) => v.toFixed(unit === 'ms' ? 1 : 2)).join(', ')})${target ? `   target ${target}` : ''}`;
+  console.log(line);
+  return { name, median: m, runs: values, target };
+}

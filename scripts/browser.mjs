@@ -1,0 +1,54 @@
+// Launches Chromium with the built extension loaded. Shared by `npm start`, the end-to-end tests
+// and the benchmarks, so all three run the extension the same way.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve(import.meta.dirname, '../dist');
+
+export function chromePath() {
+  const found = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+  if (!found) throw new Error('No Chromium found. Install it (Debian: apt-get install chromium) or set CHROME_PATH.');
+  return found;
+}
+
+/**
+ * @param {string} profile  user-data directory
+ * @param {{ headless?: boolean, offline?: boolean, viewport?: null | { width: number, height: number } }} [options]
+ */
+export async function launchWithExtension(profile, { headless = true, offline = true, viewport } = {}) {
+  if (!existsSync(resolve(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromePath(),
+    headless,
+    ...(viewport !== undefined ? { viewport } : {}),
+    ignoreDefaultArgs: ['--disable-extensions', ...(headless ? [] : ['--enable-automation'])],
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-first-run',
+      '--disable-gpu',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      // Without these, Chromium's own background traffic hits the closed network at every start.
+      ...(offline ? ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'] : []),
+    ],
+  });
+  return context;
+}
+
+/** The extension's service worker (waits for it to start). */
+export async function extensionWorker(context) {
+  return (
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker'))
+  );
+}
+
+/** Stops every service worker through CDP, as Manifest V3 may do at any moment. */
+export async function stopWorkers(context) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}

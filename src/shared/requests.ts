@@ -1,0 +1,51 @@
+/**
+ * Run-time validation of requests, on receipt in the worker. The Request union the rest of the
+ * code uses (protocol.ts) is inferred from these schemas, so type and check cannot drift apart.
+ * Only the worker imports this module, which keeps valibot out of the content script.
+ */
+import * as v from 'valibot';
+import { isCanonicalArxivId } from './ids';
+
+const MAX_TEXT = 20_000;
+const MAX_BATCH = 5_000;
+
+const PaperId = v.pipe(v.string(), v.check(isCanonicalArxivId, 'not a canonical arXiv id'));
+const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+
+const Sighting = v.strictObject({
+  id: PaperId,
+  title: Text,
+  authors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(5_000)),
+  abstract: v.optional(Text),
+  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000))),
+  upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+
+const SettingsPatch = v.strictObject({
+  dimRead: v.optional(v.boolean()),
+});
+
+export const RequestSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('listings/seen'),
+    pageUrl: v.pipe(v.string(), v.url(), v.maxLength(4_000)),
+    papers: v.pipe(v.array(Sighting), v.maxLength(MAX_BATCH)),
+  }),
+  v.strictObject({ type: v.literal('paper/setRead'), id: PaperId, read: v.boolean() }),
+  v.strictObject({ type: v.literal('paper/setSaved'), id: PaperId, saved: v.boolean() }),
+  v.strictObject({ type: v.literal('settings/get') }),
+  v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
+]);
+
+export type RequestMessage = v.InferOutput<typeof RequestSchema>;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Accepts exactly the protocol's requests; anything else gets a message naming what is wrong. */
+export function parseRequest(input: unknown): Validation<RequestMessage> {
+  const result = v.safeParse(RequestSchema, input);
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, error: `malformed message${path ? ` at ${path}` : ''}: ${issue.message}` };
+}
