@@ -10,6 +10,14 @@ const fixtures = new URL('../test/fixtures/', import.meta.url);
 export const CAPTURES = {
   'https://huggingface.co/papers/date/2025-08-05': 'demo/daily-papers-2025-08-05.html',
   'https://huggingface.co/papers?date=2024-08-01': 'huggingface/daily-papers-2024-08-01.html',
+  'https://huggingface.co/papers/2509.24002': 'huggingface/paper-page-2509.24002-prettified.html',
+  'https://arxiv.org/list/cs.RO/recent': 'arxiv/list-cs.RO-recent-2025-11-13.html',
+  'https://arxiv.org/list/cs/new': 'arxiv/list-cs-new-2018-07-20-legacy.html',
+  'https://arxiv.org/list/cs/2301?skip=0&show=3': 'arxiv/list-cs-2301-month-prettified.html',
+  'https://arxiv.org/list/cs/9101': 'arxiv/list-empty-prettified.html',
+  'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&size=200': 'arxiv/search-distributed-systems-2025-12.html',
+  'https://arxiv.org/abs/1706.03762': 'arxiv/abs-1706.03762.html',
+  'https://arxiv.org/abs/1902.02534': 'arxiv/abs-1902.02534-head-only.html',
 };
 
 export const DEMO_FEED_URL = 'https://huggingface.co/papers/date/2025-08-05';

@@ -19,6 +19,7 @@ export interface CardView {
 export class Card {
   readonly id: string;
   readonly element: HTMLElement;
+  readonly companions: readonly HTMLElement[];
   readonly host: HTMLElement;
   readonly #root: ShadowRoot;
   readonly #onToggle: (card: Card, which: Toggle) => void;
@@ -27,6 +28,7 @@ export class Card {
   constructor(listing: Listing, onToggle: (card: Card, which: Toggle) => void) {
     this.id = listing.paper.id;
     this.element = listing.element;
+    this.companions = listing.companions ?? [];
     this.#onToggle = onToggle;
     const doc = listing.element.ownerDocument;
     this.host = doc.createElement(HOST_TAG);
@@ -36,6 +38,8 @@ export class Card {
     this.host.addEventListener('click', (e) => e.stopPropagation());
     listing.mount.anchor.insertAdjacentElement(listing.mount.where, this.host);
     this.element.setAttribute('data-papershelf-id', this.id);
+    // A paper's own page is never dimmed or hidden: the marks apply to listings only.
+    if (listing.single) this.element.setAttribute('data-papershelf-single', '');
     this.render();
   }
 
@@ -48,6 +52,10 @@ export class Card {
     this.view = { state, shown: { read: state.read, saved: state.saved }, pending: false };
     this.element.setAttribute('data-papershelf-read', String(state.read));
     this.element.setAttribute('data-papershelf-saved', String(state.saved));
+    for (const part of this.companions) {
+      part.setAttribute('data-papershelf-part-read', String(state.read));
+      part.setAttribute('data-papershelf-part-saved', String(state.saved));
+    }
     this.render();
   }
 

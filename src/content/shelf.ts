@@ -4,7 +4,7 @@
  * and URL changes. It knows no site and never touches the database.
  */
 import type { WorkerConnection } from '../messaging/client';
-import type { PaperState, Settings } from '../shared/model';
+import { DEFAULT_SETTINGS, type PaperState, type Settings, type SiteId } from '../shared/model';
 import type { Push } from '../shared/protocol';
 import type { Listing, SiteAdapter } from '../sites/types';
 import { Card, HOST_TAG } from './card';
@@ -30,12 +30,13 @@ export class Shelf {
   #scanQueued = false;
   #scanning: Promise<void> = Promise.resolve();
   #url = '';
+  #settings: Settings = DEFAULT_SETTINGS;
 
   constructor(options: ShelfOptions) {
     this.#options = options;
     this.#doc = options.document;
     this.#marks = new PageMarks(this.#doc);
-    this.#marks.apply({ dimRead: true });
+    this.#marks.apply(DEFAULT_SETTINGS.readDisplay[this.#siteId() ?? 'huggingface']);
   }
 
   /**
@@ -97,7 +98,11 @@ export class Shelf {
   async #scanOnce(): Promise<void> {
     const href = this.#doc.location?.href ?? '';
     const adapter = this.#options.adapterFor(href);
-    if (href !== this.#url) this.#url = href;
+    if (href !== this.#url) {
+      // In-page navigation may change site section; re-apply that site's display of read papers.
+      this.#url = href;
+      this.#applySettings(this.#settings);
+    }
     this.#prune();
     if (!adapter) return;
     let listings: Listing[];
@@ -193,7 +198,13 @@ export class Shelf {
   }
 
   #applySettings(settings: Settings): void {
-    this.#marks.apply({ dimRead: settings.dimRead });
+    this.#settings = settings;
+    const site = this.#siteId();
+    if (site) this.#marks.apply(settings.readDisplay[site]);
+  }
+
+  #siteId(): SiteId | undefined {
+    return this.#options.adapterFor(this.#doc.location?.href ?? '')?.id;
   }
 
   #onPush(push: Push): void {

@@ -1,3 +1,5 @@
+import type { ReadDisplay } from '../shared/model';
+
 /**
  * Styles for the controls and for the listings they mark. Both are constructed stylesheets shared
  * by every shadow root and adopted by the document, so a page with 1,000 cards parses CSS once and
@@ -23,14 +25,17 @@ const CONTROLS_CSS = `
 .error { color: #dc2626; }
 `;
 
-const READ_DIMMED_CSS = `
-[data-papershelf-read="true"] { opacity: 0.5; transition: opacity 120ms; }
-[data-papershelf-read="true"]:hover, [data-papershelf-read="true"]:focus-within { opacity: 1; }
-`;
+// Listings only: a paper's own page (data-papershelf-single) is never dimmed or hidden.
+const READ = ':is([data-papershelf-read="true"]:not([data-papershelf-single]), [data-papershelf-part-read="true"])';
+const SAVED = ':is([data-papershelf-saved="true"]:not([data-papershelf-single]), [data-papershelf-part-saved="true"])';
 
-const SAVED_MARK_CSS = `
-[data-papershelf-saved="true"] { box-shadow: inset 4px 0 0 #f59e0b; }
-`;
+const READ_CSS: Record<ReadDisplay, string> = {
+  dim: `${READ} { opacity: 0.5; transition: opacity 120ms; } ${READ}:hover, ${READ}:focus-within { opacity: 1; }`,
+  hide: `${READ} { display: none !important; }`,
+  show: '',
+};
+
+const SAVED_MARK_CSS = `${SAVED} { box-shadow: inset 4px 0 0 #f59e0b; }`;
 
 function sheet(css: string): CSSStyleSheet {
   const s = new CSSStyleSheet();
@@ -53,7 +58,7 @@ export function styleShadowRoot(root: ShadowRoot): void {
   }
 }
 
-/** Page-level marks: saved listings always, read listings dimmed while the setting is on. */
+/** Page-level marks: saved listings always; read listings dimmed, hidden or left as they are. */
 export class PageMarks {
   readonly #sheet: CSSStyleSheet | HTMLStyleElement;
   #css: string | undefined;
@@ -71,8 +76,8 @@ export class PageMarks {
     }
   }
 
-  apply(options: { dimRead: boolean }): void {
-    const css = SAVED_MARK_CSS + (options.dimRead ? READ_DIMMED_CSS : '');
+  apply(readDisplay: ReadDisplay): void {
+    const css = `${SAVED_MARK_CSS}\n${READ_CSS[readDisplay]}`;
     // Replacing a document-wide sheet restyles the whole page: only when the rules change.
     if (css === this.#css) return;
     this.#css = css;

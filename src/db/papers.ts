@@ -18,35 +18,37 @@ export function mergeSighting(
   pageUrl: string,
   now: number,
 ): Paper {
-  if (!existing) {
-    return withQueueFields({
-      id: seen.id,
-      title: seen.title,
-      authors: seen.authors,
-      ...(seen.abstract ? { abstract: seen.abstract } : {}),
-      ...(seen.version !== undefined ? { version: seen.version } : {}),
-      ...(seen.upvotes !== undefined ? { upvotes: seen.upvotes } : {}),
-      firstSeenAt: now,
-      firstSeenUrl: pageUrl,
-      lastSeenAt: now,
-      updatedAt: now,
-    });
-  }
-  const merged: Paper = { ...existing, lastSeenAt: now };
-  if (seen.title && seen.title.length >= existing.title.length) merged.title = seen.title;
-  if (seen.authors.length > existing.authors.length) merged.authors = seen.authors;
-  if (seen.abstract && seen.abstract.length > (existing.abstract?.length ?? 0)) {
-    merged.abstract = seen.abstract;
-  }
-  if (seen.version !== undefined && seen.version > (existing.version ?? 0)) {
-    merged.version = seen.version;
-  }
+  const base: Paper = existing ?? {
+    id: seen.id,
+    title: '',
+    authors: [],
+    firstSeenAt: now,
+    firstSeenUrl: pageUrl,
+    lastSeenAt: now,
+    updatedAt: now,
+  };
+  const merged: Paper = { ...base, lastSeenAt: now };
+  // Field by field, the richer value wins: the same paper seen on arXiv and Hugging Face is one
+  // record with arXiv's abstract and categories and Hugging Face's upvotes.
+  if (seen.title && seen.title.length >= merged.title.length) merged.title = seen.title;
+  if (seen.authors.length > merged.authors.length) merged.authors = seen.authors;
+  if (seen.abstract && seen.abstract.length > (merged.abstract?.length ?? 0)) merged.abstract = seen.abstract;
+  if (seen.version !== undefined && seen.version > (merged.version ?? 0)) merged.version = seen.version;
   if (seen.upvotes !== undefined) merged.upvotes = seen.upvotes;
-  const changed = (Object.keys(merged) as (keyof Paper)[]).some(
-    (k) => k !== 'lastSeenAt' && merged[k] !== existing[k],
-  );
+  if (seen.categories?.length && seen.categories.length >= (merged.categories?.length ?? 0)) {
+    merged.categories = seen.categories;
+  }
+  if (seen.doi) merged.doi = seen.doi;
+  if (seen.journalRef) merged.journalRef = seen.journalRef;
+  if (seen.published) merged.published = seen.published;
+  if (seen.opened) merged.openedAt = now;
+  const changed =
+    !existing ||
+    (Object.keys(merged) as (keyof Paper)[]).some(
+      (k) => k !== 'lastSeenAt' && JSON.stringify(merged[k]) !== JSON.stringify(existing[k]),
+    );
   if (changed) merged.updatedAt = now;
-  return merged;
+  return withQueueFields(merged);
 }
 
 /**
@@ -106,13 +108,14 @@ export async function setPaperState(
   });
 }
 
-export type QueueName = 'toRead' | 'read' | 'seen';
+export type QueueName = 'toRead' | 'read' | 'seen' | 'opened';
 
 /** The index each queue is read from, newest first. */
-const QUEUE_INDEX: Record<QueueName, 'toReadSince' | 'readAt' | 'firstSeenAt'> = {
+const QUEUE_INDEX: Record<QueueName, 'toReadSince' | 'readAt' | 'firstSeenAt' | 'openedAt'> = {
   toRead: 'toReadSince',
   read: 'readAt',
   seen: 'firstSeenAt',
+  opened: 'openedAt',
 };
 
 /** One page of a queue, newest first: only what the screen shows is loaded. */
@@ -121,10 +124,11 @@ export function queuePage(db: PapershelfDb, queue: QueueName, limit: number): Pr
 }
 
 export async function queueCounts(db: PapershelfDb): Promise<Record<QueueName, number>> {
-  const [toRead, read, seen] = await Promise.all([
+  const [toRead, read, seen, opened] = await Promise.all([
     db.papers.orderBy('toReadSince').count(),
     db.papers.orderBy('readAt').count(),
     db.papers.count(),
+    db.papers.orderBy('openedAt').count(),
   ]);
-  return { toRead, read, seen };
+  return { toRead, read, seen, opened };
 }

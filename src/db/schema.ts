@@ -2,8 +2,8 @@
  * The one Dexie database. Each schema change is a new `version()` below, never an edit of an
  * old one, and comes with a test that upgrades a database made by the previous version.
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { Paper, SettingRecord } from '../shared/model';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { DEFAULT_SETTINGS, type Paper, type ReadDisplay, type SettingRecord } from '../shared/model';
 
 export const DB_NAME = 'papershelf';
 
@@ -12,13 +12,36 @@ export type PapershelfDb = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
 };
 
+/** Version 1's stores, kept verbatim: Dexie needs every version to upgrade old databases. */
+export const V1_STORES = {
+  // Optional fields (readAt, savedAt, toReadSince) are indexed on purpose: IndexedDB leaves a
+  // record out of an index whose key it lacks, so each index is exactly one queue.
+  papers: 'id, firstSeenAt, lastSeenAt, readAt, savedAt, toReadSince, updatedAt',
+  settings: 'key',
+};
+
+/**
+ * Version 2: papers opened on their own page (the Opened queue), and per-site display of read
+ * papers, which replaces version 1's single "dim read cards" switch.
+ */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const settings = tx.table<{ key: string; value: unknown; updatedAt: number }, string>('settings');
+  const old = await settings.get('dimRead');
+  if (!old) return;
+  const display: ReadDisplay = old.value === false ? 'show' : 'dim';
+  await settings.put({
+    key: 'readDisplay',
+    value: { ...DEFAULT_SETTINGS.readDisplay, huggingface: display },
+    updatedAt: old.updatedAt,
+  });
+  await settings.delete('dimRead');
+}
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
-  db.version(1).stores({
-    // Optional fields (readAt, savedAt, toReadSince) are indexed on purpose: IndexedDB leaves a
-    // record out of an index whose key it lacks, so each index is exactly one queue.
-    papers: 'id, firstSeenAt, lastSeenAt, readAt, savedAt, toReadSince, updatedAt',
-    settings: 'key',
-  });
+  db.version(1).stores(V1_STORES);
+  db.version(2)
+    .stores({ papers: `${V1_STORES.papers}, openedAt` })
+    .upgrade(upgradeToV2);
   return db;
 }

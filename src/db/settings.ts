@@ -1,24 +1,25 @@
 import { DEFAULT_SETTINGS, type SettingRecord, type Settings } from '../shared/model';
 import type { PapershelfDb } from './schema';
 
+/** Stored settings over the defaults; nested objects merge, so a new site gets its default. */
 export async function readSettings(db: PapershelfDb): Promise<Settings> {
   const records = await db.settings.toArray();
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const settings: Settings = structuredClone(DEFAULT_SETTINGS);
   for (const r of records) {
-    if (r.key in DEFAULT_SETTINGS) (settings as unknown as Record<string, unknown>)[r.key] = r.value;
+    if (r.key === 'readDisplay') settings.readDisplay = { ...settings.readDisplay, ...r.value };
   }
   return settings;
 }
 
-export async function writeSettings(
-  db: PapershelfDb,
-  patch: Partial<Settings>,
-  now: number,
-): Promise<Settings> {
+export type SettingsPatch = { readDisplay?: Partial<Settings['readDisplay']> };
+
+export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now: number): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const records = (Object.keys(patch) as (keyof Settings)[])
-      .filter((key) => patch[key] !== undefined)
-      .map((key): SettingRecord => ({ key, value: patch[key]!, updatedAt: now }));
+    const current = await readSettings(db);
+    const records: SettingRecord[] = [];
+    if (patch.readDisplay) {
+      records.push({ key: 'readDisplay', value: { ...current.readDisplay, ...patch.readDisplay }, updatedAt: now });
+    }
     await db.settings.bulkPut(records);
     return readSettings(db);
   });

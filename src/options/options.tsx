@@ -3,7 +3,15 @@ import { useState } from 'preact/hooks';
 import type { PapershelfDb } from '../db/schema';
 import { readSettings } from '../db/settings';
 import type { WorkerConnection } from '../messaging/client';
+import type { ReadDisplay } from '../shared/model';
+import { ADAPTERS } from '../sites/registry';
 import { useLiveQuery } from '../ui/use-live-query';
+
+const DISPLAY_LABELS: Record<ReadDisplay, string> = {
+  dim: 'Dimmed',
+  hide: 'Hidden',
+  show: 'Shown as usual',
+};
 
 export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnection }) {
   const settings = useLiveQuery(() => readSettings(db), [db]);
@@ -12,19 +20,36 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
   return (
     <main>
       <h1>Papershelf settings</h1>
-      <label>
-        <input
-          type="checkbox"
-          checked={settings.dimRead}
-          onChange={(e) =>
-            worker
-              .request({ type: 'settings/set', patch: { dimRead: e.currentTarget.checked } })
-              .then(() => setError(''), () => setError('The setting could not be saved.'))
-          }
-        />
-        Dim read papers on feed pages
-      </label>
-      <p class="hint">Read papers stay visible, faded, so you can skim past them. Open tabs follow at once.</p>
+      <fieldset>
+        <legend>Papers you have read, on listing pages</legend>
+        {ADAPTERS.map((site) => (
+          <label key={site.id}>
+            <span class="site">{site.name}</span>
+            <select
+              aria-label={`Read papers on ${site.name}`}
+              value={settings.readDisplay[site.id]}
+              onChange={(e) =>
+                worker
+                  .request({
+                    type: 'settings/set',
+                    patch: { readDisplay: { [site.id]: e.currentTarget.value as ReadDisplay } },
+                  })
+                  .then(() => setError(''), () => setError('The setting could not be saved.'))
+              }
+            >
+              {(Object.keys(DISPLAY_LABELS) as ReadDisplay[]).map((d) => (
+                <option key={d} value={d}>
+                  {DISPLAY_LABELS[d]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <p class="hint">
+          Dimmed papers come back to full strength under the pointer. Hidden ones are out of the page until you
+          mark them unread (from the popup). Open tabs follow at once; a paper's own page is never dimmed or hidden.
+        </p>
+      </fieldset>
       {error ? <p role="alert">{error}</p> : null}
     </main>
   );

@@ -3,10 +3,8 @@ import { useState } from 'preact/hooks';
 import { queuePage, type QueueName } from '../db/papers';
 import type { PapershelfDb } from '../db/schema';
 import type { WorkerConnection } from '../messaging/client';
-import { arxivAbsUrl } from '../shared/ids';
-import type { Paper } from '../shared/model';
-import { authorLine, timeAgo } from '../ui/format';
 import { useLiveQuery } from '../ui/use-live-query';
+import { PaperItem } from './paper-item';
 
 const PAGE = 30;
 
@@ -26,7 +24,7 @@ export function QueueList({ db, worker, queue, empty }: Props) {
     <>
       <ul class="papers">
         {papers.slice(0, limit).map((p) => (
-          <PaperItem key={p.id} paper={p} worker={worker} />
+          <PaperItem key={p.id} id={p.id} paper={p} worker={worker} />
         ))}
       </ul>
       {papers.length > limit ? (
@@ -35,42 +33,5 @@ export function QueueList({ db, worker, queue, empty }: Props) {
         </button>
       ) : null}
     </>
-  );
-}
-
-function PaperItem({ paper, worker }: { paper: Paper; worker: WorkerConnection }) {
-  const read = paper.readAt !== undefined;
-  const saved = paper.savedAt !== undefined;
-  const [error, setError] = useState('');
-  const send = (p: Promise<unknown>) => p.then(() => setError(''), () => setError('Not saved — try again'));
-  return (
-    <li class={read ? 'paper is-read' : 'paper'} data-papershelf-id={paper.id}>
-      <a class="title" href={arxivAbsUrl(paper.id)} target="_blank" rel="noreferrer">
-        {paper.title || paper.id}
-      </a>
-      <div class="meta">
-        {paper.authors.length ? <span class="authors">{authorLine(paper.authors)}</span> : null}
-        <span class="seen" title={new Date(paper.firstSeenAt).toLocaleString()}>
-          seen {timeAgo(paper.firstSeenAt)}
-        </span>
-      </div>
-      <div class="actions">
-        <button
-          type="button"
-          aria-pressed={read}
-          onClick={() => send(worker.request({ type: 'paper/setRead', id: paper.id, read: !read }))}
-        >
-          Mark read
-        </button>
-        <button
-          type="button"
-          aria-pressed={saved}
-          onClick={() => send(worker.request({ type: 'paper/setSaved', id: paper.id, saved: !saved }))}
-        >
-          Save for later
-        </button>
-        {error ? <span role="status" class="error">{error}</span> : null}
-      </div>
-    </li>
   );
 }

@@ -10,10 +10,18 @@ export interface Paper {
   version?: number;
   /** Hugging Face upvotes at the last sighting. */
   upvotes?: number;
+  /** arXiv categories, primary first (`cs.CL`). */
+  categories?: string[];
+  doi?: string;
+  journalRef?: string;
+  /** First submission date on arXiv, `YYYY-MM-DD`. */
+  published?: string;
   firstSeenAt: number;
   /** The page the paper was first detected on. */
   firstSeenUrl: string;
   lastSeenAt: number;
+  /** Last time the paper's own page (arXiv abstract, Hugging Face paper page) was opened. */
+  openedAt?: number;
   /** Present while the paper is marked read. */
   readAt?: number;
   /** Present while the paper is saved for later. */
@@ -35,6 +43,12 @@ export interface PaperSighting {
   abstract?: string;
   version?: number;
   upvotes?: number;
+  categories?: string[];
+  doi?: string;
+  journalRef?: string;
+  published?: string;
+  /** The page is the paper's own page, not a listing: it counts as opened. */
+  opened?: true;
 }
 
 /** The part of a paper that pages display and toggle. */
@@ -48,12 +62,20 @@ export function stateOf(paper: Pick<Paper, 'id' | 'readAt' | 'savedAt'>): PaperS
   return { id: paper.id, read: paper.readAt !== undefined, saved: paper.savedAt !== undefined };
 }
 
+/** The sites Papershelf works on; each has one adapter under src/sites/. */
+export const SITE_IDS = ['huggingface', 'arxiv'] as const;
+export type SiteId = (typeof SITE_IDS)[number];
+
+/** How listings of read papers look: faded, removed from view, or unchanged. */
+export const READ_DISPLAYS = ['dim', 'hide', 'show'] as const;
+export type ReadDisplay = (typeof READ_DISPLAYS)[number];
+
 export interface Settings {
-  /** Read cards on feed pages are dimmed. */
-  dimRead: boolean;
+  /** Per site: how read papers are shown on its listing pages. */
+  readDisplay: Record<SiteId, ReadDisplay>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { dimRead: true };
+export const DEFAULT_SETTINGS: Settings = { readDisplay: { huggingface: 'dim', arxiv: 'dim' } };
 
 export interface SettingRecord<K extends keyof Settings = keyof Settings> {
   key: K;

@@ -4,7 +4,7 @@
  * it pushes to pages.
  */
 import { isCanonicalArxivId } from './ids';
-import type { PaperState, Settings } from './model';
+import { READ_DISPLAYS, SITE_IDS, type PaperState, type ReadDisplay, type Settings } from './model';
 import type { RequestMessage } from './requests';
 
 export type Request = RequestMessage;
@@ -33,6 +33,9 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const isState = (x: unknown): x is PaperState =>
   isObject(x) && typeof x.id === 'string' && isCanonicalArxivId(x.id) && typeof x.read === 'boolean' && typeof x.saved === 'boolean';
 
+const isReadDisplay = (x: unknown): x is Settings['readDisplay'] =>
+  isObject(x) && SITE_IDS.every((site) => READ_DISPLAYS.includes(x[site] as ReadDisplay));
+
 /**
  * Checks a push on receipt in a page. Pushes only ever come from our own worker (the sender is
  * checked too); this keeps a malformed one from half-applying. Hand-written, because the content
@@ -43,8 +46,8 @@ export function parsePush(input: unknown): { ok: true; value: Push } | { ok: fal
     if (input.type === 'states/changed' && Array.isArray(input.states) && input.states.every(isState)) {
       return { ok: true, value: { type: 'states/changed', states: input.states } };
     }
-    if (input.type === 'settings/changed' && isObject(input.settings) && typeof input.settings.dimRead === 'boolean') {
-      return { ok: true, value: { type: 'settings/changed', settings: { dimRead: input.settings.dimRead } } };
+    if (input.type === 'settings/changed' && isObject(input.settings) && isReadDisplay(input.settings.readDisplay)) {
+      return { ok: true, value: { type: 'settings/changed', settings: { readDisplay: input.settings.readDisplay } } };
     }
   }
   return { ok: false, error: 'malformed push' };

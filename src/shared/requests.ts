@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { isCanonicalArxivId } from './ids';
+import { READ_DISPLAYS, SITE_IDS } from './model';
 
 const MAX_TEXT = 20_000;
 const MAX_BATCH = 5_000;
@@ -19,10 +20,22 @@ const Sighting = v.strictObject({
   abstract: v.optional(Text),
   version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000))),
   upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  categories: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50))),
+  doi: v.optional(v.pipe(v.string(), v.maxLength(300))),
+  journalRef: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
+  published: v.optional(v.pipe(v.string(), v.isoDate())),
+  opened: v.optional(v.literal(true)),
 });
 
 const SettingsPatch = v.strictObject({
-  dimRead: v.optional(v.boolean()),
+  readDisplay: v.optional(
+    v.strictObject(
+      Object.fromEntries(SITE_IDS.map((site) => [site, v.optional(v.picklist(READ_DISPLAYS))])) as Record<
+        (typeof SITE_IDS)[number],
+        v.OptionalSchema<v.PicklistSchema<typeof READ_DISPLAYS, undefined>, undefined>
+      >,
+    ),
+  ),
 });
 
 export const RequestSchema = v.variant('type', [

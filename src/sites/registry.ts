@@ -1,8 +1,9 @@
 /** Every supported site. Adding a site is one adapter module, its captures and one line here. */
+import { arxiv } from './arxiv';
 import { huggingFace } from './huggingface';
 import type { SiteAdapter } from './types';
 
-export const ADAPTERS: readonly SiteAdapter[] = [huggingFace];
+export const ADAPTERS: readonly SiteAdapter[] = [huggingFace, arxiv];
 
 /** The manifest's content-script matches and host permissions; a test keeps manifest.json in step. */
 export const MATCH_PATTERNS: string[] = ADAPTERS.flatMap((a) => a.matchPatterns);

@@ -1,17 +1,20 @@
 /** The contract between a site adapter (all knowledge of one site) and the site-agnostic core. */
-import type { PaperSighting } from '../shared/model';
+import type { PaperSighting, SiteId } from '../shared/model';
 
 export interface Listing {
   /** The element that shows the paper; it receives the `data-papershelf-*` attributes. */
   element: HTMLElement;
+  /** Other elements of the same entry (arXiv's `dd` beside its `dt`), dimmed or hidden with it. */
+  companions?: HTMLElement[];
   paper: PaperSighting;
   /** Where the controls go, relative to an element of the listing. */
   mount: { anchor: Element; where: InsertPosition };
+  /** The page is this paper's own page: one control bar, never dimmed or hidden. */
+  single?: boolean;
 }
 
 export interface SiteAdapter {
-  /** Stable key, used in settings. */
-  id: string;
+  id: SiteId;
   name: string;
   /** Manifest match patterns for the pages this adapter handles (content_scripts, host access). */
   matchPatterns: readonly string[];
@@ -19,4 +22,9 @@ export interface SiteAdapter {
   matches(url: URL): boolean;
   /** Every paper listing in the document. Pure: reads the DOM, changes nothing. */
   parse(document: Document, url: URL): Listing[];
+}
+
+/** Text of an element with runs of white space folded, as a reader sees it. */
+export function textOf(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

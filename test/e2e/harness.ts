@@ -87,3 +87,52 @@ export async function badgeText(s: Session): Promise<string> {
   const worker = await s.worker();
   return worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
 }
+
+/**
+ * Opens the real toolbar popup (chrome.action.openPopup from the worker) over the active tab and
+ * returns a way to run code in it. Playwright does not list action popups as pages, so this
+ * attaches through CDP.
+ */
+export async function openActionPopup(s: Session, over: Page) {
+  await over.bringToFront();
+  const worker = await s.worker();
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  const cdp = await s.context.newCDPSession(over);
+  const popupUrl = `chrome-extension://${s.extensionId}/src/popup/index.html`;
+  let targetId: string | undefined;
+  for (let i = 0; i < 50 && !targetId; i++) {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    targetId = targetInfos.find((t) => t.url === popupUrl)?.targetId;
+    if (!targetId) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!targetId) throw new Error('the action popup did not open');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+  let next = 1;
+  const pending = new Map<number, (result: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } } };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result?.result?.value);
+  });
+  /** Evaluates an expression in the popup and returns its (JSON) value. */
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const id = next++;
+    const result = new Promise<unknown>((resolve) => pending.set(id, resolve));
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }),
+    });
+    return (await result) as T;
+  };
+  /** Polls an expression until it is truthy. */
+  const waitFor = async <T>(expression: string, timeout = 5000): Promise<T> => {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const value = await evaluate<T>(expression);
+      if (value) return value;
+      if (Date.now() > end) throw new Error(`timed out waiting in the popup for: ${expression}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { evaluate, waitFor };
+}

@@ -63,12 +63,15 @@ describe('live updates', () => {
     await expect.poll(opacity).toBe('0.5');
 
     const options = await s.openExtensionPage('src/options/index.html');
-    const dim = options.getByRole('checkbox', { name: 'Dim read papers on feed pages' });
-    expect(await dim.isChecked()).toBe(true);
-    await dim.uncheck();
+    const display = options.getByRole('combobox', { name: 'Read papers on Hugging Face' });
+    expect(await display.inputValue()).toBe('dim');
+    await display.selectOption({ label: 'Shown as usual' });
     await expect.poll(opacity).toBe('1');
-    await dim.check();
+    await display.selectOption({ label: 'Dimmed' });
     await expect.poll(opacity).toBe('0.5');
+    await display.selectOption({ label: 'Hidden' });
+    await expect.poll(() => first.isVisible()).toBe(false);
+    await display.selectOption({ label: 'Dimmed' });
     await options.close();
     await page.close();
   });

@@ -1,11 +1,11 @@
 /** An in-memory stand-in for the background worker, behind the same interface the UI uses. */
 import type { WorkerConnection } from '../../src/messaging/client';
-import type { PaperState, Settings } from '../../src/shared/model';
+import { DEFAULT_SETTINGS, type PaperState, type Settings } from '../../src/shared/model';
 import type { Push, Request } from '../../src/shared/protocol';
 
 export class FakeWorker implements WorkerConnection {
   states = new Map<string, PaperState>();
-  settings: Settings = { dimRead: true };
+  settings: Settings = structuredClone(DEFAULT_SETTINGS);
   requests: Request[] = [];
   #listeners = new Set<(p: Push) => void>();
 
@@ -27,7 +27,7 @@ export class FakeWorker implements WorkerConnection {
         reply = this.settings;
         break;
       case 'settings/set':
-        reply = this.settings = { ...this.settings, ...message.patch } as Settings;
+        reply = this.settings = { readDisplay: { ...this.settings.readDisplay, ...message.patch.readDisplay } };
         break;
     }
     return reply as never;

@@ -29,7 +29,7 @@ describe('worker handlers', () => {
         { id: '2407.21783', read: false, saved: true },
         { id: '2404.01300', read: false, saved: false },
       ],
-      settings: { dimRead: true },
+      settings: { readDisplay: { huggingface: 'dim', arxiv: 'dim' } },
     });
     // The sighting write may commit after the answer; IndexedDB runs this later read after it.
     expect((await ctx.db.papers.get('2407.21783'))?.title).toBe('Llama');
@@ -45,9 +45,10 @@ describe('worker handlers', () => {
 
   it('stores settings and tells every tab', async () => {
     const { ctx, pushed } = context();
-    expect(await handle({ type: 'settings/set', patch: { dimRead: false } }, ctx)).toEqual({ dimRead: false });
-    expect(await handle({ type: 'settings/get' }, ctx)).toEqual({ dimRead: false });
-    expect(pushed.settings).toEqual([{ dimRead: false }]);
+    const expected = { readDisplay: { huggingface: 'dim', arxiv: 'hide' } };
+    expect(await handle({ type: 'settings/set', patch: { readDisplay: { arxiv: 'hide' } } }, ctx)).toEqual(expected);
+    expect(await handle({ type: 'settings/get' }, ctx)).toEqual(expected);
+    expect(pushed.settings).toEqual([expected]);
   });
 });
 

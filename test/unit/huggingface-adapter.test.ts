@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { huggingFace } from '../../src/sites/huggingface';
+import expected from '../fixtures/expected-ids.json' with { type: 'json' };
 import { fixture, loadCapture, loadHtml } from './capture';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
@@ -16,7 +17,8 @@ describe('Hugging Face adapter: matches', () => {
     ['https://huggingface.co/papers/week/2024-W31', true],
     ['https://huggingface.co/papers/month/2024-08', true],
     ['https://huggingface.co/papers/trending', true],
-    ['https://huggingface.co/papers/2407.21783', false],
+    ['https://huggingface.co/papers/2407.21783', true],
+    ['https://huggingface.co/papers/not-a-paper', false],
     ['https://huggingface.co/models', false],
     ['https://huggingface.co/papersearch', false],
     ['https://example.com/papers', false],
@@ -66,10 +68,16 @@ describe('Hugging Face adapter: parse', () => {
     expect(ids[0]).toBe('2406.04344');
   });
 
-  it('does not take collection articles for papers', () => {
+  it('finds the one paper of a paper page, and not its collection articles', () => {
     const { document, url } = loadCapture('huggingface/paper-page-2509.24002-prettified.html', 'https://huggingface.co/papers/2509.24002');
-    expect(document.querySelectorAll('article').length).toBeGreaterThan(0);
-    expect(huggingFace.parse(document, url)).toEqual([]);
+    const listings = huggingFace.parse(document, url);
+    expect(listings.map((l) => l.paper.id)).toEqual(expected['huggingface/paper-page-2509.24002-prettified.html']);
+    const [paper] = listings;
+    expect(paper!.single).toBe(true);
+    expect(paper!.paper.opened).toBe(true);
+    expect(paper!.paper.title).toBe('MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use');
+    expect(paper!.element.tagName).not.toBe('ARTICLE');
+    expect(paper!.mount.anchor.tagName).toBe('H1');
   });
 
   it('leaves a page without cards alone', () => {

@@ -12,8 +12,16 @@ describe('manifest.json', () => {
     expect(manifest.host_permissions).toEqual(MATCH_PATTERNS);
   });
 
-  it('asks for no permission beyond storage', () => {
-    expect(manifest.permissions).toEqual(['storage']);
+  it('asks for no permission beyond storage and activeTab', () => {
+    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|externally_connectable/);
+  });
+});
+
+describe('site registry', () => {
+  it('has one adapter per site id the settings know', async () => {
+    const { ADAPTERS } = await import('../../src/sites/registry');
+    const { SITE_IDS } = await import('../../src/shared/model');
+    expect(ADAPTERS.map((a) => a.id).sort()).toEqual([...SITE_IDS].sort());
   });
 });

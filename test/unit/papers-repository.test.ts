@@ -57,12 +57,12 @@ describe('setPaperState and queues', () => {
     await recordSightings(db, [sighting('2407.21783'), sighting('2404.01300')], 'https://a', 1000);
     expect(await setPaperState(db, '2407.21783', { saved: true }, 2000)).toEqual({ id: '2407.21783', read: false, saved: true });
     expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['2407.21783']);
-    expect(await queueCounts(db)).toEqual({ toRead: 1, read: 0, seen: 2 });
+    expect(await queueCounts(db)).toEqual({ toRead: 1, read: 0, seen: 2, opened: 0 });
 
     await setPaperState(db, '2407.21783', { read: true }, 3000);
     expect(await queuePage(db, 'toRead', 10)).toEqual([]);
     expect((await queuePage(db, 'read', 10)).map((p) => p.id)).toEqual(['2407.21783']);
-    expect(await queueCounts(db)).toEqual({ toRead: 0, read: 1, seen: 2 });
+    expect(await queueCounts(db)).toEqual({ toRead: 0, read: 1, seen: 2, opened: 0 });
 
     await setPaperState(db, '2407.21783', { read: false }, 4000);
     expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['2407.21783']);
@@ -92,5 +92,41 @@ describe('setPaperState and queues', () => {
       await recordSightings(db, [sighting(`2407.0000${i}`)], 'https://a', 1000 + i);
     }
     expect((await queuePage(db, 'seen', 3)).map((p) => p.id)).toEqual(['2407.00004', '2407.00003', '2407.00002']);
+  });
+});
+
+describe('one record per paper across sites', () => {
+  it('merges an arXiv sighting and a Hugging Face one field by field', async () => {
+    const db = freshDb();
+    await recordSightings(db, [{ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], upvotes: 120, abstract: 'Short.' }], 'https://huggingface.co/papers', 1000);
+    await setPaperState(db, '1706.03762', { read: true }, 1500);
+    await recordSightings(
+      db,
+      [{ id: '1706.03762', version: 7, title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], abstract: 'The dominant sequence transduction models are long.', categories: ['cs.CL', 'cs.LG'], published: '2017-06-12', opened: true }],
+      'https://arxiv.org/abs/1706.03762',
+      2000,
+    );
+    const p = await db.papers.get('1706.03762');
+    expect(p).toMatchObject({
+      upvotes: 120,
+      abstract: 'The dominant sequence transduction models are long.',
+      authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      categories: ['cs.CL', 'cs.LG'],
+      version: 7,
+      published: '2017-06-12',
+      openedAt: 2000,
+      readAt: 1500,
+      firstSeenUrl: 'https://huggingface.co/papers',
+      updatedAt: 2000,
+    });
+    expect((await queuePage(db, 'opened', 5)).map((x) => x.id)).toEqual(['1706.03762']);
+  });
+
+  it('records opening a paper page without marking it read', async () => {
+    const db = freshDb();
+    const [state] = await recordSightings(db, [{ ...sighting('1706.03762'), opened: true }], 'https://arxiv.org/abs/1706.03762', 1000);
+    expect(state).toEqual({ id: '1706.03762', read: false, saved: false });
+    expect(await db.papers.get('1706.03762')).toMatchObject({ openedAt: 1000 });
+    expect((await db.papers.get('1706.03762'))?.readAt).toBeUndefined();
   });
 });

@@ -11,7 +11,8 @@ describe('parseRequest', () => {
     [{ type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: [paper] }],
     [{ type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: [{ ...paper, abstract: 'x', version: 2, upvotes: 3 }] }],
     [{ type: 'settings/get' }],
-    [{ type: 'settings/set', patch: { dimRead: false } }],
+    [{ type: 'settings/set', patch: { readDisplay: { arxiv: 'hide' } } }],
+    [{ type: 'listings/seen', pageUrl: 'https://arxiv.org/abs/1706.03762', papers: [{ ...paper, categories: ['cs.CL'], doi: '10.1/x', journalRef: 'NeurIPS', published: '2017-06-12', opened: true }] }],
   ])('accepts %j', (message) => {
     expect(parseRequest(message)).toEqual({ ok: true, value: message });
   });
@@ -29,7 +30,10 @@ describe('parseRequest', () => {
     ['paper without title', { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ id: '2407.21783', authors: [] }] }],
     ['negative upvotes', { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ ...paper, upvotes: -1 }] }],
     ['unknown setting', { type: 'settings/set', patch: { evil: true } }],
-    ['setting of wrong type', { type: 'settings/set', patch: { dimRead: 'no' } }],
+    ['setting of wrong type', { type: 'settings/set', patch: { readDisplay: { arxiv: 'blur' } } }],
+    ['setting for an unknown site', { type: 'settings/set', patch: { readDisplay: { example: 'dim' } } }],
+    ['bad date', { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ ...paper, published: '12 June 2017' }] }],
+    ['opened false', { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ ...paper, opened: false }] }],
   ])('refuses %s with a message', (_what, message) => {
     const result = parseRequest(message);
     expect(result.ok).toBe(false);
@@ -45,7 +49,8 @@ describe('parseRequest', () => {
 describe('parsePush', () => {
   it('accepts state and settings pushes and refuses others', () => {
     expect(parsePush({ type: 'states/changed', states: [{ id: '2407.21783', read: true, saved: false }] }).ok).toBe(true);
-    expect(parsePush({ type: 'settings/changed', settings: { dimRead: false } }).ok).toBe(true);
+    expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show', arxiv: 'hide' } } }).ok).toBe(true);
+    expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show' } } }).ok).toBe(false);
     expect(parsePush({ type: 'states/changed', states: [{ id: 'x', read: true, saved: false }] }).ok).toBe(false);
     expect(parsePush({ type: 'paper/setRead', id: '2407.21783', read: true }).ok).toBe(false);
   });

@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, V1_STORES } from '../../src/db/schema';
+import { queuePage } from '../../src/db/papers';
+import { readSettings } from '../../src/db/settings';
+
+let n = 0;
+
+/** A database as version 1 of Papershelf left it, with data in it. */
+async function makeV1(name: string, dimRead: boolean | undefined) {
+  const v1 = new Dexie(name);
+  v1.version(1).stores(V1_STORES);
+  await v1.table('papers').bulkPut([
+    { id: '2407.21783', title: 'The Llama 3 Herd of Models', authors: ['A'], firstSeenAt: 1, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: 1, savedAt: 5, toReadSince: 5, updatedAt: 5 },
+    { id: '2404.01300', title: 'Other', authors: [], firstSeenAt: 2, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: 2, readAt: 6, updatedAt: 6 },
+  ]);
+  if (dimRead !== undefined) await v1.table('settings').put({ key: 'dimRead', value: dimRead, updatedAt: 7 });
+  v1.close();
+}
+
+describe('schema upgrade 1 → 2', () => {
+  it('keeps every paper and queue, and adds the Opened index', async () => {
+    const name = `upgrade-${++n}`;
+    await makeV1(name, undefined);
+    const db = openDatabase(name);
+    expect(await db.papers.count()).toBe(2);
+    expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['2407.21783']);
+    expect((await queuePage(db, 'read', 10)).map((p) => p.id)).toEqual(['2404.01300']);
+    expect(await queuePage(db, 'opened', 10)).toEqual([]);
+    expect(await db.papers.get('2407.21783')).toMatchObject({ title: 'The Llama 3 Herd of Models', savedAt: 5, updatedAt: 5 });
+    expect(db.verno).toBe(2);
+  });
+
+  it('turns "dim read cards: off" into showing read papers as usual on Hugging Face', async () => {
+    const name = `upgrade-${++n}`;
+    await makeV1(name, false);
+    const db = openDatabase(name);
+    expect(await readSettings(db)).toEqual({ readDisplay: { huggingface: 'show', arxiv: 'dim' } });
+    expect(await db.settings.get('dimRead' as never)).toBeUndefined();
+  });
+
+  it('keeps dimming where it was on', async () => {
+    const name = `upgrade-${++n}`;
+    await makeV1(name, true);
+    expect(await readSettings(openDatabase(name))).toEqual({ readDisplay: { huggingface: 'dim', arxiv: 'dim' } });
+  });
+});
