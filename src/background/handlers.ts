@@ -5,6 +5,8 @@
 import type { PapershelfDb } from '../db/schema';
 import { recordSightings, setPaperState } from '../db/papers';
 import { readSettings, writeSettings } from '../db/settings';
+import { applyImport } from '../db/import';
+import { DEFAULT_SETTINGS, stateOf } from '../shared/model';
 import type { PaperState, Settings } from '../shared/model';
 import type { Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
 
@@ -51,6 +53,15 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const settings = await writeSettings(ctx.db, msg.patch, ctx.now());
     ctx.notify.settingsChanged(settings);
     return settings;
+  },
+  async 'import/apply'(msg, ctx) {
+    const { complete, partial, source } = msg;
+    // A backup from a version that knew fewer sites gets today's defaults for the others.
+    const settings = msg.settings.map((r) => ({ ...r, value: { ...DEFAULT_SETTINGS.readDisplay, ...r.value } }));
+    const outcome = await applyImport(ctx.db, { complete, partial, settings, source }, ctx.now());
+    if (outcome.writes.length) ctx.notify.statesChanged(outcome.writes.map(stateOf));
+    if (outcome.settings.length) ctx.notify.settingsChanged(await readSettings(ctx.db));
+    return { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged };
   },
 };
 

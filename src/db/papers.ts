@@ -4,7 +4,7 @@ import { stateOf } from '../shared/model';
 import type { PapershelfDb } from './schema';
 
 /** Keeps the derived To read index field in step with readAt / savedAt. */
-function withQueueFields(paper: Paper): Paper {
+export function withQueueFields(paper: Paper): Paper {
   const next = { ...paper };
   if (next.savedAt !== undefined && next.readAt === undefined) next.toReadSince = next.savedAt;
   else delete next.toReadSince;

@@ -6,6 +6,8 @@ import type { WorkerConnection } from '../messaging/client';
 import type { ReadDisplay } from '../shared/model';
 import { ADAPTERS } from '../sites/registry';
 import { useLiveQuery } from '../ui/use-live-query';
+import { ExportPanel } from './export-panel';
+import { ImportPanel } from './import-panel';
 
 const DISPLAY_LABELS: Record<ReadDisplay, string> = {
   dim: 'Dimmed',
@@ -51,6 +53,8 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
         </p>
       </fieldset>
       {error ? <p role="alert">{error}</p> : null}
+      <ExportPanel db={db} />
+      <ImportPanel db={db} worker={worker} />
     </main>
   );
 }

@@ -18,6 +18,7 @@ export interface ResponseMap {
   'paper/setSaved': PaperState;
   'settings/get': Settings;
   'settings/set': Settings;
+  'import/apply': { created: number; updated: number; unchanged: number };
 }
 
 /** The envelope every answer travels in, so a refusal is a value, not a lost exception. */

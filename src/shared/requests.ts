@@ -4,14 +4,10 @@
  * Only the worker imports this module, which keeps valibot out of the content script.
  */
 import * as v from 'valibot';
-import { isCanonicalArxivId } from './ids';
-import { READ_DISPLAYS, SITE_IDS } from './model';
+import { describeIssue, PaperId, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, SettingRecordSchema, Text } from './records';
 
-const MAX_TEXT = 20_000;
 const MAX_BATCH = 5_000;
-
-const PaperId = v.pipe(v.string(), v.check(isCanonicalArxivId, 'not a canonical arXiv id'));
-const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const MAX_IMPORT = 200_000;
 
 const Sighting = v.strictObject({
   id: PaperId,
@@ -28,14 +24,7 @@ const Sighting = v.strictObject({
 });
 
 const SettingsPatch = v.strictObject({
-  readDisplay: v.optional(
-    v.strictObject(
-      Object.fromEntries(SITE_IDS.map((site) => [site, v.optional(v.picklist(READ_DISPLAYS))])) as Record<
-        (typeof SITE_IDS)[number],
-        v.OptionalSchema<v.PicklistSchema<typeof READ_DISPLAYS, undefined>, undefined>
-      >,
-    ),
-  ),
+  readDisplay: v.optional(ReadDisplayRecord),
 });
 
 export const RequestSchema = v.variant('type', [
@@ -48,6 +37,16 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('paper/setSaved'), id: PaperId, saved: v.boolean() }),
   v.strictObject({ type: v.literal('settings/get') }),
   v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
+  v.strictObject({
+    type: v.literal('import/apply'),
+    /** Records from a Papershelf backup: the later updatedAt wins, field by field. */
+    complete: v.pipe(v.array(PaperRecordSchema), v.maxLength(MAX_IMPORT)),
+    /** What other tools know: fills gaps and adds to lists, never erases. */
+    partial: v.pipe(v.array(PartialPaperSchema), v.maxLength(MAX_IMPORT)),
+    settings: v.pipe(v.array(SettingRecordSchema), v.maxLength(100)),
+    /** Where the partial records came from, kept as their first-seen page. */
+    source: v.pipe(v.string(), v.maxLength(200)),
+  }),
 ]);
 
 export type RequestMessage = v.InferOutput<typeof RequestSchema>;
@@ -58,7 +57,5 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; error: string 
 export function parseRequest(input: unknown): Validation<RequestMessage> {
   const result = v.safeParse(RequestSchema, input);
   if (result.success) return { ok: true, value: result.output };
-  const issue = result.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, error: `malformed message${path ? ` at ${path}` : ''}: ${issue.message}` };
+  return { ok: false, error: `malformed message at ${describeIssue(result.issues)}` };
 }

@@ -1,0 +1,131 @@
+/**
+ * Merging imported papers into the library. Never overwrites blindly: a complete record (from a
+ * Papershelf backup) wins field by field only where it is newer (later updatedAt); a partial one
+ * (BibTeX, PaperMemory, pasted ids) only fills gaps and adds to lists. Importing the same file
+ * twice changes nothing.
+ */
+import type { Paper, SettingRecord } from '../shared/model';
+import type { PartialPaper } from '../shared/records';
+import { withQueueFields } from './papers';
+import type { PapershelfDb } from './schema';
+
+/** Whether the paper is read, saved or opened: a newer complete record decides these, present or not. */
+const STATE_FIELDS = ['readAt', 'savedAt', 'openedAt'] as const;
+const METADATA_FIELDS = ['title', 'authors', 'abstract', 'version', 'upvotes', 'categories', 'doi', 'journalRef', 'published'] as const;
+
+const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+function sameRecord(a: Paper, b: Paper): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Paper>;
+  for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  return true;
+}
+
+function clean(paper: Paper): Paper {
+  const out = { ...paper };
+  for (const k of Object.keys(out) as (keyof Paper)[]) if (out[k] === undefined) delete out[k];
+  return withQueueFields(out);
+}
+
+/** A backup's record against what the library has. */
+export function mergeComplete(existing: Paper | undefined, incoming: Paper): Paper {
+  if (!existing) return clean(incoming);
+  const newer = incoming.updatedAt > existing.updatedAt;
+  const [winner, other] = newer ? [incoming, existing] : [existing, incoming];
+  const merged: Paper = { ...winner };
+  for (const k of METADATA_FIELDS) {
+    if (isEmpty(merged[k]) && !isEmpty(other[k])) (merged as unknown as Record<string, unknown>)[k] = other[k];
+  }
+  for (const k of STATE_FIELDS) {
+    if (winner[k] === undefined) delete merged[k];
+  }
+  if (other.firstSeenAt < merged.firstSeenAt) {
+    merged.firstSeenAt = other.firstSeenAt;
+    merged.firstSeenUrl = other.firstSeenUrl;
+  }
+  merged.lastSeenAt = Math.max(existing.lastSeenAt, incoming.lastSeenAt);
+  return clean(merged);
+}
+
+/** Another tool's knowledge of a paper against what the library has. */
+export function mergePartial(existing: Paper | undefined, incoming: PartialPaper, source: string, now: number): Paper {
+  if (!existing) {
+    const seen = incoming.firstSeenAt ?? now;
+    return clean({
+      ...incoming,
+      title: incoming.title ?? '',
+      authors: incoming.authors ?? [],
+      firstSeenAt: seen,
+      firstSeenUrl: source,
+      lastSeenAt: seen,
+      updatedAt: now,
+    });
+  }
+  const merged: Paper = { ...existing };
+  for (const k of METADATA_FIELDS) {
+    if (isEmpty(merged[k]) && !isEmpty(incoming[k])) (merged as unknown as Record<string, unknown>)[k] = incoming[k];
+  }
+  // Lists are united: an import can add a paper to To read or Read, never take it out.
+  for (const k of STATE_FIELDS) {
+    if (merged[k] === undefined && incoming[k] !== undefined) merged[k] = incoming[k];
+  }
+  if (incoming.firstSeenAt !== undefined && incoming.firstSeenAt < merged.firstSeenAt) merged.firstSeenAt = incoming.firstSeenAt;
+  const result = clean(merged);
+  if (!sameRecord(result, existing)) result.updatedAt = Math.max(now, existing.updatedAt);
+  return result;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportBatch {
+  complete: Paper[];
+  partial: PartialPaper[];
+  settings: SettingRecord[];
+  source: string;
+}
+
+export interface MergeOutcome extends ImportCounts {
+  /** Records to write: new or changed ones. */
+  writes: Paper[];
+  settings: SettingRecord[];
+}
+
+/** Decides every record's fate against the existing ones; writes nothing (the preview uses it too). */
+export function planMerge(batch: ImportBatch, existing: Map<string, Paper>, existingSettings: Map<string, SettingRecord>, now: number): MergeOutcome {
+  const result = new Map<string, Paper>();
+  const base = (id: string) => result.get(id) ?? existing.get(id);
+  for (const p of batch.complete) result.set(p.id, mergeComplete(base(p.id), p));
+  for (const p of batch.partial) result.set(p.id, mergePartial(base(p.id), p, batch.source, now));
+  const outcome: MergeOutcome = { created: 0, updated: 0, unchanged: 0, writes: [], settings: [] };
+  for (const [id, paper] of result) {
+    const before = existing.get(id);
+    if (!before) outcome.created++;
+    else if (sameRecord(before, paper)) {
+      outcome.unchanged++;
+      continue;
+    } else outcome.updated++;
+    outcome.writes.push(paper);
+  }
+  for (const s of batch.settings) {
+    const current = existingSettings.get(s.key);
+    if (!current || s.updatedAt > current.updatedAt) outcome.settings.push(s);
+  }
+  return outcome;
+}
+
+/** Applies an import in one transaction: all of it, or (on any error) none of it. */
+export async function applyImport(db: PapershelfDb, batch: ImportBatch, now: number): Promise<MergeOutcome> {
+  return db.transaction('rw', db.papers, db.settings, async () => {
+    const ids = [...new Set([...batch.complete, ...batch.partial].map((p) => p.id))];
+    const [found, settings] = await Promise.all([db.papers.bulkGet(ids), db.settings.toArray()]);
+    const existing = new Map(found.filter((p): p is Paper => p !== undefined).map((p) => [p.id, p]));
+    const outcome = planMerge(batch, existing, new Map(settings.map((s) => [s.key, s])), now);
+    await db.papers.bulkPut(outcome.writes);
+    await db.settings.bulkPut(outcome.settings);
+    return outcome;
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The JSON backup: everything, in a versioned envelope, so a later Papershelf can read an older
+ * backup and an older one can refuse a newer backup instead of misreading it.
+ *
+ *   { "format": "papershelf-backup", "version": 1, "exportedAt": "<ISO time>",
+ *     "tables": { "papers": [Paper, …], "settings": [{ key, value, updatedAt }, …] } }
+ *
+ * Records are sorted by key, so two backups of the same library differ only in exportedAt.
+ */
+import type { Paper, SettingRecord } from '../shared/model';
+
+export const BACKUP_FORMAT = 'papershelf-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  tables: { papers: Paper[]; settings: SettingRecord[] };
+}
+
+const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+export function toBackup(tables: Backup['tables'], now: Date): string {
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    tables: {
+      papers: [...tables.papers].sort(byKey((p) => p.id)),
+      settings: [...tables.settings].sort(byKey((s) => s.key)),
+    },
+  };
+  return `${JSON.stringify(backup, null, 1)}\n`;
+}

@@ -1,0 +1,97 @@
+/**
+ * BibTeX for LaTeX bibliographies. Written here rather than by citation-js, which drops arXiv's
+ * eprint / archivePrefix / primaryClass fields and braces every capitalised word; here only
+ * acronyms and mixed-case words (BERT, LLMs, FLoRA) are protected, LaTeX specials are escaped and
+ * non-ASCII text stays UTF-8 (biber and modern bibtex read it).
+ */
+import { arxivAbsUrl } from '../shared/ids';
+import type { Paper } from '../shared/model';
+import { splitName } from './names';
+import { paperDate } from './paper-date';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'by', 'at', 'from', 'is', 'are', 'do', 'does', 'how', 'what', 'why', 'when', 'towards', 'toward']);
+
+const SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '%': '\\%',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  // In LaTeX's default font encoding < and > print as ¡ and ¿.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+};
+
+/** Escapes LaTeX's special characters; folds line breaks, which would end a field early in some tools. */
+export function escapeLatex(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}$&%#_~^<>]/g, (c) => SPECIALS[c]!)
+    // "--" and "---" are dash ligatures in LaTeX; a title's literal hyphens stay hyphens.
+    .replace(/-(?=-)/g, '-{}');
+}
+
+/** Escapes, then braces words whose capitals must survive a bibliography style's lower-casing. */
+export function protectTitle(title: string): string {
+  return escapeLatex(title).replace(/[\p{L}\p{N}]+/gu, (word) =>
+    /\p{Lu}.*\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word) ? `{${word}}` : word,
+  );
+}
+
+/** ASCII letters of a word, for citation keys (which LaTeX wants plain). */
+const keyPart = (s: string) =>
+  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function baseKey(paper: Paper): string {
+  const family = paper.authors[0] ? keyPart(splitName(paper.authors[0]).family) : '';
+  const year = paperDate(paper)?.year ?? '';
+  const word = (paper.title.match(/[\p{L}\p{N}]+/gu) ?? []).map(keyPart).find((w) => w && !STOPWORDS.has(w)) ?? '';
+  return `${family || 'anon'}${year}${word}` || keyPart(paper.id);
+}
+
+/**
+ * Readable, unique and stable keys (`vaswani2017attention`): papers are taken in id order, the
+ * first keeps the plain key and later ones with the same key get b, c, … .
+ */
+export function citationKeys(papers: Paper[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const used = new Map<string, number>();
+  for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const base = baseKey(paper);
+    const n = used.get(base) ?? 0;
+    used.set(base, n + 1);
+    // b … z, then numbers: the 27th paper with one key is a corner no reading list reaches.
+    keys.set(paper.id, n === 0 ? base : n < 26 ? `${base}${String.fromCharCode(97 + n)}` : `${base}${n + 1}`);
+  }
+  return keys;
+}
+
+function entry(paper: Paper, key: string, tags: string[]): string {
+  const date = paperDate(paper);
+  const fields: [string, string][] = [
+    ['title', `{${protectTitle(paper.title || paper.id)}}`],
+    ['author', `{${paper.authors.map((a) => { const n = splitName(a); return escapeLatex(n.given ? `${n.family}, ${n.given}` : n.family); }).join(' and ')}}`],
+  ];
+  if (date) fields.push(['year', `{${date.year}}`], ['month', MONTHS[date.month - 1] ?? `{${date.month}}`]);
+  if (paper.journalRef) fields.push(['journal', `{${escapeLatex(paper.journalRef)}}`]);
+  fields.push(['eprint', `{${paper.id}}`], ['archivePrefix', '{arXiv}']);
+  if (paper.categories?.[0]) fields.push(['primaryClass', `{${escapeLatex(paper.categories[0])}}`]);
+  fields.push(['url', `{${arxivAbsUrl(paper.id)}}`]);
+  if (paper.doi) fields.push(['doi', `{${escapeLatex(paper.doi)}}`]);
+  if (tags.length) fields.push(['keywords', `{${tags.map(escapeLatex).join(', ')}}`]);
+  const type = paper.journalRef || paper.doi ? 'article' : 'misc';
+  const body = fields.filter(([, v]) => v !== '{}').map(([k, v]) => `  ${k} = ${v}`).join(',\n');
+  return `@${type}{${key},\n${body}\n}`;
+}
+
+export function toBibtex(papers: Paper[], tagsOf: (id: string) => string[] = () => []): string {
+  const keys = citationKeys(papers);
+  return `${papers.map((p) => entry(p, keys.get(p.id)!, tagsOf(p.id))).join('\n\n')}\n`;
+}

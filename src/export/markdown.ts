@@ -1,0 +1,32 @@
+/** A Markdown reading list: grouped, linked, `- [x]` for read papers, notes as quotes. */
+import { arxivAbsUrl } from '../shared/ids';
+import type { Paper } from '../shared/model';
+import { paperDate } from './paper-date';
+
+/** Keeps titles and names from being read as Markdown or HTML. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_{}[\]()<>#+!|~-])/g, '\\$1');
+}
+
+export interface MarkdownGroup {
+  heading: string;
+  papers: Paper[];
+}
+
+function line(p: Paper, noteOf: (id: string) => string | undefined): string {
+  const year = paperDate(p)?.year;
+  const who = p.authors.length ? ` — ${escapeMarkdown(p.authors.length > 3 ? `${p.authors.slice(0, 3).join(', ')} et al.` : p.authors.join(', '))}` : '';
+  const out = [`- [${p.readAt !== undefined ? 'x' : ' '}] [${escapeMarkdown(p.title || p.id)}](${arxivAbsUrl(p.id)})${who}${year ? ` (${year})` : ''}`];
+  const note = noteOf(p.id)?.trim();
+  if (note) for (const l of note.split(/\r?\n/)) out.push(`  > ${escapeMarkdown(l)}`);
+  return out.join('\n');
+}
+
+export function toMarkdown(title: string, groups: MarkdownGroup[], noteOf: (id: string) => string | undefined = () => undefined): string {
+  const parts = [`# ${escapeMarkdown(title)}`];
+  for (const g of groups) {
+    if (g.papers.length === 0) continue;
+    parts.push(`## ${escapeMarkdown(g.heading)} (${g.papers.length})`, g.papers.map((p) => line(p, noteOf)).join('\n'));
+  }
+  return `${parts.join('\n\n')}\n`;
+}

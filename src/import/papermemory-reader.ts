@@ -1,0 +1,65 @@
+/**
+ * Reads a PaperMemory export ("Download memory"): an object keyed by PaperMemory id
+ * (`Arxiv-1703.10593`, old-style `Arxiv-hep-th_9901001`) plus metadata keys starting with `__`.
+ * Papers PaperMemory matched to a venue may be keyed by that venue; their PDF link still names
+ * the arXiv id. Papers that are not on arXiv are skipped, with the reason.
+ */
+import { parseArxivId } from '../shared/ids';
+import type { PartialPaper } from '../shared/records';
+import { ImportError, type ImportPlan, type Skipped } from './plan';
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (x: unknown) => (typeof x === 'string' ? x.replace(/\s+/g, ' ').trim() : '');
+const time = (x: unknown) => {
+  const t = typeof x === 'string' ? Date.parse(x) : NaN;
+  return Number.isFinite(t) && t >= 0 ? t : undefined;
+};
+
+export function isPaperMemory(json: unknown): boolean {
+  if (!isObject(json)) return false;
+  if ('__dataVersion' in json) return true;
+  const values = Object.values(json).filter(isObject);
+  return values.length > 0 && values.every((p) => 'pdfLink' in p && 'author' in p);
+}
+
+export function readPaperMemory(json: unknown): ImportPlan {
+  if (!isObject(json)) throw new ImportError('This is not a PaperMemory export.');
+  const partial: PartialPaper[] = [];
+  const skipped: Skipped[] = [];
+  const seen = new Map<string, string>();
+  for (const [key, raw] of Object.entries(json)) {
+    if (key.startsWith('__')) continue;
+    const entry = `entry ${JSON.stringify(key.slice(0, 80))}`;
+    if (!isObject(raw)) {
+      skipped.push({ entry, reason: 'not a paper record' });
+      continue;
+    }
+    const fromKey = /^Arxiv-(.+)$/i.exec(key)?.[1]?.replace('_', '/');
+    const id = (fromKey ? parseArxivId(fromKey) : null) ?? parseArxivId(str(raw.pdfLink));
+    if (!id) {
+      skipped.push({ entry, reason: `not an arXiv paper (source ${JSON.stringify(str(raw.source) || 'unknown')})` });
+      continue;
+    }
+    if (seen.has(id.id)) {
+      skipped.push({ entry, reason: `same arXiv paper (${id.id}) as ${seen.get(id.id)}` });
+      continue;
+    }
+    seen.set(id.id, entry);
+    const authors = str(raw.author).split(/\s+and\s+/).map((a) => a.trim()).filter(Boolean);
+    const doi = str(raw.doi);
+    const added = time(raw.addDate);
+    const opened = time(raw.lastOpenDate);
+    partial.push({
+      id: id.id,
+      ...(str(raw.title) ? { title: str(raw.title) } : {}),
+      ...(authors.length ? { authors } : {}),
+      ...(doi ? { doi } : {}),
+      ...(added !== undefined ? { firstSeenAt: added } : {}),
+      ...(opened !== undefined ? { openedAt: opened } : {}),
+    });
+    if (str(raw.note) || (Array.isArray(raw.tags) && raw.tags.length)) {
+      skipped.push({ entry, reason: 'its note and tags are not imported: this version of Papershelf has no notes or tags yet' });
+    }
+  }
+  return { kind: 'PaperMemory export', batch: { complete: [], partial, settings: [], source: 'import:papermemory' }, skipped };
+}

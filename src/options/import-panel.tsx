@@ -1,0 +1,129 @@
+/**
+ * Import: a file (Papershelf backup, BibTeX, PaperMemory export) or pasted arXiv ids. Nothing is
+ * written before the preview has been confirmed; a file that cannot be used gets an alert naming
+ * the problem and the entry, and the library stays as it was.
+ */
+import { useState } from 'preact/hooks';
+import type { ImportCounts } from '../db/import';
+import type { PapershelfDb } from '../db/schema';
+import type { ImportPlan } from '../import/plan';
+import type { TargetList } from '../import/ids-reader';
+import type { WorkerConnection } from '../messaging/client';
+
+type Step =
+  | { step: 'idle' }
+  | { step: 'busy'; what: string }
+  | { step: 'preview'; plan: ImportPlan; counts: ImportCounts }
+  | { step: 'done'; counts: ImportCounts; kind: string }
+  | { step: 'error'; message: string };
+
+const TARGETS: { target: TargetList; label: string }[] = [
+  { target: 'toRead', label: 'To read' },
+  { target: 'read', label: 'Read' },
+  { target: 'library', label: 'Library only (seen)' },
+];
+
+export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerConnection }) {
+  const [state, setState] = useState<Step>({ step: 'idle' });
+  const [pasted, setPasted] = useState('');
+  const [target, setTarget] = useState<TargetList>('toRead');
+
+  async function prepare(read: () => Promise<ImportPlan>) {
+    setState({ step: 'busy', what: 'Reading…' });
+    try {
+      const { previewImport } = await import('../import/preview');
+      const plan = await read();
+      setState({ step: 'preview', plan, counts: await previewImport(db, plan, Date.now()) });
+    } catch (err) {
+      setState({ step: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  async function onFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    await prepare(async () => (await import('../import/read-file')).readImportFile(file));
+  }
+
+  async function confirm(plan: ImportPlan) {
+    setState({ step: 'busy', what: 'Importing…' });
+    try {
+      const counts = await worker.request({ type: 'import/apply', ...plan.batch });
+      setState({ step: 'done', counts, kind: plan.kind });
+    } catch (err) {
+      setState({ step: 'error', message: `Nothing was imported: ${err instanceof Error ? err.message.replace(/^Papershelf: /, '') : String(err)}` });
+    }
+  }
+
+  return (
+    <section aria-labelledby="import-heading">
+      <h2 id="import-heading">Import</h2>
+      <label>
+        <span class="site">Import</span>
+        <input type="file" aria-label="Import" accept=".json,.bib,.bibtex,application/json,text/plain" onChange={(e) => void onFile(e.currentTarget)} />
+      </label>
+      <p class="hint">A Papershelf JSON backup, a BibTeX file (entries with an eprint, an arXiv URL or a 10.48550/arXiv DOI) or a PaperMemory memory export.</p>
+      <label class="stacked">
+        <span>arXiv ids or URLs</span>
+        <textarea aria-label="arXiv ids or URLs" rows={3} value={pasted} placeholder="1706.03762 https://arxiv.org/abs/2407.21783" onInput={(e) => setPasted(e.currentTarget.value)} />
+      </label>
+      <label>
+        <span class="site">Add them to</span>
+        <select aria-label="Add them to" value={target} onChange={(e) => setTarget(e.currentTarget.value as TargetList)}>
+          {TARGETS.map((t) => (
+            <option key={t.target} value={t.target}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => void prepare(async () => (await import('../import/ids-reader')).readIdList(pasted, target, Date.now()))}>
+          Add papers
+        </button>
+      </label>
+
+      {state.step === 'busy' ? (
+        <p>
+          <progress aria-label={state.what} /> {state.what}
+        </p>
+      ) : null}
+      {state.step === 'error' ? <p role="alert">{state.message}</p> : null}
+      {state.step === 'preview' ? <Preview plan={state.plan} counts={state.counts} onConfirm={() => void confirm(state.plan)} onCancel={() => setState({ step: 'idle' })} /> : null}
+      {state.step === 'done' ? (
+        <p role="status">
+          Imported ({state.kind}): {state.counts.created} new, {state.counts.updated} updated, {state.counts.unchanged} unchanged.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Preview({ plan, counts, onConfirm, onCancel }: { plan: ImportPlan; counts: ImportCounts; onConfirm(): void; onCancel(): void }) {
+  return (
+    <div class="preview" role="region" aria-label="Import preview">
+      <p>
+        {plan.kind}: <strong>{counts.created} new</strong>, <strong>{counts.updated} updated</strong>, {counts.unchanged} unchanged
+        {plan.skipped.length ? `, ${plan.skipped.length} skipped` : ''}.
+      </p>
+      {plan.skipped.length ? (
+        <details>
+          <summary>What will be skipped, and why</summary>
+          <ul>
+            {plan.skipped.slice(0, 200).map((s, i) => (
+              <li key={i}>
+                {s.entry}: {s.reason}
+              </li>
+            ))}
+            {plan.skipped.length > 200 ? <li>… and {plan.skipped.length - 200} more</li> : null}
+          </ul>
+        </details>
+      ) : null}
+      <button type="button" onClick={onConfirm} disabled={counts.created + counts.updated === 0 && plan.batch.settings.length === 0}>
+        Confirm import
+      </button>{' '}
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Run-time shapes of stored records, for data that comes from outside the database: backups
+ * being imported, and import requests reaching the worker. One schema serves both, so a backup
+ * the options page accepts is exactly what the worker accepts.
+ */
+import * as v from 'valibot';
+import { isCanonicalArxivId } from './ids';
+import { READ_DISPLAYS, SITE_IDS } from './model';
+
+export const MAX_TEXT = 20_000;
+
+export const PaperId = v.pipe(v.string('the id must be text'), v.check(isCanonicalArxivId, (issue) => `${JSON.stringify(issue.input)} is not a valid arXiv id`));
+export const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const Timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+const Authors = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(5_000));
+const Categories = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50));
+
+/** Bibliographic fields any source may know. */
+const metadata = {
+  abstract: v.optional(Text),
+  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000))),
+  upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  categories: v.optional(Categories),
+  doi: v.optional(v.pipe(v.string(), v.maxLength(300))),
+  journalRef: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
+  published: v.optional(v.pipe(v.string(), v.isoDate())),
+};
+
+/** A complete paper record, as the database and a Papershelf backup hold it. */
+export const PaperRecordSchema = v.strictObject({
+  id: PaperId,
+  title: Text,
+  authors: Authors,
+  ...metadata,
+  firstSeenAt: Timestamp,
+  firstSeenUrl: v.pipe(v.string(), v.maxLength(4_000)),
+  lastSeenAt: Timestamp,
+  openedAt: v.optional(Timestamp),
+  readAt: v.optional(Timestamp),
+  savedAt: v.optional(Timestamp),
+  toReadSince: v.optional(Timestamp),
+  updatedAt: Timestamp,
+});
+
+/** What another tool's export tells about a paper: metadata, and maybe when it was added. */
+export const PartialPaperSchema = v.strictObject({
+  id: PaperId,
+  title: v.optional(Text),
+  authors: v.optional(Authors),
+  ...metadata,
+  firstSeenAt: v.optional(Timestamp),
+  openedAt: v.optional(Timestamp),
+  readAt: v.optional(Timestamp),
+  savedAt: v.optional(Timestamp),
+});
+
+export type PartialPaper = v.InferOutput<typeof PartialPaperSchema>;
+
+const ReadDisplayRecord = v.strictObject(
+  Object.fromEntries(SITE_IDS.map((site) => [site, v.optional(v.picklist(READ_DISPLAYS))])) as Record<
+    (typeof SITE_IDS)[number],
+    v.OptionalSchema<v.PicklistSchema<typeof READ_DISPLAYS, undefined>, undefined>
+  >,
+);
+
+export const SettingRecordSchema = v.strictObject({
+  key: v.literal('readDisplay'),
+  value: ReadDisplayRecord,
+  updatedAt: Timestamp,
+});
+
+export { ReadDisplayRecord };
+
+/** The first problem valibot found, as "at <path>: <message>". */
+export function describeIssue(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
+  const issue = issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return `${path ? `${path}: ` : ''}${issue.message}`;
+}

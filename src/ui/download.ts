@@ -1,0 +1,13 @@
+/** Saves text as a file through an <a download> link: no `downloads` permission needed. */
+export function downloadText(fileName: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own reference to the blob by now.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,71 @@
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-ris';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { toCslJson } from '../../src/export/csl';
+import { CSV_COLUMNS, toCsv } from '../../src/export/csv';
+import { toMarkdown } from '../../src/export/markdown';
+import { toRis } from '../../src/export/ris';
+import type { Paper } from '../../src/shared/model';
+import { HOSTILE, seedPapers } from './seed';
+
+const hostilePapers = (): Paper[] => HOSTILE.map((title, i) => ({ ...seedPapers()[i]!, title, authors: [`${HOSTILE[3]!.slice(0, 12)} Doe`], abstract: HOSTILE[(i + 1) % HOSTILE.length]! }));
+
+describe('RIS, read back by citation-js', () => {
+  it('keeps title, authors, year and URL of every seed paper and hostile string', () => {
+    for (const papers of [seedPapers(), hostilePapers()]) {
+      const items = new Cite(toRis(papers), { forceType: '@ris/file' }).data;
+      expect(items).toHaveLength(papers.length);
+      items.forEach((item, i) => {
+        const p = papers[i]!;
+        expect(String(item.title).replace(/\s+/g, ' ').trim()).toBe(p.title.replace(/\s+/g, ' ').trim());
+        expect(item.URL).toBe(`https://arxiv.org/abs/${p.id}`);
+        expect((item.issued as { 'date-parts': number[][] })['date-parts'][0]![0]).toBe(2000 + Number(p.id.slice(0, 2)));
+      });
+    }
+  });
+});
+
+describe('CSL-JSON, read back by citation-js', () => {
+  it('is an array of CSL items with the arXiv number and archive', () => {
+    const papers = seedPapers();
+    const items = new Cite(JSON.parse(toCslJson(papers))).data;
+    expect(items).toHaveLength(papers.length);
+    expect(items[5]).toMatchObject({ id: papers[5]!.id, title: papers[5]!.title, number: papers[5]!.id, archive: 'arXiv', type: 'article' });
+    expect((items[5]!.author as { family: string }[])[0]!.family).toBe('Yang');
+  });
+});
+
+describe('CSV, read back by papaparse', () => {
+  it('has a header row and one row per paper, with hostile strings intact and formulas defused', () => {
+    const papers = [...seedPapers(), ...hostilePapers()];
+    const csv = toCsv(papers);
+    const back = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(back.errors).toEqual([]);
+    expect(back.meta.fields).toEqual([...CSV_COLUMNS]);
+    expect(back.data).toHaveLength(papers.length);
+    back.data.forEach((row, i) => {
+      const p = papers[i]!;
+      expect(row.id).toBe(p.id);
+      expect((row.title ?? '').replace(/^'(?=[=+\-@])/, '')).toBe(p.title);
+      expect(row.read).toBe(String(p.readAt !== undefined));
+    });
+    const formula = back.data.find((r) => (r.title ?? '').includes('HYPERLINK'))!;
+    expect((formula.title ?? '').startsWith("'=")).toBe(true);
+    expect(csv).toContain('\r\n');
+  });
+});
+
+describe('Markdown', () => {
+  it('groups papers, links them, ticks read ones and quotes notes, escaping markup', () => {
+    const [a, b] = seedPapers();
+    const md = toMarkdown('Reading group', [
+      { heading: 'Read', papers: [{ ...a!, readAt: 1 }] },
+      { heading: 'To read', papers: [{ ...b!, title: HOSTILE[4]!, readAt: undefined }] },
+      { heading: 'Empty', papers: [] },
+    ], (id) => (id === a!.id ? 'Why it matters:\nverbal learners' : undefined));
+    expect(md).toContain(`## Read (1)\n\n- [x] [Verbalized Machine Learning: Revisiting Machine Learning with Language Models](https://arxiv.org/abs/${a!.id}) — Tim Z. Xiao (2024)\n  > Why it matters:\n  > verbal learners`);
+    expect(md).toContain('- [ ] [\\<img src=x onerror=alert\\(1\\)\\> \\[link\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\* \\`code\\`]');
+    expect(md).not.toContain('Empty');
+  });
+});
