@@ -5,7 +5,8 @@
  *   { "format": "papershelf-backup", "version": 1, "exportedAt": "<ISO time>",
  *     "tables": { "papers": [Paper, …], "settings": [{ key, value, updatedAt }, …] } }
  *
- * Records are sorted by key, so two backups of the same library differ only in exportedAt.
+ * Records are sorted by key and their fields by name, so two backups of the same library differ
+ * only in exportedAt.
  */
 import type { Paper, SettingRecord } from '../shared/model';
 
@@ -19,6 +20,11 @@ export interface Backup {
   tables: { papers: Paper[]; settings: SettingRecord[] };
 }
 
+/** The same record always serialises the same way, whatever order its fields were set in. */
+function sortedFields<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
+}
+
 const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 export function toBackup(tables: Backup['tables'], now: Date): string {
@@ -27,8 +33,8 @@ export function toBackup(tables: Backup['tables'], now: Date): string {
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     tables: {
-      papers: [...tables.papers].sort(byKey((p) => p.id)),
-      settings: [...tables.settings].sort(byKey((s) => s.key)),
+      papers: [...tables.papers].sort(byKey((p) => p.id)).map(sortedFields),
+      settings: [...tables.settings].sort(byKey((s) => s.key)).map(sortedFields),
     },
   };
   return `${JSON.stringify(backup, null, 1)}\n`;

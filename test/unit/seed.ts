@@ -20,6 +20,8 @@ export function seedPapers(): Paper[] {
       updatedAt: 1_722_816_000_000 + n * 60_000,
       ...(n % 3 === 0 ? { readAt: 1_722_900_000_000 + n } : {}),
       ...(n % 4 === 0 ? { savedAt: 1_722_900_000_000 + n } : {}),
+      // The derived To read field, as the repository keeps it.
+      ...(n % 4 === 0 && n % 3 !== 0 ? { toReadSince: 1_722_900_000_000 + n } : {}),
     });
   }
   return papers;

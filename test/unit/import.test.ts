@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyImport } from '../../src/db/import';
+import type { PapershelfDb } from '../../src/db/schema';
+import { toBackup } from '../../src/export/backup';
+import { toBibtex } from '../../src/export/bibtex';
+import { readIdList } from '../../src/import/ids-reader';
+import { ImportError, type ImportPlan } from '../../src/import/plan';
+import { previewImport } from '../../src/import/preview';
+import { MAX_IMPORT_BYTES, readImportFile, readImportText } from '../../src/import/read-file';
+import type { Paper } from '../../src/shared/model';
+import { freshDb } from './db';
+import { HOSTILE, seedPapers } from './seed';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+async function backupOf(db: PapershelfDb): Promise<string> {
+  const [papers, settings] = await Promise.all([db.papers.toArray(), db.settings.toArray()]);
+  return toBackup({ papers, settings }, NOW);
+}
+
+const apply = (db: PapershelfDb, plan: ImportPlan) => applyImport(db, plan.batch, NOW.getTime());
+const backupText = (papers: Paper[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: NOW.toISOString(), tables: { papers, settings: [] }, ...extra });
+
+function refused(text: string): string {
+  try {
+    readImportText(text, 'library.json');
+  } catch (err) {
+    expect(err).toBeInstanceOf(ImportError);
+    return (err as Error).message;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('backup → restore', () => {
+  it('restores a library exactly, and a second import changes nothing', async () => {
+    const source = freshDb();
+    await source.papers.bulkPut(seedPapers());
+    await source.settings.put({ key: 'readDisplay', value: { huggingface: 'hide', arxiv: 'dim' }, updatedAt: 5 });
+    const first = await backupOf(source);
+
+    const target = freshDb();
+    const plan = readImportText(first);
+    expect(await previewImport(target, plan, NOW.getTime())).toEqual({ created: 57, updated: 0, unchanged: 0 });
+    expect(await apply(target, plan)).toMatchObject({ created: 57, updated: 0, unchanged: 0 });
+    expect(await backupOf(target)).toBe(first);
+
+    expect(await previewImport(target, readImportText(first), NOW.getTime())).toEqual({ created: 0, updated: 0, unchanged: 57 });
+    expect(await apply(target, readImportText(first))).toMatchObject({ created: 0, updated: 0, unchanged: 57 });
+    expect(await backupOf(target)).toBe(first);
+  });
+
+  it('keeps the later change of each paper, both ways', async () => {
+    const [a, b] = seedPapers();
+    const db = freshDb();
+    await db.papers.bulkPut([{ ...a!, readAt: 50, updatedAt: 100 }, { ...b!, updatedAt: 300 }]);
+    const incoming = [
+      { ...a!, readAt: undefined, savedAt: 200, toReadSince: 200, updatedAt: 200 }, // newer: unread and saved now
+      { ...b!, readAt: 250, updatedAt: 250 }, // older than what we have
+    ];
+    const outcome = await apply(db, readImportText(backupText(incoming)));
+    expect(outcome).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    const after = await db.papers.get(a!.id);
+    expect(after?.readAt).toBeUndefined();
+    expect(after).toMatchObject({ savedAt: 200, toReadSince: 200, updatedAt: 200 });
+    expect((await db.papers.get(b!.id))?.readAt).toBeUndefined();
+  });
+
+  it('survives any library (property)', async () => {
+    const text = fc.oneof(fc.string(), fc.constantFrom(...HOSTILE), fc.string({ unit: 'grapheme' }));
+    const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
+    const paper = fc.record(
+      {
+        n: fc.integer({ min: 0, max: 99_999 }),
+        title: text,
+        authors: fc.array(text, { maxLength: 4 }),
+        abstract: text,
+        upvotes: fc.nat(),
+        firstSeenAt: time,
+        readAt: time,
+        savedAt: time,
+        updatedAt: time,
+      },
+      { requiredKeys: ['n', 'title', 'authors', 'firstSeenAt', 'updatedAt'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(paper, { selector: (p) => p.n, maxLength: 25 }), async (drawn) => {
+        const papers: Paper[] = drawn.map(({ n, ...p }) => {
+          const record: Paper = { ...p, id: `2301.${String(n).padStart(5, '0')}`, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: p.firstSeenAt };
+          if (record.savedAt !== undefined && record.readAt === undefined) record.toReadSince = record.savedAt;
+          return record;
+        });
+        const source = freshDb();
+        await source.papers.bulkPut(papers);
+        const backup = await backupOf(source);
+        const target = freshDb();
+        await apply(target, readImportText(backup));
+        expect(await backupOf(target)).toBe(backup);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('bad files are refused with the problem and the entry named', () => {
+  const [a, b] = seedPapers();
+  it.each([
+    ['truncated JSON', () => backupText([a!]).slice(0, 200), /not valid JSON \(it may be cut short\)/],
+    ['JSON of another kind', () => JSON.stringify({ items: [1, 2, 3] }), /neither a Papershelf backup .* nor a PaperMemory export/],
+    ['a newer backup', () => backupText([a!], { version: 2 }), /made by a newer Papershelf \(backup version 2\); this one reads backups up to version 1/],
+    ['an entry without id', () => backupText([a!, { ...b!, id: undefined } as unknown as Paper]), /^Entry 2 of papers has no id\.$/],
+    ['duplicated ids', () => backupText([a!, b!, { ...a! }]), /^Entries 1 and 3 of papers both have the id "2406\.04344"\.$/],
+    ['an invalid id', () => backupText([{ ...a!, id: '2413.00001' }]), /^Entry 1 of papers \("2413\.00001"\): id: "2413\.00001" is not a valid arXiv id\.$/],
+    ['a wrong field', () => backupText([a!, { ...b!, readAt: 'yesterday' } as unknown as Paper]), /^Entry 2 of papers \("2405\.14739"\): readAt: /],
+    ['an unknown field', () => backupText([{ ...a!, evil: '<script>' } as unknown as Paper]), /^Entry 1 of papers .*evil/],
+    ['not a file we know', () => 'hello world', /not a file Papershelf can import/],
+    ['an empty file', () => '  ', /is empty/],
+  ])('%s', (_what, make, message) => {
+    expect(refused(make())).toMatch(message);
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    let read = false;
+    const file = { name: 'huge.json', size: 50 * 1024 * 1024, text: async () => ((read = true), '{}') };
+    await expect(readImportFile(file)).rejects.toThrow(/huge\.json is 50\.0 MB; Papershelf imports files up to 25\.0 MB/);
+    expect(read).toBe(false);
+    expect(MAX_IMPORT_BYTES).toBeLessThan(50 * 1024 * 1024);
+  });
+});
+
+describe('other sources', () => {
+  it('reads BibTeX entries by eprint, arXiv URL or arXiv DOI, and says why it skips the others', async () => {
+    const bib = `${toBibtex(seedPapers().slice(0, 2))}
+@article{byurl, title = {Found by {URL}}, author = {Doe, Jane}, url = {https://arxiv.org/abs/1706.03762v5}}
+@misc{bydoi, title = {Found by DOI}, doi = {10.48550/arXiv.2407.21783}}
+@article{journal, title = {Only in a journal}, journal = {Nature}, doi = {10.1038/nature14539}}
+@misc{dup, title = {Same again}, eprint = {2406.04344}, archivePrefix = {arXiv}}`;
+    const plan = readImportText(bib);
+    expect(plan.kind).toBe('BibTeX');
+    expect(plan.batch.partial.map((p) => p.id)).toEqual(['2406.04344', '2405.14739', '1706.03762', '2407.21783']);
+    expect(plan.batch.partial[2]).toMatchObject({ title: 'Found by URL', authors: ['Jane Doe'], version: 5 });
+    expect(plan.skipped).toEqual([
+      { entry: 'entry 5 (journal)', reason: 'no arXiv id (an eprint, an arXiv URL or a 10.48550/arXiv DOI)' },
+      { entry: 'entry 6 (dup)', reason: 'same arXiv paper (2406.04344) as entry 1 (xiao2024verbalized)' },
+    ]);
+    const db = freshDb();
+    expect(await apply(db, plan)).toMatchObject({ created: 4 });
+    expect(await db.papers.get('2406.04344')).toMatchObject({ title: seedPapers()[0]!.title, firstSeenUrl: 'import:bibtex' });
+  });
+
+  it('reads a PaperMemory export: arXiv papers by key or PDF link, others skipped', () => {
+    const memory = {
+      'Arxiv-1703.10593': { id: 'Arxiv-1703.10593', title: 'Unpaired Image-to-Image Translation using Cycle-Consistent Adversarial  Networks', author: 'Jun-Yan Zhu and Taesung Park', pdfLink: 'http://arxiv.org/pdf/1703.10593v7', source: 'arxiv', addDate: '2022-08-29T08:35:02.977Z', lastOpenDate: '2022-08-30T08:00:00.000Z', note: 'Accepted @ ICCV 2017', tags: [] },
+      'Arxiv-hep-th_9901001': { id: 'Arxiv-hep-th_9901001', title: 'Old style', author: 'A B', pdfLink: '', source: 'arxiv' },
+      'NeurIPS-2020_abcdef12': { id: 'NeurIPS-2020_abcdef12', title: 'Venue keyed', author: 'C D', pdfLink: 'https://arxiv.org/pdf/2006.11239.pdf', source: 'neurips' },
+      'ACL-ACL-2020_2020.acl-main.405': { id: 'ACL-ACL-2020_2020.acl-main.405', title: 'Not on arXiv', author: 'E F', pdfLink: 'https://aclanthology.org/2020.acl-main.405.pdf', source: 'acl' },
+      __dataVersion: 508,
+    };
+    const plan = readImportText(JSON.stringify(memory));
+    expect(plan.kind).toBe('PaperMemory export');
+    expect(plan.batch.partial.map((p) => p.id)).toEqual(['1703.10593', 'hep-th/9901001', '2006.11239']);
+    expect(plan.batch.partial[0]).toMatchObject({
+      title: 'Unpaired Image-to-Image Translation using Cycle-Consistent Adversarial Networks',
+      authors: ['Jun-Yan Zhu', 'Taesung Park'],
+      firstSeenAt: Date.parse('2022-08-29T08:35:02.977Z'),
+      openedAt: Date.parse('2022-08-30T08:00:00.000Z'),
+    });
+    expect(plan.skipped.map((s) => s.entry)).toEqual(['entry "Arxiv-1703.10593"', 'entry "ACL-ACL-2020_2020.acl-main.405"']);
+  });
+
+  it('adds pasted ids and URLs to the chosen list, without taking anything out of a list', async () => {
+    const db = freshDb();
+    const { savedAt: _s, toReadSince: _t, ...unsaved } = seedPapers()[1]!;
+    await db.papers.put({ ...unsaved, readAt: 7 });
+    const plan = readIdList('2405.14739\nhttps://arxiv.org/abs/1706.03762v2, arXiv:2407.21783; not-an-id 1706.03762', 'toRead', 1000);
+    expect(plan.skipped).toEqual([
+      { entry: 'item 4 ("not-an-id")', reason: 'not an arXiv id or URL' },
+      { entry: 'item 5 ("1706.03762")', reason: 'listed twice (1706.03762)' },
+    ]);
+    expect(await apply(db, plan)).toMatchObject({ created: 2, updated: 1 });
+    expect(await db.papers.get('1706.03762')).toMatchObject({ savedAt: 1000, toReadSince: 1000, version: 2 });
+    expect(await db.papers.get('2405.14739')).toMatchObject({ readAt: 7, savedAt: 1000 });
+    expect(() => readIdList('nothing here', 'read', 1)).toThrow(/None of the 2 pasted items is an arXiv id or URL/);
+  });
+});
