@@ -37,7 +37,7 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
 
   return (
     <section aria-labelledby="export-heading">
-      <h2 id="export-heading">Export</h2>
+      <h2 id="export-heading">Export a reading list</h2>
       <label>
         <span class="site">Papers</span>
         <select aria-label="Papers to export" value={scope} onChange={(e) => setScope(e.currentTarget.value as ExportScope)}>

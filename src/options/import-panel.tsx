@@ -58,7 +58,7 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
 
   return (
     <section aria-labelledby="import-heading">
-      <h2 id="import-heading">Import</h2>
+      <h2 id="import-heading">Import and restore</h2>
       <label>
         <span class="site">Import</span>
         <input type="file" aria-label="Import" accept=".json,.bib,.bibtex,application/json,text/plain" onChange={(e) => void onFile(e.currentTarget)} />

@@ -5,6 +5,7 @@ import type { PapershelfDb } from '../db/schema';
 import type { WorkerConnection } from '../messaging/client';
 import { useLiveQuery } from '../ui/use-live-query';
 import { PaperItem } from './paper-item';
+import { QueueExport } from './queue-export';
 
 const PAGE = 30;
 
@@ -22,6 +23,7 @@ export function QueueList({ db, worker, queue, empty }: Props) {
   if (papers.length === 0) return <p class="empty">{empty}</p>;
   return (
     <>
+      <QueueExport db={db} scope={queue} />
       <ul class="papers">
         {papers.slice(0, limit).map((p) => (
           <PaperItem key={p.id} id={p.id} paper={p} worker={worker} />

@@ -1,0 +1,38 @@
+/** Export the queue on screen: a BibTeX or Markdown file, or Markdown on the clipboard. */
+import { useState } from 'preact/hooks';
+import type { PapershelfDb } from '../db/schema';
+import type { ExportScope } from '../export/scope';
+import { downloadText } from '../ui/download';
+
+export function QueueExport({ db, scope }: { db: PapershelfDb; scope: Exclude<ExportScope, 'all'> | 'seen' }) {
+  const [status, setStatus] = useState('');
+  const exportScope: ExportScope = scope === 'seen' ? 'all' : scope;
+
+  async function run(kind: 'bibtex' | 'markdown' | 'copy') {
+    try {
+      const [{ exportText, FORMATS }, { exportFileName }] = await Promise.all([import('../export/formats'), import('../export/scope')]);
+      const format = kind === 'bibtex' ? 'bibtex' : 'markdown';
+      const now = new Date();
+      const text = await exportText(db, format, exportScope, now);
+      if (kind === 'copy') {
+        await navigator.clipboard.writeText(text);
+        setStatus('Copied as Markdown.');
+      } else {
+        const info = FORMATS.find((f) => f.format === format)!;
+        downloadText(exportFileName(exportScope, info.ext, now), text, info.mime);
+        setStatus('');
+      }
+    } catch (err) {
+      setStatus(`Export failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  return (
+    <div class="export" role="group" aria-label="Export this list">
+      <button type="button" onClick={() => void run('bibtex')}>Export BibTeX</button>
+      <button type="button" onClick={() => void run('markdown')}>Export Markdown</button>
+      <button type="button" onClick={() => void run('copy')}>Copy as Markdown</button>
+      <span role="status">{status}</span>
+    </div>
+  );
+}
