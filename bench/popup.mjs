@@ -4,7 +4,7 @@ import { RUNS, report, session } from './lib.mjs';
 
 const PAPERS = 10_000;
 
-function seed(count) {
+export function seed(count) {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('papershelf');
     open.onerror = () => reject(open.error);

@@ -5,6 +5,7 @@ import { benchArxiv } from './arxiv.mjs';
 import { benchFeed } from './feed.mjs';
 import { benchInteraction } from './interaction.mjs';
 import { benchPopup } from './popup.mjs';
+import { benchExportImport } from './export-import.mjs';
 
 const size = contentScriptSize();
 console.log(`content script: ${size.files.join(', ')}: ${(size.raw / 1024).toFixed(1)} kB raw, ${(size.gzipTogether / 1024).toFixed(1)} kB gzipped (target < 15 kB)`);
@@ -12,3 +13,4 @@ await benchFeed();
 await benchArxiv();
 await benchInteraction();
 await benchPopup();
+await benchExportImport();

@@ -27,15 +27,12 @@ function sortedFields<T extends object>(record: T): T {
 
 const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
+/** One record per line: readable and diffable, and much faster to write than indented JSON. */
+const lines = (records: object[]) => (records.length ? `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]` : '[]');
+
 export function toBackup(tables: Backup['tables'], now: Date): string {
-  const backup: Backup = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: now.toISOString(),
-    tables: {
-      papers: [...tables.papers].sort(byKey((p) => p.id)).map(sortedFields),
-      settings: [...tables.settings].sort(byKey((s) => s.key)).map(sortedFields),
-    },
-  };
-  return `${JSON.stringify(backup, null, 1)}\n`;
+  const papers = [...tables.papers].sort(byKey((p) => p.id)).map(sortedFields);
+  const settings = [...tables.settings].sort(byKey((s) => s.key)).map(sortedFields);
+  const head = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString() }).slice(0, -1);
+  return `${head},\n"tables": {\n"papers": ${lines(papers)},\n"settings": ${lines(settings)}\n}}\n`;
 }
