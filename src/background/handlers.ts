@@ -6,6 +6,7 @@ import type { PapershelfDb } from '../db/schema';
 import { recordSightings, setPaperState } from '../db/papers';
 import { readSettings, writeSettings } from '../db/settings';
 import { applyImport } from '../db/import';
+import { setNote, setTag, tagCounts } from '../db/annotations';
 import { DEFAULT_SETTINGS, stateOf } from '../shared/model';
 import type { PaperState, Settings } from '../shared/model';
 import type { Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
@@ -45,6 +46,19 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const state = await setPaperState(ctx.db, msg.id, { saved: msg.saved }, ctx.now(), ctx.senderUrl);
     ctx.notify.statesChanged([state]);
     return state;
+  },
+  async 'paper/setNote'(msg, ctx) {
+    const state = await setNote(ctx.db, msg.id, msg.note, ctx.now(), ctx.senderUrl);
+    ctx.notify.statesChanged([state]);
+    return state;
+  },
+  async 'paper/tag'(msg, ctx) {
+    const state = await setTag(ctx.db, msg.id, msg.tag, msg.on, ctx.now(), ctx.senderUrl);
+    ctx.notify.statesChanged([state]);
+    return state;
+  },
+  async 'tags/list'(_msg, ctx) {
+    return tagCounts(ctx.db);
   },
   async 'settings/get'(_msg, ctx) {
     return readSettings(ctx.db);

@@ -11,7 +11,14 @@ import type { PapershelfDb } from './schema';
 
 /** Whether the paper is read, saved or opened: a newer complete record decides these, present or not. */
 const STATE_FIELDS = ['readAt', 'savedAt', 'openedAt'] as const;
-const METADATA_FIELDS = ['title', 'authors', 'abstract', 'version', 'upvotes', 'categories', 'doi', 'journalRef', 'published'] as const;
+const METADATA_FIELDS = ['title', 'authors', 'abstract', 'version', 'upvotes', 'categories', 'doi', 'journalRef', 'published', 'note'] as const;
+
+/** Tags are united: an import adds tags, never takes one away. */
+function unitedTags(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  const all = [...(a ?? [])];
+  for (const t of b ?? []) if (!all.some((x) => x.toLowerCase() === t.toLowerCase())) all.push(t);
+  return all.length ? all : undefined;
+}
 
 const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -39,6 +46,7 @@ export function mergeComplete(existing: Paper | undefined, incoming: Paper): Pap
   for (const k of STATE_FIELDS) {
     if (winner[k] === undefined) delete merged[k];
   }
+  merged.tags = unitedTags(winner.tags, other.tags);
   if (other.firstSeenAt < merged.firstSeenAt) {
     merged.firstSeenAt = other.firstSeenAt;
     merged.firstSeenUrl = other.firstSeenUrl;
@@ -65,6 +73,7 @@ export function mergePartial(existing: Paper | undefined, incoming: PartialPaper
   for (const k of METADATA_FIELDS) {
     if (isEmpty(merged[k]) && !isEmpty(incoming[k])) (merged as unknown as Record<string, unknown>)[k] = incoming[k];
   }
+  merged.tags = unitedTags(existing.tags, incoming.tags);
   // Lists are united: an import can add a paper to To read or Read, never take it out.
   for (const k of STATE_FIELDS) {
     if (merged[k] === undefined && incoming[k] !== undefined) merged[k] = incoming[k];

@@ -67,7 +67,7 @@ export async function recordSightings(
     const existing = await db.papers.bulkGet(unique.map((s) => s.id));
     const states = unique.map((s, i) => {
       const e = existing[i];
-      return e ? stateOf(e) : { id: s.id, read: false, saved: false };
+      return stateOf(e ?? { id: s.id });
     });
     onStates?.(states);
     const records = unique.map((s, i) => mergeSighting(existing[i], s, pageUrl, now));

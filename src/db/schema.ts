@@ -37,11 +37,14 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   await settings.delete('dimRead');
 }
 
+/** Version 2's stores, kept verbatim for the same reason. */
+export const V2_STORES = { ...V1_STORES, papers: `${V1_STORES.papers}, openedAt` };
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
   db.version(1).stores(V1_STORES);
-  db.version(2)
-    .stores({ papers: `${V1_STORES.papers}, openedAt` })
-    .upgrade(upgradeToV2);
+  db.version(2).stores(V2_STORES).upgrade(upgradeToV2);
+  // Version 3: tags and notes on papers; a multi-entry index finds the papers of a tag.
+  db.version(3).stores({ papers: `${V2_STORES.papers}, *tags` });
   return db;
 }

@@ -73,7 +73,8 @@ export function citationKeys(papers: Paper[]): Map<string, string> {
   return keys;
 }
 
-function entry(paper: Paper, key: string, tags: string[]): string {
+function entry(paper: Paper, key: string): string {
+  const tags = paper.tags ?? [];
   const date = paperDate(paper);
   const fields: [string, string][] = [
     ['title', `{${protectTitle(paper.title || paper.id)}}`],
@@ -91,7 +92,7 @@ function entry(paper: Paper, key: string, tags: string[]): string {
   return `@${type}{${key},\n${body}\n}`;
 }
 
-export function toBibtex(papers: Paper[], tagsOf: (id: string) => string[] = () => []): string {
+export function toBibtex(papers: Paper[]): string {
   const keys = citationKeys(papers);
-  return `${papers.map((p) => entry(p, keys.get(p.id)!, tagsOf(p.id))).join('\n\n')}\n`;
+  return `${papers.map((p) => entry(p, keys.get(p.id)!)).join('\n\n')}\n`;
 }

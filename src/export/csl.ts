@@ -20,6 +20,7 @@ export interface CslItem {
   'container-title'?: string;
   abstract?: string;
   keyword?: string;
+  note?: string;
 }
 
 export function toCsl(paper: Paper): CslItem {
@@ -37,6 +38,8 @@ export function toCsl(paper: Paper): CslItem {
     archive: 'arXiv',
     ...(paper.journalRef ? { 'container-title': paper.journalRef } : {}),
     ...(paper.abstract ? { abstract: paper.abstract } : {}),
+    ...(paper.tags?.length ? { keyword: paper.tags.join(', ') } : {}),
+    ...(paper.note ? { note: paper.note } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ export const CSV_COLUMNS = ['id', 'title', 'authors', 'year', 'published', 'cate
 
 const iso = (t: number | undefined) => (t === undefined ? '' : new Date(t).toISOString());
 
-export function toCsv(papers: Paper[], extras: { tagsOf?: (id: string) => string[]; noteOf?: (id: string) => string | undefined } = {}): string {
+export function toCsv(papers: Paper[]): string {
   const rows = papers.map((p) => ({
     id: p.id,
     title: p.title,
@@ -27,8 +27,8 @@ export function toCsv(papers: Paper[], extras: { tagsOf?: (id: string) => string
     saved: String(p.savedAt !== undefined),
     saved_at: iso(p.savedAt),
     first_seen_at: iso(p.firstSeenAt),
-    tags: (extras.tagsOf?.(p.id) ?? []).join('; '),
-    note: extras.noteOf?.(p.id) ?? '',
+    tags: (p.tags ?? []).join('; '),
+    note: p.note ?? '',
     abstract: p.abstract ?? '',
   }));
   return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { quotes: true, escapeFormulae: true, newline: '\r\n' })}\r\n`;

@@ -13,20 +13,22 @@ export interface MarkdownGroup {
   papers: Paper[];
 }
 
-function line(p: Paper, noteOf: (id: string) => string | undefined): string {
+function line(p: Paper): string {
   const year = paperDate(p)?.year;
   const who = p.authors.length ? ` — ${escapeMarkdown(p.authors.length > 3 ? `${p.authors.slice(0, 3).join(', ')} et al.` : p.authors.join(', '))}` : '';
   const out = [`- [${p.readAt !== undefined ? 'x' : ' '}] [${escapeMarkdown(p.title || p.id)}](${arxivAbsUrl(p.id)})${who}${year ? ` (${year})` : ''}`];
-  const note = noteOf(p.id)?.trim();
+  const tags = p.tags?.length ? ` ${p.tags.map((t) => `\`${t.replace(/`/g, '')}\``).join(' ')}` : '';
+  out[0] += tags;
+  const note = p.note?.trim();
   if (note) for (const l of note.split(/\r?\n/)) out.push(`  > ${escapeMarkdown(l)}`);
   return out.join('\n');
 }
 
-export function toMarkdown(title: string, groups: MarkdownGroup[], noteOf: (id: string) => string | undefined = () => undefined): string {
+export function toMarkdown(title: string, groups: MarkdownGroup[]): string {
   const parts = [`# ${escapeMarkdown(title)}`];
   for (const g of groups) {
     if (g.papers.length === 0) continue;
-    parts.push(`## ${escapeMarkdown(g.heading)} (${g.papers.length})`, g.papers.map((p) => line(p, noteOf)).join('\n'));
+    parts.push(`## ${escapeMarkdown(g.heading)} (${g.papers.length})`, g.papers.map(line).join('\n'));
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -11,7 +11,7 @@ import { paperDate } from './paper-date';
 /** One line per tag: a value's own line breaks would start a bogus tag. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function record(p: Paper, tags: string[]): string {
+function record(p: Paper): string {
   const lines: [string, string][] = [['TY', p.journalRef || p.doi ? 'JOUR' : 'UNPB'], ['TI', oneLine(p.title || p.id)]];
   for (const a of p.authors) {
     const n = splitName(a);
@@ -25,12 +25,13 @@ function record(p: Paper, tags: string[]): string {
   if (p.journalRef) lines.push(['JO', oneLine(p.journalRef)]);
   if (p.doi) lines.push(['DO', oneLine(p.doi)]);
   lines.push(['UR', arxivAbsUrl(p.id)], ['AN', `arXiv:${p.id}`], ['ID', p.id]);
-  for (const t of tags) lines.push(['KW', oneLine(t)]);
+  for (const t of p.tags ?? []) lines.push(['KW', oneLine(t)]);
+  if (p.note) lines.push(['N1', oneLine(p.note)]);
   if (p.abstract) lines.push(['AB', oneLine(p.abstract)]);
   lines.push(['ER', '']);
   return lines.map(([tag, value]) => `${tag}  - ${value}`.trimEnd()).join('\r\n');
 }
 
-export function toRis(papers: Paper[], tagsOf: (id: string) => string[] = () => []): string {
-  return papers.map((p) => `${record(p, tagsOf(p.id))}\r\n`).join('\r\n');
+export function toRis(papers: Paper[]): string {
+  return papers.map((p) => `${record(p)}\r\n`).join('\r\n');
 }

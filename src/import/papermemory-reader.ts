@@ -5,6 +5,7 @@
  * the arXiv id. Papers that are not on arXiv are skipped, with the reason.
  */
 import { parseArxivId } from '../shared/ids';
+import { normaliseTag } from '../shared/model';
 import type { PartialPaper } from '../shared/records';
 import { ImportError, type ImportPlan, type Skipped } from './plan';
 
@@ -49,6 +50,12 @@ export function readPaperMemory(json: unknown): ImportPlan {
     const doi = str(raw.doi);
     const added = time(raw.addDate);
     const opened = time(raw.lastOpenDate);
+    const note = typeof raw.note === 'string' ? raw.note.trim().slice(0, 20_000) : '';
+    const tags: string[] = [];
+    for (const t of Array.isArray(raw.tags) ? raw.tags : []) {
+      const name = typeof t === 'string' ? normaliseTag(t) : '';
+      if (name && !tags.some((x) => x.toLowerCase() === name.toLowerCase())) tags.push(name);
+    }
     partial.push({
       id: id.id,
       ...(str(raw.title) ? { title: str(raw.title) } : {}),
@@ -56,10 +63,9 @@ export function readPaperMemory(json: unknown): ImportPlan {
       ...(doi ? { doi } : {}),
       ...(added !== undefined ? { firstSeenAt: added } : {}),
       ...(opened !== undefined ? { openedAt: opened } : {}),
+      ...(note ? { note } : {}),
+      ...(tags.length ? { tags: tags.slice(0, 200) } : {}),
     });
-    if (str(raw.note) || (Array.isArray(raw.tags) && raw.tags.length)) {
-      skipped.push({ entry, reason: 'its note and tags are not imported: this version of Papershelf has no notes or tags yet' });
-    }
   }
   return { kind: 'PaperMemory export', batch: { complete: [], partial, settings: [], source: 'import:papermemory' }, skipped };
 }

@@ -20,6 +20,10 @@ export interface Paper {
   /** The page the paper was first detected on. */
   firstSeenUrl: string;
   lastSeenAt: number;
+  /** Topic tags the user gave the paper. */
+  tags?: string[];
+  /** The user's own plain-text note. */
+  note?: string;
   /** Last time the paper's own page (arXiv abstract, Hugging Face paper page) was opened. */
   openedAt?: number;
   /** Present while the paper is marked read. */
@@ -56,10 +60,24 @@ export interface PaperState {
   id: string;
   read: boolean;
   saved: boolean;
+  tags: string[];
+  /** The note's text; empty when there is none. */
+  note: string;
 }
 
-export function stateOf(paper: Pick<Paper, 'id' | 'readAt' | 'savedAt'>): PaperState {
-  return { id: paper.id, read: paper.readAt !== undefined, saved: paper.savedAt !== undefined };
+export function stateOf(paper: Pick<Paper, 'id'> & Partial<Pick<Paper, 'readAt' | 'savedAt' | 'tags' | 'note'>>): PaperState {
+  return {
+    id: paper.id,
+    read: paper.readAt !== undefined,
+    saved: paper.savedAt !== undefined,
+    tags: paper.tags ?? [],
+    note: paper.note ?? '',
+  };
+}
+
+/** A tag as the user means it: trimmed, inner spaces folded; "" when nothing is left. */
+export function normaliseTag(tag: string): string {
+  return tag.replace(/[\s,]+/g, ' ').trim().slice(0, 60);
 }
 
 /** The sites Papershelf works on; each has one adapter under src/sites/. */

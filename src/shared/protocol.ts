@@ -19,6 +19,9 @@ export interface ResponseMap {
   'settings/get': Settings;
   'settings/set': Settings;
   'import/apply': { created: number; updated: number; unchanged: number };
+  'paper/setNote': PaperState;
+  'paper/tag': PaperState;
+  'tags/list': { name: string; count: number }[];
 }
 
 /** The envelope every answer travels in, so a refusal is a value, not a lost exception. */
@@ -32,7 +35,14 @@ export type Push =
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const isState = (x: unknown): x is PaperState =>
-  isObject(x) && typeof x.id === 'string' && isCanonicalArxivId(x.id) && typeof x.read === 'boolean' && typeof x.saved === 'boolean';
+  isObject(x) &&
+  typeof x.id === 'string' &&
+  isCanonicalArxivId(x.id) &&
+  typeof x.read === 'boolean' &&
+  typeof x.saved === 'boolean' &&
+  Array.isArray(x.tags) &&
+  x.tags.every((t) => typeof t === 'string') &&
+  typeof x.note === 'string';
 
 const isReadDisplay = (x: unknown): x is Settings['readDisplay'] =>
   isObject(x) && SITE_IDS.every((site) => READ_DISPLAYS.includes(x[site] as ReadDisplay));

@@ -14,6 +14,9 @@ export const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const Timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 const Authors = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(5_000));
 const Categories = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50));
+/** A tag as normaliseTag leaves it: no line breaks or commas, 1 to 60 characters. */
+export const TagName = v.pipe(v.string(), v.minLength(1, 'a tag cannot be empty'), v.maxLength(60), v.regex(/^[^\s,](?:[^\n\r\t,]*[^\s,])?$/, 'a tag is one line without commas or surrounding spaces'));
+const Tags = v.pipe(v.array(TagName), v.maxLength(200));
 
 /** Bibliographic fields any source may know. */
 const metadata = {
@@ -24,6 +27,8 @@ const metadata = {
   doi: v.optional(v.pipe(v.string(), v.maxLength(300))),
   journalRef: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
   published: v.optional(v.pipe(v.string(), v.isoDate())),
+  tags: v.optional(Tags),
+  note: v.optional(Text),
 };
 
 /** A complete paper record, as the database and a Papershelf backup hold it. */

@@ -4,7 +4,7 @@
  * Only the worker imports this module, which keeps valibot out of the content script.
  */
 import * as v from 'valibot';
-import { describeIssue, PaperId, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, SettingRecordSchema, Text } from './records';
+import { describeIssue, PaperId, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, SettingRecordSchema, TagName, Text } from './records';
 
 const MAX_BATCH = 5_000;
 const MAX_IMPORT = 200_000;
@@ -35,6 +35,9 @@ export const RequestSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('paper/setRead'), id: PaperId, read: v.boolean() }),
   v.strictObject({ type: v.literal('paper/setSaved'), id: PaperId, saved: v.boolean() }),
+  v.strictObject({ type: v.literal('paper/setNote'), id: PaperId, note: Text }),
+  v.strictObject({ type: v.literal('paper/tag'), id: PaperId, tag: TagName, on: v.boolean() }),
+  v.strictObject({ type: v.literal('tags/list') }),
   v.strictObject({ type: v.literal('settings/get') }),
   v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
   v.strictObject({

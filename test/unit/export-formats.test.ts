@@ -60,11 +60,11 @@ describe('Markdown', () => {
   it('groups papers, links them, ticks read ones and quotes notes, escaping markup', () => {
     const [a, b] = seedPapers();
     const md = toMarkdown('Reading group', [
-      { heading: 'Read', papers: [{ ...a!, readAt: 1 }] },
+      { heading: 'Read', papers: [{ ...a!, readAt: 1, note: 'Why it matters:\nverbal learners', tags: ['llm', 'interpretability'] }] },
       { heading: 'To read', papers: [{ ...b!, title: HOSTILE[4]!, readAt: undefined }] },
       { heading: 'Empty', papers: [] },
-    ], (id) => (id === a!.id ? 'Why it matters:\nverbal learners' : undefined));
-    expect(md).toContain(`## Read (1)\n\n- [x] [Verbalized Machine Learning: Revisiting Machine Learning with Language Models](https://arxiv.org/abs/${a!.id}) — Tim Z. Xiao (2024)\n  > Why it matters:\n  > verbal learners`);
+    ]);
+    expect(md).toContain(`## Read (1)\n\n- [x] [Verbalized Machine Learning: Revisiting Machine Learning with Language Models](https://arxiv.org/abs/${a!.id}) — Tim Z. Xiao (2024) \`llm\` \`interpretability\`\n  > Why it matters:\n  > verbal learners`);
     expect(md).toContain('- [ ] [\\<img src=x onerror=alert\\(1\\)\\> \\[link\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\* \\`code\\`]');
     expect(md).not.toContain('Empty');
   });

@@ -11,7 +11,7 @@ export class FakeWorker implements WorkerConnection {
 
   async request(message: Request): Promise<never> {
     this.requests.push(message);
-    const state = (id: string) => this.states.get(id) ?? { id, read: false, saved: false };
+    const state = (id: string): PaperState => this.states.get(id) ?? { id, read: false, saved: false, tags: [], note: '' };
     let reply: unknown;
     switch (message.type) {
       case 'listings/seen':

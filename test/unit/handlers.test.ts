@@ -26,8 +26,8 @@ describe('worker handlers', () => {
     );
     expect(reply).toEqual({
       states: [
-        { id: '2407.21783', read: false, saved: true },
-        { id: '2404.01300', read: false, saved: false },
+        { id: '2407.21783', read: false, saved: true, tags: [], note: '' },
+        { id: '2404.01300', read: false, saved: false, tags: [], note: '' },
       ],
       settings: { readDisplay: { huggingface: 'dim', arxiv: 'dim' } },
     });
@@ -39,7 +39,7 @@ describe('worker handlers', () => {
   it('tells every tab about a state change', async () => {
     const { ctx, pushed } = context();
     const state = await handle({ type: 'paper/setRead', id: '2407.21783', read: true }, ctx);
-    expect(state).toEqual({ id: '2407.21783', read: true, saved: false });
+    expect(state).toEqual({ id: '2407.21783', read: true, saved: false, tags: [], note: '' });
     expect(pushed.states).toEqual([[state]]);
   });
 

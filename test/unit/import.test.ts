@@ -151,7 +151,7 @@ describe('other sources', () => {
 
   it('reads a PaperMemory export: arXiv papers by key or PDF link, others skipped', () => {
     const memory = {
-      'Arxiv-1703.10593': { id: 'Arxiv-1703.10593', title: 'Unpaired Image-to-Image Translation using Cycle-Consistent Adversarial  Networks', author: 'Jun-Yan Zhu and Taesung Park', pdfLink: 'http://arxiv.org/pdf/1703.10593v7', source: 'arxiv', addDate: '2022-08-29T08:35:02.977Z', lastOpenDate: '2022-08-30T08:00:00.000Z', note: 'Accepted @ ICCV 2017', tags: [] },
+      'Arxiv-1703.10593': { id: 'Arxiv-1703.10593', title: 'Unpaired Image-to-Image Translation using Cycle-Consistent Adversarial  Networks', author: 'Jun-Yan Zhu and Taesung Park', pdfLink: 'http://arxiv.org/pdf/1703.10593v7', source: 'arxiv', addDate: '2022-08-29T08:35:02.977Z', lastOpenDate: '2022-08-30T08:00:00.000Z', note: 'Accepted @ ICCV 2017', tags: ['gan', ' image translation ', 'GAN'] },
       'Arxiv-hep-th_9901001': { id: 'Arxiv-hep-th_9901001', title: 'Old style', author: 'A B', pdfLink: '', source: 'arxiv' },
       'NeurIPS-2020_abcdef12': { id: 'NeurIPS-2020_abcdef12', title: 'Venue keyed', author: 'C D', pdfLink: 'https://arxiv.org/pdf/2006.11239.pdf', source: 'neurips' },
       'ACL-ACL-2020_2020.acl-main.405': { id: 'ACL-ACL-2020_2020.acl-main.405', title: 'Not on arXiv', author: 'E F', pdfLink: 'https://aclanthology.org/2020.acl-main.405.pdf', source: 'acl' },
@@ -165,8 +165,10 @@ describe('other sources', () => {
       authors: ['Jun-Yan Zhu', 'Taesung Park'],
       firstSeenAt: Date.parse('2022-08-29T08:35:02.977Z'),
       openedAt: Date.parse('2022-08-30T08:00:00.000Z'),
+      note: 'Accepted @ ICCV 2017',
+      tags: ['gan', 'image translation'],
     });
-    expect(plan.skipped.map((s) => s.entry)).toEqual(['entry "Arxiv-1703.10593"', 'entry "ACL-ACL-2020_2020.acl-main.405"']);
+    expect(plan.skipped.map((s) => s.entry)).toEqual(['entry "ACL-ACL-2020_2020.acl-main.405"']);
   });
 
   it('adds pasted ids and URLs to the chosen list, without taking anything out of a list', async () => {

@@ -21,7 +21,7 @@ beforeEach(async () => {
   shelf?.stop();
   loadFeed();
   worker = new FakeWorker();
-  worker.states.set('2407.21783', { id: '2407.21783', read: true, saved: false });
+  worker.states.set('2407.21783', { id: '2407.21783', read: true, saved: false, tags: [], note: '' });
   shelf = new Shelf({ document, adapterFor, worker });
   await shelf.start();
 });
@@ -75,7 +75,7 @@ describe('Shelf on the Daily Papers capture', () => {
   });
 
   it('follows pushed changes from other tabs', async () => {
-    worker.push({ type: 'states/changed', states: [{ id: '2407.21705', read: false, saved: true }] });
+    worker.push({ type: 'states/changed', states: [{ id: '2407.21705', read: false, saved: true, tags: [], note: '' }] });
     const card = document.querySelector('[data-papershelf-id="2407.21705"]')!;
     expect(card.getAttribute('data-papershelf-saved')).toBe('true');
     expect(buttons(card)[1]!.getAttribute('aria-pressed')).toBe('true');

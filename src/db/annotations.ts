@@ -1,0 +1,46 @@
+/** Notes and tags: the user's own words about a paper. */
+import type { Paper, PaperState } from '../shared/model';
+import { normaliseTag, stateOf } from '../shared/model';
+import { withQueueFields } from './papers';
+import type { PapershelfDb } from './schema';
+
+/** Changes one paper in a transaction, creating a bare record for a paper not recorded yet. */
+async function updatePaper(db: PapershelfDb, id: string, now: number, pageUrl: string, change: (p: Paper) => void): Promise<PaperState> {
+  return db.transaction('rw', db.papers, async () => {
+    const existing: Paper = (await db.papers.get(id)) ?? { id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now };
+    const next: Paper = { ...existing, updatedAt: now };
+    change(next);
+    const record = withQueueFields(next);
+    await db.papers.put(record);
+    return stateOf(record);
+  });
+}
+
+/** Sets or clears (empty text) a paper's note. */
+export function setNote(db: PapershelfDb, id: string, note: string, now: number, pageUrl = ''): Promise<PaperState> {
+  return updatePaper(db, id, now, pageUrl, (p) => {
+    if (note.trim() === '') delete p.note;
+    else p.note = note;
+  });
+}
+
+/** Adds or removes one tag; a tag differing only in case from an existing one is the same tag. */
+export function setTag(db: PapershelfDb, id: string, tag: string, on: boolean, now: number, pageUrl = ''): Promise<PaperState> {
+  const name = normaliseTag(tag);
+  return updatePaper(db, id, now, pageUrl, (p) => {
+    const others = (p.tags ?? []).filter((t) => t.toLowerCase() !== name.toLowerCase());
+    const tags = on && name ? [...others, name] : others;
+    if (tags.length) p.tags = tags;
+    else delete p.tags;
+  });
+}
+
+/** Every tag in use with its number of papers, most used first. */
+export async function tagCounts(db: PapershelfDb): Promise<{ name: string; count: number }[]> {
+  const counts = new Map<string, number>();
+  await db.papers.orderBy('tags').eachKey((key) => {
+    const name = String(key);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  });
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
