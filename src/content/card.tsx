@@ -1,20 +1,24 @@
 /** One listing on the page with its mounted controls. */
 import { render } from 'preact';
-import type { Listing } from '../sites/types';
 import type { PaperState } from '../shared/model';
-import { Controls, type Toggle } from './controls';
+import type { Listing } from '../sites/types';
+import { Controls, type ControlActions } from './controls';
 import { styleShadowRoot } from './styles';
 
 export const HOST_TAG = 'papershelf-controls';
 
+export type Shown = Omit<PaperState, 'id'>;
+
 export interface CardView {
   /** Known stored state; undefined until the worker has answered. */
   state?: PaperState;
-  /** What the buttons show while a change is on its way. */
-  shown: { read: boolean; saved: boolean };
+  /** What the controls show, ahead of the worker while a change is on its way. */
+  shown: Shown;
   pending: boolean;
   error?: string;
 }
+
+export const UNKNOWN: Shown = { read: false, saved: false, tags: [], note: '' };
 
 export class Card {
   readonly id: string;
@@ -22,20 +26,23 @@ export class Card {
   readonly companions: readonly HTMLElement[];
   readonly host: HTMLElement;
   readonly #root: ShadowRoot;
-  readonly #onToggle: (card: Card, which: Toggle) => void;
-  view: CardView = { shown: { read: false, saved: false }, pending: false };
+  readonly #actions: ControlActions;
+  view: CardView = { shown: UNKNOWN, pending: false };
 
-  constructor(listing: Listing, onToggle: (card: Card, which: Toggle) => void) {
+  constructor(listing: Listing, actions: (card: Card) => ControlActions) {
     this.id = listing.paper.id;
     this.element = listing.element;
     this.companions = listing.companions ?? [];
-    this.#onToggle = onToggle;
+    this.#actions = actions(this);
     const doc = listing.element.ownerDocument;
     this.host = doc.createElement(HOST_TAG);
     this.#root = this.host.attachShadow({ mode: 'open' });
     styleShadowRoot(this.#root);
-    // The page must not see our clicks: a card-wide click handler would otherwise navigate.
-    this.host.addEventListener('click', (e) => e.stopPropagation());
+    // The page must not see our clicks (a card-wide handler would navigate) nor our typing
+    // (its keyboard shortcuts would fire while a note is written).
+    for (const type of ['click', 'keydown', 'keyup', 'keypress', 'input']) {
+      this.host.addEventListener(type, (e) => e.stopPropagation());
+    }
     listing.mount.anchor.insertAdjacentElement(listing.mount.where, this.host);
     this.element.setAttribute('data-papershelf-id', this.id);
     // A paper's own page is never dimmed or hidden: the marks apply to listings only.
@@ -49,7 +56,8 @@ export class Card {
 
   /** Applies a state the worker confirmed; the data attributes only ever show stored state. */
   confirm(state: PaperState): void {
-    this.view = { state, shown: { read: state.read, saved: state.saved }, pending: false };
+    const { id: _id, ...shown } = state;
+    this.view = { state, shown, pending: false };
     this.element.setAttribute('data-papershelf-read', String(state.read));
     this.element.setAttribute('data-papershelf-saved', String(state.saved));
     for (const part of this.companions) {
@@ -71,15 +79,6 @@ export class Card {
 
   render(): void {
     const { shown, pending, error } = this.view;
-    render(
-      <Controls
-        read={shown.read}
-        saved={shown.saved}
-        pending={pending}
-        {...(error ? { error } : {})}
-        onToggle={(which) => this.#onToggle(this, which)}
-      />,
-      this.#root,
-    );
+    render(<Controls {...shown} pending={pending} {...(error ? { error } : {})} actions={this.#actions} />, this.#root);
   }
 }

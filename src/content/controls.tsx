@@ -1,35 +1,71 @@
 /** The inline controls on one paper listing. Rendered by preact inside the listing's shadow root. */
+import { useState } from 'preact/hooks';
+import { NoteEditor } from './note-editor';
+import { TagEditor } from './tag-editor';
+import { trusted } from './trusted';
+
 export type Toggle = 'read' | 'saved';
+
+/** What the controls ask of the shelf; each goes to the worker. */
+export interface ControlActions {
+  toggle(which: Toggle): void;
+  tag(name: string, on: boolean): void;
+  note(text: string): void;
+  /** Every tag in the library, for autocomplete. */
+  tagNames(): Promise<string[]>;
+}
 
 export interface ControlsProps {
   read: boolean;
   saved: boolean;
+  tags: string[];
+  note: string;
   /** A change was sent and the worker has not answered yet. */
   pending: boolean;
   error?: string;
-  onToggle(which: Toggle): void;
+  actions: ControlActions;
 }
 
-/** Only a person's click counts: a page script's synthetic `click()` has isTrusted false. */
-function trusted(handler: () => void) {
-  return (event: MouseEvent) => {
-    event.preventDefault();
-    if (event.isTrusted) handler();
-  };
-}
+type Panel = 'none' | 'tags' | 'note';
 
-export function Controls({ read, saved, pending, error, onToggle }: ControlsProps) {
+export function Controls({ read, saved, tags, note, pending, error, actions }: ControlsProps) {
+  const [panel, setPanel] = useState<Panel>('none');
+  const toggle = (p: Panel) => setPanel((current) => (current === p ? 'none' : p));
   return (
-    <div class="bar" role="group" aria-label="Papershelf" aria-busy={pending}>
-      <button type="button" class="toggle read" aria-pressed={read} onClick={trusted(() => onToggle('read'))}>
-        <span class="icon" aria-hidden="true">{read ? '✓' : '○'}</span>
-        Mark read
-      </button>
-      <button type="button" class="toggle saved" aria-pressed={saved} onClick={trusted(() => onToggle('saved'))}>
-        <span class="icon" aria-hidden="true">{saved ? '★' : '☆'}</span>
-        Save for later
-      </button>
-      {error ? <span class="error" role="status">{error}</span> : null}
+    <div class="controls">
+      <div class="bar" role="group" aria-label="Papershelf" aria-busy={pending}>
+        <button type="button" class="toggle read" aria-pressed={read} onClick={trusted(() => actions.toggle('read'))}>
+          <span class="icon" aria-hidden="true">{read ? '✓' : '○'}</span>
+          Mark read
+        </button>
+        <button type="button" class="toggle saved" aria-pressed={saved} onClick={trusted(() => actions.toggle('saved'))}>
+          <span class="icon" aria-hidden="true">{saved ? '★' : '☆'}</span>
+          Save for later
+        </button>
+        <button type="button" class="toggle" aria-expanded={panel === 'tags'} onClick={trusted(() => toggle('tags'))}>
+          Tags
+        </button>
+        <button
+          type="button"
+          class={note ? 'toggle has-note' : 'toggle'}
+          aria-expanded={panel === 'note'}
+          title={note ? 'This paper has a note' : 'Add a note'}
+          onClick={trusted(() => toggle('note'))}
+        >
+          Note{note ? <span class="dot" aria-hidden="true" /> : null}
+        </button>
+        {tags.map((t) => (
+          <span class="chip" key={t}>
+            {t}
+            <button type="button" class="chip-remove" aria-label={`Remove tag ${t}`} onClick={trusted(() => actions.tag(t, false))}>
+              ×
+            </button>
+          </span>
+        ))}
+        {error ? <span class="error" role="status">{error}</span> : null}
+      </div>
+      {panel === 'tags' ? <TagEditor tags={tags} actions={actions} onClose={() => setPanel('none')} /> : null}
+      {panel === 'note' ? <NoteEditor note={note} save={actions.note} onClose={() => setPanel('none')} /> : null}
     </div>
   );
 }

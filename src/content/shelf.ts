@@ -7,9 +7,10 @@ import type { WorkerConnection } from '../messaging/client';
 import { DEFAULT_SETTINGS, type PaperState, type Settings, type SiteId } from '../shared/model';
 import type { Push } from '../shared/protocol';
 import type { Listing, SiteAdapter } from '../sites/types';
-import { Card, HOST_TAG } from './card';
+import { Card, HOST_TAG, UNKNOWN, type Shown } from './card';
 import { inChunks } from './chunks';
-import type { Toggle } from './controls';
+import type { ControlActions, Toggle } from './controls';
+import type { RequestOf } from '../shared/protocol';
 import { PageMarks } from './styles';
 
 export interface ShelfOptions {
@@ -30,6 +31,8 @@ export class Shelf {
   #scanQueued = false;
   #scanning: Promise<void> = Promise.resolve();
   #url = '';
+  readonly #tagNames = new Set<string>();
+  #tagNamesLoaded = false;
   #settings: Settings = DEFAULT_SETTINGS;
 
   constructor(options: ShelfOptions) {
@@ -147,7 +150,7 @@ export class Shelf {
     if (old) this.#forget(old);
     // Controls left by an earlier copy of this script (an extension reload) are replaced, not doubled.
     for (const stray of listing.element.querySelectorAll(HOST_TAG)) stray.remove();
-    const card = new Card(listing, (c, which) => void this.#toggle(c, which));
+    const card = new Card(listing, (c) => this.#actionsFor(c));
     this.#cards.set(listing.element, card);
     let same = this.#byId.get(card.id);
     if (!same) this.#byId.set(card.id, (same = new Set()));
@@ -167,27 +170,45 @@ export class Shelf {
     for (const card of this.#cards.values()) if (!card.element.isConnected) this.#forget(card);
   }
 
-  async #toggle(card: Card, which: Toggle): Promise<void> {
-    const current = card.view.shown;
-    const next = !current[which];
-    for (const c of this.#byId.get(card.id) ?? []) {
-      c.update({ shown: { ...c.view.shown, [which]: next }, pending: true });
-    }
+  #actionsFor(card: Card): ControlActions {
+    return {
+      toggle: (which: Toggle) => {
+        const next = !card.view.shown[which];
+        void this.#change(card.id, { [which]: next }, which === 'read' ? { type: 'paper/setRead', id: card.id, read: next } : { type: 'paper/setSaved', id: card.id, saved: next });
+      },
+      tag: (name: string, on: boolean) => {
+        const others = card.view.shown.tags.filter((t) => t.toLowerCase() !== name.toLowerCase());
+        if (on) this.#tagNames.add(name);
+        void this.#change(card.id, { tags: on ? [...others, name] : others }, { type: 'paper/tag', id: card.id, tag: name, on });
+      },
+      note: (text: string) => void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
+      tagNames: async () => {
+        if (!this.#tagNamesLoaded) {
+          this.#tagNamesLoaded = true;
+          try {
+            for (const t of await this.#options.worker.request({ type: 'tags/list' })) this.#tagNames.add(t.name);
+          } catch (err) {
+            this.#tagNamesLoaded = false;
+            console.error('Papershelf: could not load tags', err);
+          }
+        }
+        return [...this.#tagNames].sort((a, b) => a.localeCompare(b));
+      },
+    };
+  }
+
+  /** Shows a change at once on every card of the paper, then applies what the worker stored. */
+  async #change(id: string, shown: Partial<Shown>, request: RequestOf<'paper/setRead' | 'paper/setSaved' | 'paper/tag' | 'paper/setNote'>): Promise<void> {
+    for (const c of this.#byId.get(id) ?? []) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
     try {
-      const state =
-        which === 'read'
-          ? await this.#options.worker.request({ type: 'paper/setRead', id: card.id, read: next })
-          : await this.#options.worker.request({ type: 'paper/setSaved', id: card.id, saved: next });
+      const state = await this.#options.worker.request(request as never) as PaperState;
       this.#applyState(state);
     } catch (err) {
       console.error('Papershelf: could not save the change', err);
-      const stored = this.#states.get(card.id);
-      for (const c of this.#byId.get(card.id) ?? []) {
-        c.update({
-          shown: stored ? { read: stored.read, saved: stored.saved } : { read: false, saved: false },
-          pending: false,
-          error: 'Not saved — try again',
-        });
+      const stored = this.#states.get(id);
+      for (const c of this.#byId.get(id) ?? []) {
+        const { id: _id, ...known } = stored ?? { id, ...UNKNOWN };
+        c.update({ shown: known, pending: false, error: 'Not saved — try again' });
       }
     }
   }

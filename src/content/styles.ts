@@ -23,6 +23,19 @@ const CONTROLS_CSS = `
 .saved[aria-pressed="true"] { background: color-mix(in srgb, #f59e0b 25%, transparent); border-color: #f59e0b; }
 .icon { width: 1em; text-align: center; }
 .error { color: #dc2626; }
+.toggle[aria-expanded="true"] { border-color: #6366f1; }
+.dot { display: inline-block; width: 6px; height: 6px; border-radius: 50%; background: #6366f1; margin-left: 4px; vertical-align: middle; }
+.chip { display: inline-flex; align-items: center; gap: 2px; padding: 0.1rem 0.2rem 0.1rem 0.5rem; border-radius: 999px;
+  background: color-mix(in srgb, #10b981 18%, transparent); border: 1px solid color-mix(in srgb, #10b981 45%, transparent); }
+.chip-remove { font: inherit; color: inherit; background: none; border: 0; cursor: pointer; padding: 0 0.3rem; border-radius: 999px; }
+.chip-remove:hover { background: color-mix(in srgb, currentColor 12%, transparent); }
+.editor { margin-top: 0.4rem; position: relative; }
+.editor input, .editor textarea { font: inherit; color: inherit; width: 100%; box-sizing: border-box; padding: 0.3rem 0.5rem;
+  border-radius: 6px; border: 1px solid color-mix(in srgb, currentColor 35%, transparent); background: transparent; }
+.editor textarea { resize: vertical; min-height: 4.5em; }
+.editor [role="listbox"] { list-style: none; margin: 2px 0 0; padding: 2px; border-radius: 6px; border: 1px solid color-mix(in srgb, currentColor 25%, transparent); }
+.editor [role="option"] { padding: 0.2rem 0.5rem; border-radius: 4px; cursor: pointer; }
+.editor [role="option"][aria-selected="true"] { background: color-mix(in srgb, #6366f1 22%, transparent); }
 `;
 
 // Listings only: a paper's own page (data-papershelf-single) is never dimmed or hidden.
