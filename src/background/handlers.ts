@@ -71,7 +71,9 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   async 'import/apply'(msg, ctx) {
     const { complete, partial, source } = msg;
     // A backup from a version that knew fewer sites gets today's defaults for the others.
-    const settings = msg.settings.map((r) => ({ ...r, value: { ...DEFAULT_SETTINGS.readDisplay, ...r.value } }));
+    const settings = msg.settings.map((r) =>
+      r.key === 'readDisplay' ? { ...r, value: { ...DEFAULT_SETTINGS.readDisplay, ...r.value } } : r,
+    );
     const outcome = await applyImport(ctx.db, { complete, partial, settings, source }, ctx.now());
     if (outcome.writes.length) ctx.notify.statesChanged(outcome.writes.map(stateOf));
     if (outcome.settings.length) ctx.notify.settingsChanged(await readSettings(ctx.db));

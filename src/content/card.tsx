@@ -3,6 +3,7 @@ import { render } from 'preact';
 import type { PaperState } from '../shared/model';
 import type { Listing } from '../sites/types';
 import { Controls, type ControlActions } from './controls';
+import { isEditable } from './keyboard';
 import { styleShadowRoot } from './styles';
 
 export const HOST_TAG = 'papershelf-controls';
@@ -28,6 +29,8 @@ export class Card {
   readonly #root: ShadowRoot;
   readonly #actions: ControlActions;
   view: CardView = { shown: UNKNOWN, pending: false };
+  /** A request from the keyboard to open an editor; `seq` makes a repeated request new. */
+  #open: { panel: 'tags' | 'note'; seq: number } | undefined;
 
   constructor(listing: Listing, actions: (card: Card) => ControlActions) {
     this.id = listing.paper.id;
@@ -40,8 +43,11 @@ export class Card {
     styleShadowRoot(this.#root);
     // The page must not see our clicks (a card-wide handler would navigate) nor our typing
     // (its keyboard shortcuts would fire while a note is written).
-    for (const type of ['click', 'keydown', 'keyup', 'keypress', 'input']) {
-      this.host.addEventListener(type, (e) => e.stopPropagation());
+    this.host.addEventListener('click', (e) => e.stopPropagation());
+    for (const type of ['keydown', 'keyup', 'keypress', 'input']) {
+      this.host.addEventListener(type, (e) => {
+        if (isEditable(e.composedPath()[0])) e.stopPropagation();
+      });
     }
     listing.mount.anchor.insertAdjacentElement(listing.mount.where, this.host);
     this.element.setAttribute('data-papershelf-id', this.id);
@@ -72,6 +78,11 @@ export class Card {
     this.render();
   }
 
+  openPanel(panel: 'tags' | 'note'): void {
+    this.#open = { panel, seq: (this.#open?.seq ?? 0) + 1 };
+    this.render();
+  }
+
   unmount(): void {
     render(null, this.#root);
     this.host.remove();
@@ -79,6 +90,9 @@ export class Card {
 
   render(): void {
     const { shown, pending, error } = this.view;
-    render(<Controls {...shown} pending={pending} {...(error ? { error } : {})} actions={this.#actions} />, this.#root);
+    render(
+      <Controls {...shown} pending={pending} {...(error ? { error } : {})} {...(this.#open ? { open: this.#open } : {})} actions={this.#actions} />,
+      this.#root,
+    );
   }
 }

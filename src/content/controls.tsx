@@ -1,5 +1,5 @@
 /** The inline controls on one paper listing. Rendered by preact inside the listing's shadow root. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { NoteEditor } from './note-editor';
 import { TagEditor } from './tag-editor';
 import { trusted } from './trusted';
@@ -23,13 +23,18 @@ export interface ControlsProps {
   /** A change was sent and the worker has not answered yet. */
   pending: boolean;
   error?: string;
+  /** Opens an editor from outside (keyboard triage); a new `seq` is a new request. */
+  open?: { panel: 'tags' | 'note'; seq: number };
   actions: ControlActions;
 }
 
 type Panel = 'none' | 'tags' | 'note';
 
-export function Controls({ read, saved, tags, note, pending, error, actions }: ControlsProps) {
+export function Controls({ read, saved, tags, note, pending, error, open, actions }: ControlsProps) {
   const [panel, setPanel] = useState<Panel>('none');
+  useEffect(() => {
+    if (open) setPanel(open.panel);
+  }, [open?.seq]);
   const toggle = (p: Panel) => setPanel((current) => (current === p ? 'none' : p));
   return (
     <div class="controls">

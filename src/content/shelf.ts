@@ -11,6 +11,7 @@ import { Card, HOST_TAG, UNKNOWN, type Shown } from './card';
 import { inChunks } from './chunks';
 import type { ControlActions, Toggle } from './controls';
 import type { RequestOf } from '../shared/protocol';
+import { KeyboardTriage } from './keyboard';
 import { PageMarks } from './styles';
 
 export interface ShelfOptions {
@@ -33,6 +34,7 @@ export class Shelf {
   #url = '';
   readonly #tagNames = new Set<string>();
   #tagNamesLoaded = false;
+  #keyboard: KeyboardTriage | undefined;
   #settings: Settings = DEFAULT_SETTINGS;
 
   constructor(options: ShelfOptions) {
@@ -49,6 +51,10 @@ export class Shelf {
    */
   start(): Promise<void> {
     this.#options.worker.onPush((push) => this.#onPush(push));
+    this.#keyboard = new KeyboardTriage(this.#doc, {
+      cards: () => this.cards.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)),
+      toggle: (card, which) => this.#actionsFor(card).toggle(which),
+    });
     this.#options.worker
       .request({ type: 'settings/get' })
       .then((settings) => this.#applySettings(settings))
@@ -220,6 +226,7 @@ export class Shelf {
 
   #applySettings(settings: Settings): void {
     this.#settings = settings;
+    if (this.#keyboard) this.#keyboard.enabled = settings.keyboard;
     const site = this.#siteId();
     if (site) this.#marks.apply(settings.readDisplay[site]);
   }

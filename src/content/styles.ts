@@ -36,6 +36,15 @@ const CONTROLS_CSS = `
 .editor [role="listbox"] { list-style: none; margin: 2px 0 0; padding: 2px; border-radius: 6px; border: 1px solid color-mix(in srgb, currentColor 25%, transparent); }
 .editor [role="option"] { padding: 0.2rem 0.5rem; border-radius: 4px; cursor: pointer; }
 .editor [role="option"][aria-selected="true"] { background: color-mix(in srgb, #6366f1 22%, transparent); }
+.help { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: 22rem; padding: 12px 16px; border-radius: 10px;
+  background: #111827; color: #f9fafb; box-shadow: 0 10px 30px rgba(0,0,0,.35); font: 13px/1.4 system-ui, sans-serif; }
+.help h2 { font-size: 14px; margin: 0 0 6px; }
+.help dl { margin: 0; display: grid; gap: 2px; }
+.help dl div { display: flex; gap: 8px; }
+.help dt { min-width: 4.5rem; }
+.help dd { margin: 0; }
+.help kbd { font: 12px ui-monospace, monospace; padding: 0 4px; border-radius: 4px; border: 1px solid #4b5563; }
+.help button { font: inherit; color: inherit; background: #374151; border: 0; border-radius: 6px; padding: 3px 10px; cursor: pointer; }
 `;
 
 // Listings only: a paper's own page (data-papershelf-single) is never dimmed or hidden.
@@ -48,7 +57,8 @@ const READ_CSS: Record<ReadDisplay, string> = {
   show: '',
 };
 
-const SAVED_MARK_CSS = `${SAVED} { box-shadow: inset 4px 0 0 #f59e0b; }`;
+const SAVED_MARK_CSS = `${SAVED} { box-shadow: inset 4px 0 0 #f59e0b; }
+[data-papershelf-focus] { outline: 2px solid #6366f1 !important; outline-offset: 2px; scroll-margin: 80px; }`;
 
 function sheet(css: string): CSSStyleSheet {
   const s = new CSSStyleSheet();

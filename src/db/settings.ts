@@ -7,11 +7,12 @@ export async function readSettings(db: PapershelfDb): Promise<Settings> {
   const settings: Settings = structuredClone(DEFAULT_SETTINGS);
   for (const r of records) {
     if (r.key === 'readDisplay') settings.readDisplay = { ...settings.readDisplay, ...r.value };
+    else if (r.key === 'keyboard') settings.keyboard = r.value;
   }
   return settings;
 }
 
-export type SettingsPatch = { readDisplay?: Partial<Settings['readDisplay']> };
+export type SettingsPatch = { readDisplay?: Partial<Settings['readDisplay']>; keyboard?: boolean };
 
 export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now: number): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
@@ -20,6 +21,7 @@ export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now:
     if (patch.readDisplay) {
       records.push({ key: 'readDisplay', value: { ...current.readDisplay, ...patch.readDisplay }, updatedAt: now });
     }
+    if (patch.keyboard !== undefined) records.push({ key: 'keyboard', value: patch.keyboard, updatedAt: now });
     await db.settings.bulkPut(records);
     return readSettings(db);
   });

@@ -52,6 +52,19 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
           mark them unread (from the popup). Open tabs follow at once; a paper's own page is never dimmed or hidden.
         </p>
       </fieldset>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.keyboard}
+          onChange={(e) =>
+            worker
+              .request({ type: 'settings/set', patch: { keyboard: e.currentTarget.checked } })
+              .then(() => setError(''), () => setError('The setting could not be saved.'))
+          }
+        />
+        Keyboard shortcuts on listing pages (j/k move, r read, s save, t tags, n note, o open, ? help)
+      </label>
+      <p class="hint">Open the popup from anywhere with Alt+Shift+P (change it at chrome://extensions/shortcuts).</p>
       {error ? <p role="alert">{error}</p> : null}
       <ExportPanel db={db} />
       <ImportPanel db={db} worker={worker} />

@@ -91,12 +91,11 @@ export type ReadDisplay = (typeof READ_DISPLAYS)[number];
 export interface Settings {
   /** Per site: how read papers are shown on its listing pages. */
   readDisplay: Record<SiteId, ReadDisplay>;
+  /** Keyboard triage (j/k/r/s/t/n/o/?) on listing pages. */
+  keyboard: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { readDisplay: { huggingface: 'dim', arxiv: 'dim' } };
+export const DEFAULT_SETTINGS: Settings = { readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true };
 
-export interface SettingRecord<K extends keyof Settings = keyof Settings> {
-  key: K;
-  value: Settings[K];
-  updatedAt: number;
-}
+/** One stored setting; `key` names a field of Settings. */
+export type SettingRecord = { [K in keyof Settings]: { key: K; value: Settings[K]; updatedAt: number } }[keyof Settings];

@@ -57,8 +57,8 @@ export function parsePush(input: unknown): { ok: true; value: Push } | { ok: fal
     if (input.type === 'states/changed' && Array.isArray(input.states) && input.states.every(isState)) {
       return { ok: true, value: { type: 'states/changed', states: input.states } };
     }
-    if (input.type === 'settings/changed' && isObject(input.settings) && isReadDisplay(input.settings.readDisplay)) {
-      return { ok: true, value: { type: 'settings/changed', settings: { readDisplay: input.settings.readDisplay } } };
+    if (input.type === 'settings/changed' && isObject(input.settings) && isReadDisplay(input.settings.readDisplay) && typeof input.settings.keyboard === 'boolean') {
+      return { ok: true, value: { type: 'settings/changed', settings: { readDisplay: input.settings.readDisplay, keyboard: input.settings.keyboard } } };
     }
   }
   return { ok: false, error: 'malformed push' };

@@ -68,11 +68,10 @@ const ReadDisplayRecord = v.strictObject(
   >,
 );
 
-export const SettingRecordSchema = v.strictObject({
-  key: v.literal('readDisplay'),
-  value: ReadDisplayRecord,
-  updatedAt: Timestamp,
-});
+export const SettingRecordSchema = v.variant('key', [
+  v.strictObject({ key: v.literal('readDisplay'), value: ReadDisplayRecord, updatedAt: Timestamp }),
+  v.strictObject({ key: v.literal('keyboard'), value: v.boolean(), updatedAt: Timestamp }),
+]);
 
 export { ReadDisplayRecord };
 

@@ -25,6 +25,7 @@ const Sighting = v.strictObject({
 
 const SettingsPatch = v.strictObject({
   readDisplay: v.optional(ReadDisplayRecord),
+  keyboard: v.optional(v.boolean()),
 });
 
 export const RequestSchema = v.variant('type', [

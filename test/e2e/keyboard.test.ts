@@ -1,0 +1,83 @@
+// Keyboard triage on a feed: j/k/r/s/t/n/?/Esc, ignored while typing, and switched off in options.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { card, launch, type Session } from './harness';
+
+const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+});
+afterAll(() => s?.close());
+
+const focusedId = (page: import('playwright-core').Page) =>
+  page.evaluate(() => document.querySelector('[data-papershelf-focus]')?.getAttribute('data-papershelf-id') ?? null);
+
+describe('keyboard triage', () => {
+  it('moves with j/k, toggles with r/s, opens tags and note with t/n, shows help with ?', async () => {
+    const page = await s.open(DEMO);
+    await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
+    await page.keyboard.press('j');
+    expect(await focusedId(page)).toBe('2406.04344');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await focusedId(page)).toBe('2405.14739');
+    await page.keyboard.press('r');
+    await expect.poll(() => card(page, '2405.14739').getAttribute('data-papershelf-read')).toBe('true');
+    await page.keyboard.press('s');
+    await expect.poll(() => card(page, '2405.14739').getAttribute('data-papershelf-saved')).toBe('true');
+    await page.keyboard.press('r');
+    await expect.poll(() => card(page, '2405.14739').getAttribute('data-papershelf-read')).toBe('false');
+
+    // Far down the page, the focused card is scrolled into view.
+    for (let i = 0; i < 40; i++) await page.keyboard.press('j');
+    const far = await focusedId(page);
+    expect(await card(page, far!).isVisible()).toBe(true);
+    expect(await card(page, far!).evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
+
+    await page.keyboard.press('t');
+    const tagInput = card(page, far!).getByRole('combobox', { name: 'Add a tag' });
+    await tagInput.waitFor();
+    // Typing in our field does not drive the page's keys.
+    await tagInput.pressSequentially('rjs');
+    await tagInput.press('Enter');
+    await card(page, far!).getByRole('button', { name: 'Remove tag rjs' }).waitFor();
+    expect(await card(page, far!).getAttribute('data-papershelf-read')).toBe('false');
+    await tagInput.press('Escape');
+
+    await page.keyboard.press('n');
+    await card(page, far!).getByRole('textbox', { name: 'Note' }).waitFor();
+    await card(page, far!).getByRole('textbox', { name: 'Note' }).press('Escape');
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Papershelf keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Papershelf keyboard shortcuts' }).waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    expect(await focusedId(page)).toBeNull();
+
+    // A modifier leaves the key to the browser and the page.
+    await page.keyboard.press('Control+j');
+    expect(await focusedId(page)).toBeNull();
+    await page.close();
+  });
+
+  it('can be switched off on the options page', async () => {
+    const page = await s.open(DEMO);
+    await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
+    const options = await s.openExtensionPage('src/options/index.html');
+    await options.getByRole('checkbox', { name: /Keyboard shortcuts on listing pages/ }).uncheck();
+    await page.bringToFront();
+    await expect.poll(async () => {
+      await page.keyboard.press('j');
+      return focusedId(page);
+    }).toBeNull();
+    await options.getByRole('checkbox', { name: /Keyboard shortcuts on listing pages/ }).check();
+    await page.bringToFront();
+    await expect.poll(async () => {
+      await page.keyboard.press('j');
+      return focusedId(page);
+    }).not.toBeNull();
+    await Promise.all([page.close(), options.close()]);
+  });
+});
