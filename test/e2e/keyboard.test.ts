@@ -68,7 +68,9 @@ describe('keyboard triage', () => {
     const options = await s.openExtensionPage('src/options/index.html');
     await options.getByRole('checkbox', { name: /Keyboard shortcuts on listing pages/ }).uncheck();
     await page.bringToFront();
+    // Each try starts unfocused, so a j pressed before the setting arrived does not linger.
     await expect.poll(async () => {
+      await page.evaluate(() => document.querySelectorAll('[data-papershelf-focus]').forEach((e) => e.removeAttribute('data-papershelf-focus')));
       await page.keyboard.press('j');
       return focusedId(page);
     }).toBeNull();
