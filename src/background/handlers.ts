@@ -32,7 +32,8 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     // The page needs the states now; the sighting write can finish after the answer.
     let early!: (s: PaperState[]) => void;
     const statesRead = new Promise<PaperState[]>((resolve) => (early = resolve));
-    const written = recordSightings(ctx.db, msg.papers, msg.pageUrl, ctx.now(), early);
+    // The page's address as the browser reports it, not as the message claims.
+    const written = recordSightings(ctx.db, msg.papers, ctx.senderUrl ?? msg.pageUrl, ctx.now(), early);
     written.catch((err: unknown) => console.error('Papershelf: recording sightings failed', err));
     const states = await Promise.race([statesRead, written]);
     return { states, settings: await settings };

@@ -10,7 +10,7 @@ import { parseRequest } from '../shared/requests';
 import { updateBadge } from './badge';
 import { pushToTabs } from './broadcast';
 import { handle, type Notifier } from './handlers';
-import { checkSender } from './sender';
+import { checkSender, mayAsk } from './sender';
 
 const db = openDatabase();
 const extensionOrigin = browser.runtime.getURL('');
@@ -34,6 +34,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!from.ok) return Promise.resolve({ ok: false, error: 'sender not allowed' });
   const parsed = parseRequest(message);
   if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+  if (!mayAsk(from, parsed.value.type)) return Promise.resolve({ ok: false, error: `${parsed.value.type} is not allowed from a web page` });
   return handle(parsed.value, { db, now: Date.now, notify, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) }).then(
     (value) => ({ ok: true, value }),
     (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),

@@ -1,6 +1,25 @@
 /** Who may talk to the worker: this extension's own pages and its content scripts on supported sites. */
 import type { Runtime } from 'webextension-polyfill';
+import type { RequestType } from '../shared/protocol';
 import { adapterFor } from '../sites/registry';
+
+/**
+ * What a content script may ask. A web page's renderer can be compromised, so the requests that
+ * rewrite the library wholesale (import, settings) are for the extension's own pages only.
+ */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'listings/seen',
+  'paper/setRead',
+  'paper/setSaved',
+  'paper/setNote',
+  'paper/tag',
+  'tags/list',
+  'settings/get',
+]);
+
+export function mayAsk(check: SenderCheck, type: RequestType): boolean {
+  return check.pageUrl === undefined || CONTENT_SCRIPT_REQUESTS.has(type);
+}
 
 export interface SenderCheck {
   ok: boolean;

@@ -4,7 +4,7 @@
  * and URL changes. It knows no site and never touches the database.
  */
 import type { WorkerConnection } from '../messaging/client';
-import { DEFAULT_SETTINGS, type PaperState, type Settings, type SiteId } from '../shared/model';
+import { DEFAULT_SETTINGS, type PaperSighting, type PaperState, type Settings, type SiteId } from '../shared/model';
 import type { Push } from '../shared/protocol';
 import type { Listing, SiteAdapter } from '../sites/types';
 import { Card, HOST_TAG, UNKNOWN, type Shown } from './card';
@@ -21,6 +21,21 @@ export interface ShelfOptions {
   worker: WorkerConnection;
 }
 
+/**
+ * Keeps what a page says about a paper within the protocol's limits, so one odd entry (a
+ * collaboration paper with thousands of authors) cannot get the whole page's batch refused.
+ */
+function withinLimits(p: PaperSighting): PaperSighting {
+  const text = (s: string) => s.slice(0, 20_000);
+  return {
+    ...p,
+    title: text(p.title),
+    authors: p.authors.slice(0, 5_000).map((a) => a.slice(0, 500)),
+    ...(p.abstract !== undefined ? { abstract: text(p.abstract) } : {}),
+    ...(p.categories ? { categories: p.categories.slice(0, 50).map((c) => c.slice(0, 40)) } : {}),
+  };
+}
+
 export class Shelf {
   readonly #doc: Document;
   readonly #options: ShelfOptions;
@@ -34,6 +49,9 @@ export class Shelf {
   #url = '';
   readonly #tagNames = new Set<string>();
   #tagNamesLoaded = false;
+  /** Counts changes applied; per paper, the count at its last change. */
+  #changes = 0;
+  readonly #changedAt = new Map<string, number>();
   #keyboard: KeyboardTriage | undefined;
   #settings: Settings = DEFAULT_SETTINGS;
 
@@ -62,7 +80,8 @@ export class Shelf {
     this.#observer = new MutationObserver((mutations) => {
       if (mutations.some((m) => !this.#isOwnMutation(m))) this.#queueScan();
     });
-    this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true });
+    // Links too: a framework may reuse a card for another paper by changing only its href.
+    this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     this.#doc.defaultView?.addEventListener('popstate', () => this.#queueScan());
     if (this.#doc.readyState === 'loading') {
       this.#doc.addEventListener('DOMContentLoaded', () => void this.scan(), { once: true });
@@ -86,9 +105,9 @@ export class Shelf {
     return this.#scanning;
   }
 
+  /** Our own insertions need no rescan; anything else, the page removing our controls included, does. */
   #isOwnMutation(m: MutationRecord): boolean {
-    const ours = (n: Node) => n.nodeName.toLowerCase() === HOST_TAG;
-    return [...m.addedNodes, ...m.removedNodes].every(ours);
+    return m.type === 'childList' && m.removedNodes.length === 0 && [...m.addedNodes].every((n) => n.nodeName.toLowerCase() === HOST_TAG);
   }
 
   #queueScan(): void {
@@ -126,16 +145,20 @@ export class Shelf {
     if (fresh.length === 0) return;
 
     const unknown = fresh.filter((l) => !this.#states.has(l.paper.id));
+    const asked = this.#changes;
     const statesArrive =
       unknown.length === 0
         ? undefined
         : this.#options.worker
-            .request({ type: 'listings/seen', pageUrl: href, papers: unknown.map((l) => l.paper) })
+            .request({ type: 'listings/seen', pageUrl: href, papers: unknown.map((l) => withinLimits(l.paper)) })
             .then(({ states, settings }) => {
               this.#applySettings(settings);
               // In page order and in slices, so the first screen shows its state first and a
-              // thousand cards never block input.
-              return inChunks(states, (s) => this.#applyState(s));
+              // thousand cards never block input. A paper changed since this request was sent
+              // (a push from another tab, a click here) keeps its newer state.
+              return inChunks(states, (s) => {
+                if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
+              });
             })
             .catch((err: unknown) => console.error('Papershelf: could not load paper states', err));
 
@@ -167,6 +190,14 @@ export class Shelf {
 
   #forget(card: Card): void {
     card.unmount();
+    // The element may stay on the page showing another paper: it must not keep this one's marks.
+    for (const attr of ['data-papershelf-id', 'data-papershelf-read', 'data-papershelf-saved', 'data-papershelf-single', 'data-papershelf-focus']) {
+      card.element.removeAttribute(attr);
+    }
+    for (const part of card.companions) {
+      part.removeAttribute('data-papershelf-part-read');
+      part.removeAttribute('data-papershelf-part-saved');
+    }
     this.#cards.delete(card.element);
     this.#byId.get(card.id)?.delete(card);
   }
@@ -208,7 +239,7 @@ export class Shelf {
     for (const c of this.#byId.get(id) ?? []) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
     try {
       const state = await this.#options.worker.request(request as never) as PaperState;
-      this.#applyState(state);
+      this.#applyChange(state);
     } catch (err) {
       console.error('Papershelf: could not save the change', err);
       const stored = this.#states.get(id);
@@ -217,6 +248,12 @@ export class Shelf {
         c.update({ shown: known, pending: false, error: 'Not saved — try again' });
       }
     }
+  }
+
+  /** A state that is news (a push, the answer to a change): newer than any page-load answer in flight. */
+  #applyChange(state: PaperState): void {
+    this.#changedAt.set(state.id, ++this.#changes);
+    this.#applyState(state);
   }
 
   #applyState(state: PaperState): void {
@@ -236,7 +273,7 @@ export class Shelf {
   }
 
   #onPush(push: Push): void {
-    if (push.type === 'states/changed') for (const s of push.states) this.#applyState(s);
+    if (push.type === 'states/changed') for (const s of push.states) this.#applyChange(s);
     else this.#applySettings(push.settings);
   }
 }

@@ -104,7 +104,15 @@ export interface MergeOutcome extends ImportCounts {
 }
 
 /** Decides every record's fate against the existing ones; writes nothing (the preview uses it too). */
+/** A record stamped later than this would win every later merge: it is refused. */
+export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
+
 export function planMerge(batch: ImportBatch, existing: Map<string, Paper>, existingSettings: Map<string, SettingRecord>, now: number): MergeOutcome {
+  const late = [...batch.complete, ...batch.settings].find((r) => r.updatedAt > now + FUTURE_SLACK_MS);
+  if (late) {
+    const what = 'id' in late ? `paper ${late.id}` : `setting ${late.key}`;
+    throw new Error(`${what} is dated ${new Date(late.updatedAt).toISOString()}, in the future; the file's clock or content is wrong`);
+  }
   const result = new Map<string, Paper>();
   const base = (id: string) => result.get(id) ?? existing.get(id);
   for (const p of batch.complete) result.set(p.id, mergeComplete(base(p.id), p));

@@ -42,12 +42,8 @@ export function mergeSighting(
   if (seen.journalRef) merged.journalRef = seen.journalRef;
   if (seen.published) merged.published = seen.published;
   if (seen.opened) merged.openedAt = now;
-  const changed =
-    !existing ||
-    (Object.keys(merged) as (keyof Paper)[]).some(
-      (k) => k !== 'lastSeenAt' && JSON.stringify(merged[k]) !== JSON.stringify(existing[k]),
-    );
-  if (changed) merged.updatedAt = now;
+  // Seeing a paper again is not a change the user made: updatedAt, which decides whose read and
+  // saved marks win when a backup is merged, moves only with the user's own actions.
   return withQueueFields(merged);
 }
 

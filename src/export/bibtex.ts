@@ -57,13 +57,16 @@ function baseKey(paper: Paper): string {
 }
 
 /**
- * Readable, unique and stable keys (`vaswani2017attention`): papers are taken in id order, the
- * first keeps the plain key and later ones with the same key get b, c, … .
+ * Readable, unique and stable keys (`vaswani2017attention`). Papers are taken in the order they
+ * joined the library (then by id); the first keeps the plain key and later ones with the same key
+ * get b, c, … . Keys are given over the whole library, so an export of one list uses the same keys
+ * as an export of everything, and a paper added later never renames an earlier one.
  */
 export function citationKeys(papers: Paper[]): Map<string, string> {
   const keys = new Map<string, string>();
   const used = new Map<string, number>();
-  for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  const order = (a: Paper, b: Paper) => a.firstSeenAt - b.firstSeenAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  for (const paper of [...papers].sort(order)) {
     const base = baseKey(paper);
     const n = used.get(base) ?? 0;
     used.set(base, n + 1);
@@ -73,26 +76,38 @@ export function citationKeys(papers: Paper[]): Map<string, string> {
   return keys;
 }
 
+/**
+ * "Last, First". A collaboration, or any name with "and" in it, is braced whole, or BibTeX would
+ * read "LIGO Scientific Collaboration and Virgo Collaboration" as two people.
+ */
+function bibtexName(name: string): string {
+  if (/\band\b/i.test(name) || /\b(collaboration|consortium|team|group|project|initiative)\b/i.test(name)) return `{${escapeLatex(name)}}`;
+  const n = splitName(name);
+  return escapeLatex(n.given ? `${n.family}, ${n.given}` : n.family);
+}
+
 function entry(paper: Paper, key: string): string {
   const tags = paper.tags ?? [];
   const date = paperDate(paper);
   const fields: [string, string][] = [
     ['title', `{${protectTitle(paper.title || paper.id)}}`],
-    ['author', `{${paper.authors.map((a) => { const n = splitName(a); return escapeLatex(n.given ? `${n.family}, ${n.given}` : n.family); }).join(' and ')}}`],
+    ['author', `{${paper.authors.map(bibtexName).join(' and ')}}`],
   ];
   if (date) fields.push(['year', `{${date.year}}`], ['month', MONTHS[date.month - 1] ?? `{${date.month}}`]);
   if (paper.journalRef) fields.push(['journal', `{${escapeLatex(paper.journalRef)}}`]);
   fields.push(['eprint', `{${paper.id}}`], ['archivePrefix', '{arXiv}']);
   if (paper.categories?.[0]) fields.push(['primaryClass', `{${escapeLatex(paper.categories[0])}}`]);
   fields.push(['url', `{${arxivAbsUrl(paper.id)}}`]);
-  if (paper.doi) fields.push(['doi', `{${escapeLatex(paper.doi)}}`]);
+  // biblatex reads doi verbatim (a link): escaping would break it. Braces cannot occur in a DOI we keep.
+  if (paper.doi) fields.push(['doi', `{${paper.doi.replace(/[{}\s]/g, '')}}`]);
   if (tags.length) fields.push(['keywords', `{${tags.map(escapeLatex).join(', ')}}`]);
   const type = paper.journalRef || paper.doi ? 'article' : 'misc';
   const body = fields.filter(([, v]) => v !== '{}').map(([k, v]) => `  ${k} = ${v}`).join(',\n');
   return `@${type}{${key},\n${body}\n}`;
 }
 
-export function toBibtex(papers: Paper[]): string {
-  const keys = citationKeys(papers);
+/** `library` is every paper, for stable keys; by default the exported ones. */
+export function toBibtex(papers: Paper[], library: Paper[] = papers): string {
+  const keys = citationKeys(library);
   return `${papers.map((p) => entry(p, keys.get(p.id)!)).join('\n\n')}\n`;
 }

@@ -44,7 +44,7 @@ export async function exportText(db: PapershelfDb, format: ExportFormat, scope: 
   const papers = await papersIn(db, scope);
   switch (format) {
     case 'bibtex':
-      return toBibtex(papers);
+      return toBibtex(papers, scope === 'all' ? papers : await db.papers.toArray());
     case 'ris':
       return toRis(papers);
     case 'csl':

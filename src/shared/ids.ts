@@ -11,9 +11,9 @@ export interface ArxivId {
 }
 
 // New-style ids (April 2007 on): YYMM.NNNN until 2014-12, YYMM.NNNNN from 2015-01.
-const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d{0,2}))?$/;
 // Old-style ids (1991 to March 2007): archive(.SUBJECT-CLASS)/YYMMNNN.
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/;
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d{0,2}))?$/;
 
 /** The archives that existed before 2007; an old-style id names one of them. */
 const OLD_ARCHIVES = new Set([
@@ -51,8 +51,9 @@ export function parseBareArxivId(text: string): ArxivId | null {
     if (month < 1 || month > 12) return null;
     const year = Number(yy) >= 91 ? 1900 + Number(yy) : 2000 + Number(yy);
     if (year > 2007 || (year === 2007 && month > 3)) return null;
-    const id = `${archive}${subject ? `.${subject}` : ''}/${yy}${mm}${num}`;
-    return { id, ...version(v) };
+    // arXiv's canonical form drops the subject class: math.GT/0309136 is arXiv:math/0309136.
+    void subject;
+    return { id: `${archive}/${yy}${mm}${num}`, ...version(v) };
   }
   return null;
 }
@@ -87,7 +88,13 @@ function parseArxivUrl(text: string): ArxivId | null {
   } catch {
     return null;
   }
-  const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
+  if (!ARXIV_HOSTS.has(url.hostname) && !HF_HOSTS.has(url.hostname)) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
+  } catch {
+    return null; // a stray % in the address
+  }
   if (ARXIV_HOSTS.has(url.hostname)) {
     const m = /^\/(?:abs|pdf|html|format)\/(.+?)(?:\.pdf)?$/.exec(path);
     return m ? parseBareArxivId(m[1]!) : null;

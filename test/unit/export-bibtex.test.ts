@@ -36,13 +36,20 @@ describe('BibTeX export, read back by @retorquere/bibtex-parser', () => {
     expect(new Set(keys).size).toBe(papers.length);
     expect(citationKeys(papers).get('2011.14522')).toBe('yang2020feature');
     expect(citationKeys([...papers].reverse())).toEqual(citationKeys(papers));
-    const twin = (id: string): Paper => ({ ...papers[0]!, id });
-    const twins = citationKeys([twin('2406.04345'), twin('2406.04344'), twin('2406.04346')]);
-    expect([...twins.entries()].sort()).toEqual([
-      ['2406.04344', 'xiao2024verbalized'],
-      ['2406.04345', 'xiao2024verbalizedb'],
+    const twin = (id: string, firstSeenAt: number): Paper => ({ ...papers[0]!, id, firstSeenAt });
+    const twins = [twin('2406.04345', 1), twin('2406.04344', 2), twin('2406.04346', 3)];
+    expect([...citationKeys(twins).entries()]).toEqual([
+      ['2406.04345', 'xiao2024verbalized'],
+      ['2406.04344', 'xiao2024verbalizedb'],
       ['2406.04346', 'xiao2024verbalizedc'],
     ]);
+    // A paper joining the library later, even with a smaller id, renames no earlier paper.
+    const grown = citationKeys([...twins, twin('2406.04343', 4)]);
+    expect(grown.get('2406.04345')).toBe('xiao2024verbalized');
+    expect(grown.get('2406.04343')).toBe('xiao2024verbalizedd');
+    // An export of part of the library uses the library's keys.
+    const part = parse(toBibtex([twins[2]!], twins), { sentenceCase: false }).entries;
+    expect(part.map((e) => e.key)).toEqual(['xiao2024verbalizedc']);
   });
 
   it('escapes LaTeX specials, keeps UTF-8, and protects the capitals of acronyms only', () => {
@@ -60,9 +67,16 @@ describe('BibTeX export, read back by @retorquere/bibtex-parser', () => {
   });
 
   it('writes @article with journal and doi when they are known, and the primary class', () => {
-    const p: Paper = { ...seedPapers()[0]!, doi: '10.1145/1234', journalRef: 'NeurIPS 2024', categories: ['cs.LG', 'cs.AI'] };
+    const p: Paper = { ...seedPapers()[0]!, doi: '10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2', journalRef: 'NeurIPS 2024', categories: ['cs.LG', 'cs.AI'] };
     const [e] = read(toBibtex([p]));
     expect(e!.type).toBe('article');
-    expect(e!.fields).toMatchObject({ doi: '10.1145/1234', journal: 'NeurIPS 2024', primaryclass: 'cs.LG' });
+    expect(e!.fields).toMatchObject({ doi: '10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2', journal: 'NeurIPS 2024', primaryclass: 'cs.LG' });
+    expect(toBibtex([p])).toContain('doi = {10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2}');
+  });
+
+  it('keeps a collaboration one author', () => {
+    const p: Paper = { ...seedPapers()[0]!, authors: ['LIGO Scientific Collaboration and Virgo Collaboration', 'B. P. Abbott'] };
+    const [e] = read(toBibtex([p]));
+    expect((e!.fields.author as { name?: string; lastName?: string }[]).map((a) => a.name ?? a.lastName)).toEqual(['LIGO Scientific Collaboration and Virgo Collaboration', 'Abbott']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handle, type HandlerContext } from '../../src/background/handlers';
-import { checkSender } from '../../src/background/sender';
+import { checkSender, mayAsk } from '../../src/background/sender';
 import type { PaperState, Settings } from '../../src/shared/model';
 import { freshDb } from './db';
 
@@ -66,5 +66,14 @@ describe('checkSender', () => {
     expect(checkSender({ id: ID, url: 'https://evil.example/papers', tab: { id: 1 } as never }, ID, ORIGIN).ok).toBe(false);
     expect(checkSender({ id: ID, url: 'https://evil.example/' }, ID, ORIGIN).ok).toBe(false);
     expect(checkSender({ id: ID, tab: { id: 1 } as never }, ID, ORIGIN).ok).toBe(false);
+  });
+  it('lets a web page ask only for what its controls need', () => {
+    const page = checkSender({ id: ID, url: 'https://arxiv.org/abs/1706.03762', tab: { id: 1 } as never }, ID, ORIGIN);
+    const options = checkSender({ id: ID, url: `${ORIGIN}src/options/index.html`, tab: { id: 2 } as never }, ID, ORIGIN);
+    for (const type of ['listings/seen', 'paper/setRead', 'paper/tag', 'paper/setNote'] as const) expect(mayAsk(page, type)).toBe(true);
+    for (const type of ['import/apply', 'settings/set'] as const) {
+      expect(mayAsk(page, type)).toBe(false);
+      expect(mayAsk(options, type)).toBe(true);
+    }
   });
 });

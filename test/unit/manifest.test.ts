@@ -12,8 +12,8 @@ describe('manifest.json', () => {
     expect(manifest.host_permissions).toEqual(MATCH_PATTERNS);
   });
 
-  it('asks for no permission beyond storage and activeTab', () => {
-    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
+  it('asks for no permission beyond activeTab (IndexedDB needs none)', () => {
+    expect(manifest.permissions).toEqual(['activeTab']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|externally_connectable/);
   });
 });

@@ -29,10 +29,10 @@ describe('recordSightings', () => {
     await recordSightings(db, [sighting('2407.21783', { abstract: 'Long abstract text', authors: ['A', 'B'] })], 'https://a', 1000);
     await recordSightings(db, [sighting('2407.21783', { authors: [], upvotes: 7 })], 'https://b', 2000);
     const p = await db.papers.get('2407.21783');
-    expect(p).toMatchObject({ firstSeenAt: 1000, firstSeenUrl: 'https://a', lastSeenAt: 2000, abstract: 'Long abstract text', authors: ['A', 'B'], upvotes: 7, updatedAt: 2000 });
+    expect(p).toMatchObject({ firstSeenAt: 1000, firstSeenUrl: 'https://a', lastSeenAt: 2000, abstract: 'Long abstract text', authors: ['A', 'B'], upvotes: 7, updatedAt: 1000 });
   });
 
-  it('does not bump updatedAt when a sighting adds nothing', async () => {
+  it('does not bump updatedAt for a sighting: only the user\'s actions do', async () => {
     const db = freshDb();
     await recordSightings(db, [sighting('2407.21783')], 'https://a', 1000);
     await recordSightings(db, [sighting('2407.21783')], 'https://a', 5000);
@@ -117,7 +117,7 @@ describe('one record per paper across sites', () => {
       openedAt: 2000,
       readAt: 1500,
       firstSeenUrl: 'https://huggingface.co/papers',
-      updatedAt: 2000,
+      updatedAt: 1500,
     });
     expect((await queuePage(db, 'opened', 5)).map((x) => x.id)).toEqual(['1706.03762']);
   });

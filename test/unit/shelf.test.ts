@@ -81,15 +81,45 @@ describe('Shelf on the Daily Papers capture', () => {
     expect(buttons(card)[1]!.getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('inserts page text as text', async () => {
-    const grid = articles()[0]!.parentElement!;
-    grid.insertAdjacentHTML(
-      'beforeend',
-      '<article><h3><a href="/papers/2407.00001">&lt;img src=x onerror="window.pwned=1"&gt;</a></h3></article>',
-    );
+  it('gives a card whose link the page rewrote in place the new paper, without the old marks', async () => {
+    const llama = document.querySelector<HTMLElement>('[data-papershelf-id="2407.21783"]')!;
+    expect(llama.getAttribute('data-papershelf-read')).toBe('true');
+    for (const a of llama.querySelectorAll('a[href="/papers/2407.21783"]')) a.setAttribute('href', '/papers/2407.00002');
     await settle();
-    const seen = worker.requests.filter((r) => r.type === 'listings/seen').at(-1)!;
-    expect(seen.type === 'listings/seen' && seen.papers[0]!.title).toBe('<img src=x onerror="window.pwned=1">');
-    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect(llama.getAttribute('data-papershelf-id')).toBe('2407.00002');
+    expect(llama.getAttribute('data-papershelf-read')).toBe('false');
+    expect(llama.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+
+  it('puts the controls back when the page removes them', async () => {
+    const card = articles()[2]!;
+    card.querySelector(HOST_TAG)!.remove();
+    await settle();
+    expect(card.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+});
+
+describe('Shelf ordering', () => {
+  it('keeps a change that arrives while the page-load answer is still on its way', async () => {
+    shelf?.stop();
+    loadFeed();
+    const slow = new FakeWorker();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const request = slow.request.bind(slow);
+    slow.request = (async (message: Parameters<typeof request>[0]) => {
+      const reply = await request(message);
+      if (message.type === 'listings/seen') await gate;
+      return reply;
+    }) as typeof slow.request;
+    shelf = new Shelf({ document, adapterFor, worker: slow });
+    const started = shelf.start();
+    await settle();
+    // Another tab marks a paper read before this page's first answer arrives.
+    slow.push({ type: 'states/changed', states: [{ id: '2407.21705', read: true, saved: false, tags: [], note: '' }] });
+    release();
+    await started;
+    await settle();
+    expect(document.querySelector('[data-papershelf-id="2407.21705"]')!.getAttribute('data-papershelf-read')).toBe('true');
   });
 });
