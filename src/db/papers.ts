@@ -2,13 +2,19 @@
 import type { Paper, PaperSighting, PaperState } from '../shared/model';
 import { stateOf } from '../shared/model';
 import type { PapershelfDb } from './schema';
+import { wordSet } from '../shared/words';
 
-/** Keeps the derived To read index field in step with readAt / savedAt. */
+/** Keeps the derived fields in step: the To read index field and the search words. */
 export function withQueueFields(paper: Paper): Paper {
   const next = { ...paper };
   if (next.savedAt !== undefined && next.readAt === undefined) next.toReadSince = next.savedAt;
   else delete next.toReadSince;
+  next.words = searchWords(next);
   return next;
+}
+
+export function searchWords(p: Pick<Paper, 'title' | 'authors' | 'tags' | 'note' | 'abstract' | 'id'>): string[] {
+  return wordSet([p.id, p.title, p.authors.join(' '), p.tags?.join(' '), p.note, p.abstract]);
 }
 
 /** Merges what a page shows into the stored record; the richer value wins, nothing is erased. */

@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { DEFAULT_SETTINGS, type Paper, type ReadDisplay, type SettingRecord } from '../shared/model';
+import { searchWords } from './papers';
 
 export const DB_NAME = 'papershelf';
 
@@ -40,11 +41,25 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 /** Version 2's stores, kept verbatim for the same reason. */
 export const V2_STORES = { ...V1_STORES, papers: `${V1_STORES.papers}, openedAt` };
 
+/** Version 3's stores. */
+export const V3_STORES = { ...V2_STORES, papers: `${V2_STORES.papers}, *tags` };
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
   db.version(1).stores(V1_STORES);
   db.version(2).stores(V2_STORES).upgrade(upgradeToV2);
   // Version 3: tags and notes on papers; a multi-entry index finds the papers of a tag.
-  db.version(3).stores({ papers: `${V2_STORES.papers}, *tags` });
+  db.version(3).stores(V3_STORES);
+  // Version 4: search. Each paper carries its words; a multi-entry index finds them by prefix.
+  db.version(4)
+    .stores({ papers: `${V3_STORES.papers}, *words` })
+    .upgrade((tx) =>
+      tx
+        .table<Paper, string>('papers')
+        .toCollection()
+        .modify((p) => {
+          p.words = searchWords(p);
+        }),
+    );
   return db;
 }

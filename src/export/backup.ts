@@ -31,7 +31,8 @@ const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 const lines = (records: object[]) => (records.length ? `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]` : '[]');
 
 export function toBackup(tables: Backup['tables'], now: Date): string {
-  const papers = [...tables.papers].sort(byKey((p) => p.id)).map(sortedFields);
+  // Search words are derived from the rest of the record and rebuilt on import.
+  const papers = [...tables.papers].sort(byKey((p) => p.id)).map(({ words: _words, ...p }) => sortedFields(p));
   const settings = [...tables.settings].sort(byKey((s) => s.key)).map(sortedFields);
   const head = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString() }).slice(0, -1);
   return `${head},\n"tables": {\n"papers": ${lines(papers)},\n"settings": ${lines(settings)}\n}}\n`;

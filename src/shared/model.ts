@@ -36,6 +36,11 @@ export interface Paper {
    * field makes the To read queue one index range instead of a scan.
    */
   toReadSince?: number;
+  /**
+   * Derived: the words of title, authors, tags, note and abstract, for search (a multi-entry
+   * index). Not written to backups; recomputed on every write.
+   */
+  words?: string[];
   updatedAt: number;
 }
 

@@ -1,0 +1,119 @@
+/**
+ * Searching the library from the popup: words by prefix through the `*words` multi-entry index,
+ * filters (`tag:`, `is:`, `list:`), and a ranking that prefers matches in the title, then tags,
+ * authors and notes, then the abstract.
+ */
+import type { Paper } from '../shared/model';
+import { wordsIn } from '../shared/words';
+import type { PapershelfDb } from './schema';
+
+export type IsFilter = 'read' | 'unread' | 'saved' | 'opened';
+export type ListFilter = 'to-read' | 'read' | 'seen' | 'opened';
+
+export interface SearchQuery {
+  terms: string[];
+  tags: string[];
+  is: IsFilter[];
+  list?: ListFilter;
+}
+
+const IS: readonly string[] = ['read', 'unread', 'saved', 'opened'];
+const LISTS: readonly string[] = ['to-read', 'read', 'seen', 'opened'];
+
+/** "tag:"graph nets" is:unread attention" → filters and words. Unknown filters are searched as words. */
+export function parseQuery(text: string): SearchQuery {
+  const query: SearchQuery = { terms: [], tags: [], is: [] };
+  const rest = text.replace(/\b(tag|is|list):(?:"([^"]*)"|(\S+))/gi, (whole, key: string, quoted?: string, bare?: string) => {
+    const value = (quoted ?? bare ?? '').trim();
+    const k = key.toLowerCase();
+    if (k === 'tag' && value) query.tags.push(value);
+    else if (k === 'is' && IS.includes(value.toLowerCase())) query.is.push(value.toLowerCase() as IsFilter);
+    else if (k === 'list' && LISTS.includes(value.toLowerCase())) query.list = value.toLowerCase() as ListFilter;
+    else return ` ${whole.replace(/:/, ' ')} `;
+    return ' ';
+  });
+  query.terms = [...new Set(wordsIn(rest))];
+  return query;
+}
+
+export interface SearchHit {
+  paper: Paper;
+  score: number;
+}
+
+/** Most candidates ranked per keystroke: beyond this a query is too broad to be worth ranking all. */
+const MAX_CANDIDATES = 1_500;
+
+const FIELD_WEIGHTS: [keyof Paper, number][] = [
+  ['title', 5],
+  ['tags', 4],
+  ['authors', 3],
+  ['note', 3],
+];
+
+function fieldWords(p: Paper, field: keyof Paper): string[] {
+  const v = p[field];
+  return wordsIn(Array.isArray(v) ? v.join(' ') : typeof v === 'string' ? v : '');
+}
+
+function score(p: Paper, terms: string[]): number {
+  let total = 0;
+  const fields = FIELD_WEIGHTS.map(([f, w]) => [fieldWords(p, f), w] as const);
+  for (const term of terms) {
+    let best = 0;
+    for (const [words, weight] of fields) {
+      for (const w of words) {
+        if (w === term) best = Math.max(best, weight + 1);
+        else if (w.startsWith(term)) best = Math.max(best, weight);
+      }
+    }
+    // The word index matched it somewhere: if not above, in the abstract.
+    total += best || 1;
+  }
+  return total;
+}
+
+async function idsForTerm(db: PapershelfDb, term: string): Promise<Set<string>> {
+  return new Set(await db.papers.where('words').startsWith(term).primaryKeys());
+}
+
+const LIST_INDEX = { 'to-read': 'toReadSince', read: 'readAt', opened: 'openedAt' } as const;
+
+function passes(p: Paper, q: SearchQuery): boolean {
+  for (const t of q.tags) if (!p.tags?.some((x) => x.toLowerCase() === t.toLowerCase())) return false;
+  for (const f of q.is) {
+    if (f === 'read' && p.readAt === undefined) return false;
+    if (f === 'unread' && p.readAt !== undefined) return false;
+    if (f === 'saved' && p.savedAt === undefined) return false;
+    if (f === 'opened' && p.openedAt === undefined) return false;
+  }
+  if (q.list && q.list !== 'seen' && p[LIST_INDEX[q.list]] === undefined) return false;
+  return true;
+}
+
+export function isEmptyQuery(q: SearchQuery): boolean {
+  return q.terms.length === 0 && q.tags.length === 0 && q.is.length === 0 && q.list === undefined;
+}
+
+export async function searchPapers(db: PapershelfDb, text: string, limit = 50): Promise<SearchHit[]> {
+  const q = parseQuery(text);
+  if (isEmptyQuery(q)) return [];
+  let candidates: Paper[];
+  if (q.terms.length) {
+    const sets = await Promise.all(q.terms.map((t) => idsForTerm(db, t)));
+    sets.sort((a, b) => a.size - b.size);
+    const ids = [...sets[0]!].filter((id) => sets.every((s) => s.has(id))).slice(0, MAX_CANDIDATES);
+    candidates = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
+  } else if (q.tags.length) {
+    candidates = await db.papers.where('tags').anyOfIgnoreCase(q.tags).limit(MAX_CANDIDATES).toArray();
+  } else if (q.list && q.list !== 'seen') {
+    candidates = await db.papers.orderBy(LIST_INDEX[q.list]).reverse().limit(MAX_CANDIDATES).toArray();
+  } else {
+    candidates = await db.papers.orderBy('firstSeenAt').reverse().limit(MAX_CANDIDATES).toArray();
+  }
+  return candidates
+    .filter((p) => passes(p, q))
+    .map((paper) => ({ paper, score: q.terms.length ? score(paper, q.terms) : 0 }))
+    .sort((a, b) => b.score - a.score || b.paper.firstSeenAt - a.paper.firstSeenAt)
+    .slice(0, limit);
+}

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setNote, setTag } from '../../src/db/annotations';
+import { withQueueFields } from '../../src/db/papers';
+import type { PapershelfDb } from '../../src/db/schema';
+import { parseQuery, searchPapers } from '../../src/db/search';
+import { freshDb } from './db';
+import { seedPapers } from './seed';
+
+let db: PapershelfDb;
+beforeAll(async () => {
+  db = freshDb();
+  await db.papers.bulkPut(seedPapers().map(withQueueFields));
+  await setTag(db, '2206.11893', 'State Space', true, 2e12);
+  await setNote(db, '2305.11997', 'Compare with Wachter counterfactuals', 2e12);
+});
+
+const titles = async (q: string) => (await searchPapers(db, q)).map((h) => h.paper.title);
+
+describe('parseQuery', () => {
+  it('splits filters from words', () => {
+    expect(parseQuery('tag:"state space" is:unread list:to-read Diagonal SSMs')).toEqual({
+      terms: ['diagonal', 'ssms'],
+      tags: ['state space'],
+      is: ['unread'],
+      list: 'to-read',
+    });
+    expect(parseQuery('is:weird abc')).toEqual({ terms: ['is', 'weird', 'abc'], tags: [], is: [] });
+  });
+});
+
+describe('searchPapers on the seed library', () => {
+  it('finds by word prefix and ranks title matches above abstract ones', async () => {
+    const found = await titles('state spa');
+    expect(found.slice(0, 2).sort()).toEqual([
+      'How to Train Your HiPPO: State Space Models with Generalized Orthogonal Basis Projections',
+      'On the Parameterization and Initialization of Diagonal State Space Models',
+    ]);
+    expect(found.length).toBeGreaterThan(2);
+  });
+
+  it('needs every word, in any field: authors, notes, tags', async () => {
+    expect(await titles('greg yang')).toEqual(['Feature Learning in Infinite-Width Neural Networks']);
+    expect(await titles('wachter')).toEqual(['Robust Counterfactual Explanations for Neural Networks With Probabilistic Guarantees']);
+    expect(await titles('diagonal verbalized')).toEqual([]);
+    expect(await titles('diagonal hippo')).toEqual(['On the Parameterization and Initialization of Diagonal State Space Models']);
+  });
+
+  it('filters by tag, read state and list', async () => {
+    expect(await titles('tag:"state space"')).toEqual(['On the Parameterization and Initialization of Diagonal State Space Models']);
+    const unread = await searchPapers(db, 'is:unread interpretab');
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.every((h) => h.paper.readAt === undefined)).toBe(true);
+    const toRead = await searchPapers(db, 'list:to-read');
+    expect(toRead.length).toBeGreaterThan(0);
+    expect(toRead.every((h) => h.paper.toReadSince !== undefined)).toBe(true);
+  });
+
+  it('matches accents and case loosely', async () => {
+    expect(await titles('FEATURE LEARNING')).toContain('Feature Learning in Infinite-Width Neural Networks');
+    expect(await titles('')).toEqual([]);
+  });
+});
