@@ -1,11 +1,17 @@
-/** The toolbar popup: the personal queues, newest first, with their counts. */
-import { useState } from 'preact/hooks';
-import type { PapershelfDb } from '../db/schema';
+/** The toolbar popup: a search box, the paper in the current tab, and the queues and tags. */
+import { useEffect, useState } from 'preact/hooks';
 import { queueCounts, type QueueName } from '../db/papers';
+import type { PapershelfDb } from '../db/schema';
+import { searchPapers, type SearchHit } from '../db/search';
 import type { WorkerConnection } from '../messaging/client';
+import { arxivAbsUrl } from '../shared/ids';
 import { useLiveQuery } from '../ui/use-live-query';
 import { CurrentTab, type ActiveTabSource } from './current-tab';
 import { QueueList } from './queue-list';
+import { SearchResults } from './search-results';
+import { TagList } from './tag-list';
+
+type TabName = QueueName | 'tags';
 
 const QUEUES: { name: QueueName; label: string; empty: string }[] = [
   {
@@ -19,32 +25,79 @@ const QUEUES: { name: QueueName; label: string; empty: string }[] = [
 ];
 
 export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerConnection; tabs: ActiveTabSource }) {
-  const [active, setActive] = useState<QueueName>('toRead');
+  const [active, setActive] = useState<TabName>('toRead');
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | undefined>();
+  const [cursor, setCursor] = useState(0);
   const counts = useLiveQuery(() => queueCounts(db), [db]);
-  const queue = QUEUES.find((q) => q.name === active)!;
+
+  // Each keystroke searches; an answer to an older query is dropped.
+  useEffect(() => {
+    let current = true;
+    if (query.trim() === '') setHits(undefined);
+    else
+      searchPapers(db, query).then(
+        (h) => current && (setHits(h), setCursor(0)),
+        () => current && setHits([]),
+      );
+    return () => {
+      current = false;
+    };
+  }, [db, query]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!hits?.length) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setCursor((c) => (c + (e.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hit = hits[cursor];
+      if (hit) window.open(arxivAbsUrl(hit.paper.id), '_blank', 'noopener');
+    }
+  };
+
+  const queue = QUEUES.find((q) => q.name === active);
   return (
     <main>
       <header>
         <h1>Papershelf</h1>
+        <input
+          type="search"
+          role="searchbox"
+          aria-label="Search your papers"
+          placeholder="Search titles, authors, notes… tag: is:unread list:to-read"
+          aria-controls="results"
+          aria-activedescendant={hits?.length ? `result-${cursor}` : undefined}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
       </header>
-      <CurrentTab db={db} worker={worker} tabs={tabs} />
-      <div role="tablist" aria-label="Queues">
-        {QUEUES.map((q) => (
-          <button
-            key={q.name}
-            role="tab"
-            id={`tab-${q.name}`}
-            aria-selected={q.name === active}
-            aria-controls="queue"
-            onClick={() => setActive(q.name)}
-          >
-            {q.label} <span class="count">{counts ? counts[q.name] : ''}</span>
-          </button>
-        ))}
-      </div>
-      <section id="queue" role="tabpanel" aria-labelledby={`tab-${active}`}>
-        <QueueList key={active} db={db} worker={worker} queue={active} empty={queue.empty} />
-      </section>
+      {query.trim() ? (
+        <SearchResults query={query} hits={hits} active={cursor} onActive={setCursor} />
+      ) : (
+        <>
+          <CurrentTab db={db} worker={worker} tabs={tabs} />
+          <div role="tablist" aria-label="Queues">
+            {QUEUES.map((q) => (
+              <button key={q.name} role="tab" id={`tab-${q.name}`} aria-selected={q.name === active} aria-controls="queue" onClick={() => setActive(q.name)}>
+                {q.label} <span class="count">{counts ? counts[q.name] : ''}</span>
+              </button>
+            ))}
+            <button role="tab" id="tab-tags" aria-selected={active === 'tags'} aria-controls="queue" onClick={() => setActive('tags')}>
+              Tags
+            </button>
+          </div>
+          <section id="queue" role="tabpanel" aria-labelledby={`tab-${active}`}>
+            {queue ? (
+              <QueueList key={active} db={db} worker={worker} queue={queue.name} empty={queue.empty} />
+            ) : (
+              <TagList db={db} onPick={(t) => setQuery(`tag:"${t}" `)} />
+            )}
+          </section>
+        </>
+      )}
     </main>
   );
 }

@@ -92,3 +92,37 @@ describe('tags', () => {
     await Promise.all([feed.close(), abs.close()]);
   });
 });
+
+describe('popup search and tags', () => {
+  it('finds a paper by a word of its note, highlights it, and opens it with Enter', async () => {
+    const feed = await s.open(FEED);
+    const paper = card(feed, '2407.21646');
+    await paper.getByRole('button', { name: 'Note' }).click();
+    await paper.getByRole('textbox', { name: 'Note' }).fill('Benchmark for multilingual retrieval');
+    await paper.getByRole('button', { name: 'Tags' }).click();
+    await expect.poll(async () => (await storedPaper(s, '2407.21646'))?.note).toBe('Benchmark for multilingual retrieval');
+
+    const popup = await s.openExtensionPage('src/popup/index.html');
+    const search = popup.getByRole('searchbox', { name: 'Search your papers' });
+    await search.pressSequentially('multiling');
+    const results = popup.getByRole('listbox', { name: 'Search results' });
+    await expect.poll(() => results.getByRole('option').count()).toBe(1);
+    expect(await results.getByRole('option').locator('mark').first().textContent()).toBe('multiling');
+    const [opened] = await Promise.all([s.context.waitForEvent('page'), search.press('Enter')]);
+    await opened.waitForURL('https://arxiv.org/abs/2407.21646');
+    await opened.close();
+
+    // Filters: a tag, and read state.
+    await search.fill('tag:transformers');
+    await expect.poll(() => results.getByRole('option').count()).toBe(1);
+    await search.fill('is:read multiling');
+    await popup.getByText(/No paper matches/).waitFor();
+
+    await search.fill('');
+    await popup.getByRole('tab', { name: 'Tags' }).click();
+    await popup.getByRole('button', { name: 'transformers 1' }).click();
+    expect(await search.inputValue()).toBe('tag:"transformers" ');
+    await expect.poll(() => results.getByRole('option').count()).toBe(1);
+    await Promise.all([feed.close(), popup.close()]);
+  });
+});

@@ -1,0 +1,21 @@
+/** Every tag with its number of papers; choosing one searches for it. */
+import { tagCounts } from '../db/annotations';
+import type { PapershelfDb } from '../db/schema';
+import { useLiveQuery } from '../ui/use-live-query';
+
+export function TagList({ db, onPick }: { db: PapershelfDb; onPick(tag: string): void }) {
+  const tags = useLiveQuery(() => tagCounts(db), [db]);
+  if (!tags) return null;
+  if (tags.length === 0) return <p class="empty">No tags yet. Press “Tags” on a paper to give it one.</p>;
+  return (
+    <ul class="tags">
+      {tags.map((t) => (
+        <li key={t.name}>
+          <button type="button" onClick={() => onPick(t.name)}>
+            {t.name} <span class="count">{t.count}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
