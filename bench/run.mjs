@@ -6,6 +6,7 @@ import { benchFeed } from './feed.mjs';
 import { benchInteraction } from './interaction.mjs';
 import { benchPopup } from './popup.mjs';
 import { benchExportImport } from './export-import.mjs';
+import { benchAnnotate } from './annotate.mjs';
 
 const size = contentScriptSize();
 console.log(`content script: ${size.files.join(', ')}: ${(size.raw / 1024).toFixed(1)} kB raw, ${(size.gzipTogether / 1024).toFixed(1)} kB gzipped (target < 15 kB)`);
@@ -14,3 +15,4 @@ await benchArxiv();
 await benchInteraction();
 await benchPopup();
 await benchExportImport();
+await benchAnnotate();

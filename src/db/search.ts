@@ -42,7 +42,7 @@ export interface SearchHit {
 }
 
 /** Most candidates ranked per keystroke: beyond this a query is too broad to be worth ranking all. */
-const MAX_CANDIDATES = 1_500;
+const MAX_CANDIDATES = 300;
 
 const FIELD_WEIGHTS: [keyof Paper, number][] = [
   ['title', 5],
@@ -73,9 +73,8 @@ function score(p: Paper, terms: string[]): number {
   return total;
 }
 
-async function idsForTerm(db: PapershelfDb, term: string): Promise<Set<string>> {
-  return new Set(await db.papers.where('words').startsWith(term).primaryKeys());
-}
+/** Whether the paper has a word starting with every term (its stored words, no index trip). */
+const hasAll = (p: Paper, terms: string[]) => terms.every((t) => p.words?.some((w) => w.startsWith(t)) ?? false);
 
 const LIST_INDEX = { 'to-read': 'toReadSince', read: 'readAt', opened: 'openedAt' } as const;
 
@@ -100,10 +99,11 @@ export async function searchPapers(db: PapershelfDb, text: string, limit = 50): 
   if (isEmptyQuery(q)) return [];
   let candidates: Paper[];
   if (q.terms.length) {
-    const sets = await Promise.all(q.terms.map((t) => idsForTerm(db, t)));
-    sets.sort((a, b) => a.size - b.size);
-    const ids = [...sets[0]!].filter((id) => sets.every((s) => s.has(id))).slice(0, MAX_CANDIDATES);
-    candidates = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
+    // The longest term is the most selective: the index gives its papers, the others are checked
+    // on the records themselves.
+    const lead = [...q.terms].sort((a, b) => b.length - a.length)[0]!;
+    const ids = await db.papers.where('words').startsWith(lead).distinct().limit(MAX_CANDIDATES).primaryKeys();
+    candidates = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined && hasAll(p, q.terms));
   } else if (q.tags.length) {
     candidates = await db.papers.where('tags').anyOfIgnoreCase(q.tags).limit(MAX_CANDIDATES).toArray();
   } else if (q.list && q.list !== 'seen') {

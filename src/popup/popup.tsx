@@ -27,18 +27,22 @@ const QUEUES: { name: QueueName; label: string; empty: string }[] = [
 export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerConnection; tabs: ActiveTabSource }) {
   const [active, setActive] = useState<TabName>('toRead');
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | undefined>();
+  // Results with the query they answer, so highlights always match what is listed.
+  const [found, setFound] = useState<{ query: string; hits: SearchHit[] } | undefined>();
+  const hits = found?.hits;
   const [cursor, setCursor] = useState(0);
-  const counts = useLiveQuery(() => queueCounts(db), [db]);
+  // Counts come after the first screen of papers: counting competes with it for the database.
+  const [listShown, setListShown] = useState(false);
+  const counts = useLiveQuery(() => (listShown ? queueCounts(db) : Promise.resolve(undefined)), [db, listShown]);
 
   // Each keystroke searches; an answer to an older query is dropped.
   useEffect(() => {
     let current = true;
-    if (query.trim() === '') setHits(undefined);
+    if (query.trim() === '') setFound(undefined);
     else
       searchPapers(db, query).then(
-        (h) => current && (setHits(h), setCursor(0)),
-        () => current && setHits([]),
+        (h) => current && (setFound({ query, hits: h }), setCursor(0)),
+        () => current && setFound({ query, hits: [] }),
       );
     return () => {
       current = false;
@@ -75,7 +79,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
         />
       </header>
       {query.trim() ? (
-        <SearchResults query={query} hits={hits} active={cursor} onActive={setCursor} />
+        <SearchResults query={found?.query ?? query} hits={hits} active={cursor} onActive={setCursor} />
       ) : (
         <>
           <CurrentTab db={db} worker={worker} tabs={tabs} />
@@ -91,7 +95,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
           </div>
           <section id="queue" role="tabpanel" aria-labelledby={`tab-${active}`}>
             {queue ? (
-              <QueueList key={active} db={db} worker={worker} queue={queue.name} empty={queue.empty} />
+              <QueueList key={active} db={db} worker={worker} queue={queue.name} empty={queue.empty} onShown={() => setListShown(true)} />
             ) : (
               <TagList db={db} onPick={(t) => setQuery(`tag:"${t}" `)} />
             )}

@@ -1,5 +1,5 @@
 /** One queue's papers. Reads only what the screen shows; "Show more" loads the next page. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { queuePage, type QueueName } from '../db/papers';
 import type { PapershelfDb } from '../db/schema';
 import type { WorkerConnection } from '../messaging/client';
@@ -14,11 +14,16 @@ interface Props {
   worker: WorkerConnection;
   queue: QueueName;
   empty: string;
+  /** Called once the first page of papers is on screen. */
+  onShown?: () => void;
 }
 
-export function QueueList({ db, worker, queue, empty }: Props) {
+export function QueueList({ db, worker, queue, empty, onShown }: Props) {
   const [limit, setLimit] = useState(PAGE);
   const papers = useLiveQuery(() => queuePage(db, queue, limit + 1), [db, queue, limit]);
+  useEffect(() => {
+    if (papers) requestAnimationFrame(() => onShown?.());
+  }, [papers !== undefined]);
   if (!papers) return null;
   if (papers.length === 0) return <p class="empty">{empty}</p>;
   return (

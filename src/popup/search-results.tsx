@@ -31,10 +31,15 @@ interface Props {
 
 export function SearchResults({ query, hits, active, onActive }: Props) {
   if (!hits) return null;
-  if (hits.length === 0) return <p class="empty">No paper matches “{query}”. Try fewer words, or tag:, is:unread, list:to-read.</p>;
+  if (hits.length === 0)
+    return (
+      <p class="empty" data-query={query}>
+        No paper matches “{query}”. Try fewer words, or tag:, is:unread, list:to-read.
+      </p>
+    );
   const terms = parseQuery(query).terms;
   return (
-    <ul class="papers results" role="listbox" id="results" aria-label="Search results">
+    <ul class="papers results" role="listbox" id="results" aria-label="Search results" data-query={query}>
       {hits.map((h, i) => (
         <li
           key={h.paper.id}
