@@ -36,15 +36,13 @@ export function Controls({ read, saved, tags, note, pending, error, open, action
     if (open) setPanel(open.panel);
   }, [open?.seq]);
   const toggle = (p: Panel) => setPanel((current) => (current === p ? 'none' : p));
-  return (
-    <div class="controls">
+  // As few elements as possible per card (icons are CSS): a feed can hold a thousand of these.
+  const bar = (
       <div class="bar" role="group" aria-label="Papershelf" aria-busy={pending}>
         <button type="button" class="toggle read" aria-pressed={read} onClick={trusted(() => actions.toggle('read'))}>
-          <span class="icon" aria-hidden="true">{read ? '✓' : '○'}</span>
           Mark read
         </button>
         <button type="button" class="toggle saved" aria-pressed={saved} onClick={trusted(() => actions.toggle('saved'))}>
-          <span class="icon" aria-hidden="true">{saved ? '★' : '☆'}</span>
           Save for later
         </button>
         <button type="button" class="toggle" aria-expanded={panel === 'tags'} onClick={trusted(() => toggle('tags'))}>
@@ -69,6 +67,11 @@ export function Controls({ read, saved, tags, note, pending, error, open, action
         ))}
         {error ? <span class="error" role="status">{error}</span> : null}
       </div>
+  );
+  if (panel === 'none') return bar;
+  return (
+    <div class="controls">
+      {bar}
       {panel === 'tags' ? <TagEditor tags={tags} actions={actions} onClose={() => setPanel('none')} /> : null}
       {panel === 'note' ? <NoteEditor note={note} save={actions.note} onClose={() => setPanel('none')} /> : null}
     </div>

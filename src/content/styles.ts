@@ -21,7 +21,10 @@ const CONTROLS_CSS = `
 .toggle:focus-visible { outline: 2px solid #6366f1; outline-offset: 1px; }
 .toggle[aria-pressed="true"] { background: color-mix(in srgb, #6366f1 22%, transparent); border-color: #6366f1; }
 .saved[aria-pressed="true"] { background: color-mix(in srgb, #f59e0b 25%, transparent); border-color: #f59e0b; }
-.icon { width: 1em; text-align: center; }
+.read::before { content: '○'; width: 1em; text-align: center; }
+.read[aria-pressed="true"]::before { content: '✓'; }
+.saved::before { content: '☆'; width: 1em; text-align: center; }
+.saved[aria-pressed="true"]::before { content: '★'; }
 .error { color: #dc2626; }
 .toggle[aria-expanded="true"] { border-color: #6366f1; }
 .dot { display: inline-block; width: 6px; height: 6px; border-radius: 50%; background: #6366f1; margin-left: 4px; vertical-align: middle; }

@@ -1,7 +1,7 @@
 /** Notes and tags: the user's own words about a paper. */
 import type { Paper, PaperState } from '../shared/model';
 import { normaliseTag, stateOf } from '../shared/model';
-import { withQueueFields } from './papers';
+import { withDerived } from './papers';
 import type { PapershelfDb } from './schema';
 
 /** Changes one paper in a transaction, creating a bare record for a paper not recorded yet. */
@@ -10,7 +10,7 @@ async function updatePaper(db: PapershelfDb, id: string, now: number, pageUrl: s
     const existing: Paper = (await db.papers.get(id)) ?? { id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now };
     const next: Paper = { ...existing, updatedAt: now };
     change(next);
-    const record = withQueueFields(next);
+    const record = withDerived(next);
     await db.papers.put(record);
     return stateOf(record);
   });

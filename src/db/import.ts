@@ -6,7 +6,7 @@
  */
 import type { Paper, SettingRecord } from '../shared/model';
 import type { PartialPaper } from '../shared/records';
-import { withQueueFields } from './papers';
+import { withDerived, withQueueFields } from './papers';
 import type { PapershelfDb } from './schema';
 
 /** Whether the paper is read, saved or opened: a newer complete record decides these, present or not. */
@@ -22,14 +22,17 @@ function unitedTags(a: string[] | undefined, b: string[] | undefined): string[] 
 
 const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
+/** Equal in everything the user or a source said; search words are derived and not compared. */
 function sameRecord(a: Paper, b: Paper): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Paper>;
+  keys.delete('words');
   for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
   return true;
 }
 
 function clean(paper: Paper): Paper {
   const out = { ...paper };
+  delete out.words; // recomputed when written, not while previewing
   for (const k of Object.keys(out) as (keyof Paper)[]) if (out[k] === undefined) delete out[k];
   return withQueueFields(out);
 }
@@ -141,7 +144,7 @@ export async function applyImport(db: PapershelfDb, batch: ImportBatch, now: num
     const [found, settings] = await Promise.all([db.papers.bulkGet(ids), db.settings.toArray()]);
     const existing = new Map(found.filter((p): p is Paper => p !== undefined).map((p) => [p.id, p]));
     const outcome = planMerge(batch, existing, new Map(settings.map((s) => [s.key, s])), now);
-    await db.papers.bulkPut(outcome.writes);
+    await db.papers.bulkPut(outcome.writes.map(withDerived));
     await db.settings.bulkPut(outcome.settings);
     return outcome;
   });

@@ -4,11 +4,17 @@ import { stateOf } from '../shared/model';
 import type { PapershelfDb } from './schema';
 import { wordSet } from '../shared/words';
 
-/** Keeps the derived fields in step: the To read index field and the search words. */
+/** Keeps the derived To read index field in step with readAt / savedAt. */
 export function withQueueFields(paper: Paper): Paper {
   const next = { ...paper };
   if (next.savedAt !== undefined && next.readAt === undefined) next.toReadSince = next.savedAt;
   else delete next.toReadSince;
+  return next;
+}
+
+/** A record as it is written: every derived field (queue, search words) in step. */
+export function withDerived(paper: Paper): Paper {
+  const next = withQueueFields(paper);
   next.words = searchWords(next);
   return next;
 }
@@ -50,7 +56,7 @@ export function mergeSighting(
   if (seen.opened) merged.openedAt = now;
   // Seeing a paper again is not a change the user made: updatedAt, which decides whose read and
   // saved marks win when a backup is merged, moves only with the user's own actions.
-  return withQueueFields(merged);
+  return withDerived(merged);
 }
 
 /**
@@ -104,7 +110,7 @@ export async function setPaperState(
     } else {
       delete next.savedAt;
     }
-    const record = withQueueFields(next);
+    const record = withDerived(next);
     await db.papers.put(record);
     return stateOf(record);
   });

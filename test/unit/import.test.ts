@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyImport } from '../../src/db/import';
-import { withQueueFields } from '../../src/db/papers';
+import { withDerived } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import { toBackup } from '../../src/export/backup';
 import { toBibtex } from '../../src/export/bibtex';
@@ -55,7 +55,7 @@ describe('backup → restore', () => {
   it('keeps the later change of each paper, both ways', async () => {
     const [a, b] = seedPapers();
     const db = freshDb();
-    await db.papers.bulkPut([{ ...a!, readAt: 50, updatedAt: 100 }, { ...b!, updatedAt: 300 }].map(withQueueFields));
+    await db.papers.bulkPut([{ ...a!, readAt: 50, updatedAt: 100 }, { ...b!, updatedAt: 300 }].map(withDerived));
     const incoming = [
       { ...a!, readAt: undefined, savedAt: 200, toReadSince: 200, updatedAt: 200 }, // newer: unread and saved now
       { ...b!, readAt: 250, updatedAt: 250 }, // older than what we have

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setNote, setTag } from '../../src/db/annotations';
-import { withQueueFields } from '../../src/db/papers';
+import { withDerived } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import { parseQuery, searchPapers } from '../../src/db/search';
 import { freshDb } from './db';
@@ -9,7 +9,7 @@ import { seedPapers } from './seed';
 let db: PapershelfDb;
 beforeAll(async () => {
   db = freshDb();
-  await db.papers.bulkPut(seedPapers().map(withQueueFields));
+  await db.papers.bulkPut(seedPapers().map(withDerived));
   await setTag(db, '2206.11893', 'State Space', true, 2e12);
   await setNote(db, '2305.11997', 'Compare with Wachter counterfactuals', 2e12);
 });
@@ -24,7 +24,7 @@ describe('parseQuery', () => {
       is: ['unread'],
       list: 'to-read',
     });
-    expect(parseQuery('is:weird abc')).toEqual({ terms: ['is', 'weird', 'abc'], tags: [], is: [] });
+    expect(parseQuery('is:weird abc')).toEqual({ terms: ['weird', 'abc'], tags: [], is: [] });
   });
 });
 
