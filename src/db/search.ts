@@ -94,7 +94,16 @@ export function isEmptyQuery(q: SearchQuery): boolean {
   return q.terms.length === 0 && q.tags.length === 0 && q.is.length === 0 && q.list === undefined;
 }
 
-export async function searchPapers(db: PapershelfDb, text: string, limit = 50): Promise<SearchHit[]> {
+export interface SearchOptions {
+  /** How many hits to return (the popup shows 50). */
+  limit?: number;
+  /** Rank every match, not only the first 300 candidates (for exports, not keystrokes). */
+  everything?: boolean;
+}
+
+export async function searchPapers(db: PapershelfDb, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const limit = options.limit ?? 50;
+  const cap = options.everything ? Number.MAX_SAFE_INTEGER : MAX_CANDIDATES;
   const q = parseQuery(text);
   if (isEmptyQuery(q)) return [];
   let candidates: Paper[];
@@ -102,14 +111,14 @@ export async function searchPapers(db: PapershelfDb, text: string, limit = 50): 
     // The longest term is the most selective: the index gives its papers, the others are checked
     // on the records themselves.
     const lead = [...q.terms].sort((a, b) => b.length - a.length)[0]!;
-    const ids = await db.papers.where('words').startsWith(lead).distinct().limit(MAX_CANDIDATES).primaryKeys();
+    const ids = await db.papers.where('words').startsWith(lead).distinct().limit(cap).primaryKeys();
     candidates = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined && hasAll(p, q.terms));
   } else if (q.tags.length) {
-    candidates = await db.papers.where('tags').anyOfIgnoreCase(q.tags).limit(MAX_CANDIDATES).toArray();
+    candidates = await db.papers.where('tags').anyOfIgnoreCase(q.tags).limit(cap).toArray();
   } else if (q.list && q.list !== 'seen') {
-    candidates = await db.papers.orderBy(LIST_INDEX[q.list]).reverse().limit(MAX_CANDIDATES).toArray();
+    candidates = await db.papers.orderBy(LIST_INDEX[q.list]).reverse().limit(cap).toArray();
   } else {
-    candidates = await db.papers.orderBy('firstSeenAt').reverse().limit(MAX_CANDIDATES).toArray();
+    candidates = await db.papers.orderBy('firstSeenAt').reverse().limit(cap).toArray();
   }
   return candidates
     .filter((p) => passes(p, q))

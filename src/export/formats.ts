@@ -11,7 +11,7 @@ import { toCslJson } from './csl';
 import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
 import { toRis } from './ris';
-import { papersIn, SCOPES, type ExportScope } from './scope';
+import { papersIn, scopeLabel, type ExportScope } from './scope';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'csv' | 'backup';
 
@@ -50,7 +50,7 @@ export async function exportText(db: PapershelfDb, format: ExportFormat, scope: 
     case 'csl':
       return toCslJson(papers);
     case 'markdown':
-      return toMarkdown(`Papershelf — ${SCOPES.find((s) => s.scope === scope)?.label ?? scope}`, markdownGroups(papers));
+      return toMarkdown(`Papershelf — ${scopeLabel(scope)}`, markdownGroups(papers));
     case 'csv':
       return toCsv(papers);
   }

@@ -1,10 +1,14 @@
 /** What an export covers, and the file name it gets: papershelf-<scope>-YYYY-MM-DD.<ext>. */
 import type { PapershelfDb } from '../db/schema';
+import { searchPapers } from '../db/search';
 import type { Paper } from '../shared/model';
 
-export type ExportScope = 'all' | 'toRead' | 'read' | 'opened';
+export type QueueScope = 'all' | 'toRead' | 'read' | 'opened';
 
-export const SCOPES: { scope: ExportScope; label: string; slug: string }[] = [
+/** A built-in list, one tag, or the papers a search finds. */
+export type ExportScope = QueueScope | { tag: string } | { search: string };
+
+export const SCOPES: { scope: QueueScope; label: string; slug: string }[] = [
   { scope: 'all', label: 'All papers', slug: 'all' },
   { scope: 'toRead', label: 'To read', slug: 'to-read' },
   { scope: 'read', label: 'Read', slug: 'read' },
@@ -13,13 +17,30 @@ export const SCOPES: { scope: ExportScope; label: string; slug: string }[] = [
 
 const INDEX = { toRead: 'toReadSince', read: 'readAt', opened: 'openedAt' } as const;
 
-/** The papers of a scope, newest first for queues, by id for everything. */
-export function papersIn(db: PapershelfDb, scope: ExportScope): Promise<Paper[]> {
+/** The papers of a scope: queues newest first, a search by rank. */
+export async function papersIn(db: PapershelfDb, scope: ExportScope): Promise<Paper[]> {
+  if (typeof scope === 'object') {
+    if ('tag' in scope) return db.papers.where('tags').equalsIgnoreCase(scope.tag).toArray();
+    return (await searchPapers(db, scope.search, { limit: Infinity, everything: true })).map((h) => h.paper);
+  }
   return scope === 'all' ? db.papers.toArray() : db.papers.orderBy(INDEX[scope]).reverse().toArray();
 }
 
+const slugify = (s: string) =>
+  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'x';
+
+export function scopeLabel(scope: ExportScope): string {
+  if (typeof scope === 'object') return 'tag' in scope ? `Tag: ${scope.tag}` : `Search: ${scope.search}`;
+  return SCOPES.find((s) => s.scope === scope)?.label ?? scope;
+}
+
 export function exportFileName(scope: ExportScope, ext: string, now: Date): string {
-  const slug = SCOPES.find((s) => s.scope === scope)?.slug ?? scope;
+  const slug =
+    typeof scope === 'object'
+      ? 'tag' in scope
+        ? `tag-${slugify(scope.tag)}`
+        : 'search'
+      : (SCOPES.find((s) => s.scope === scope)?.slug ?? scope);
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   return `papershelf-${slug}-${day}.${ext}`;
 }

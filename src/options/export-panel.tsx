@@ -1,7 +1,9 @@
 /** Export: a scope and one button per format; each downloads papershelf-<scope>-YYYY-MM-DD.<ext>. */
 import { useState } from 'preact/hooks';
 import type { PapershelfDb } from '../db/schema';
+import { tagCounts } from '../db/annotations';
 import { SCOPES, exportFileName, type ExportScope } from '../export/scope';
+import { useLiveQuery } from '../ui/use-live-query';
 import type { ExportFormat } from '../export/formats';
 import { downloadText } from '../ui/download';
 
@@ -15,7 +17,11 @@ const BUTTONS: { format: ExportFormat; label: string }[] = [
 ];
 
 export function ExportPanel({ db }: { db: PapershelfDb }) {
-  const [scope, setScope] = useState<ExportScope>('all');
+  // The select's value: a built-in list, `tag:<name>`, or `search`.
+  const [choice, setChoice] = useState('all');
+  const [query, setQuery] = useState('');
+  const tags = useLiveQuery(() => tagCounts(db), [db]);
+  const scope: ExportScope = choice.startsWith('tag:') ? { tag: choice.slice(4) } : choice === 'search' ? { search: query } : (choice as ExportScope);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
 
@@ -40,14 +46,26 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
       <h2 id="export-heading">Export a reading list</h2>
       <label>
         <span class="site">Papers</span>
-        <select aria-label="Papers to export" value={scope} onChange={(e) => setScope(e.currentTarget.value as ExportScope)}>
+        <select aria-label="Papers to export" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
           {SCOPES.map((s) => (
             <option key={s.scope} value={s.scope}>
               {s.label}
             </option>
           ))}
+          {tags?.map((t) => (
+            <option key={t.name} value={`tag:${t.name}`}>
+              Tag: {t.name} ({t.count})
+            </option>
+          ))}
+          <option value="search">A search…</option>
         </select>
       </label>
+      {choice === 'search' ? (
+        <label>
+          <span class="site">Search</span>
+          <input type="search" aria-label="Search to export" placeholder="words, tag:, is:unread, list:to-read" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </label>
+      ) : null}
       <div class="buttons">
         {BUTTONS.map((b) => (
           <button key={b.format} type="button" onClick={() => void run(b.format)}>

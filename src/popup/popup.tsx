@@ -7,6 +7,7 @@ import type { WorkerConnection } from '../messaging/client';
 import { arxivAbsUrl } from '../shared/ids';
 import { useLiveQuery } from '../ui/use-live-query';
 import { CurrentTab, type ActiveTabSource } from './current-tab';
+import { QueueExport } from './queue-export';
 import { QueueList } from './queue-list';
 import { SearchResults } from './search-results';
 import { TagList } from './tag-list';
@@ -79,7 +80,10 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
         />
       </header>
       {query.trim() ? (
-        <SearchResults query={found?.query ?? query} hits={hits} active={cursor} onActive={setCursor} />
+        <>
+          {hits?.length ? <QueueExport db={db} scope={{ search: found!.query }} /> : null}
+          <SearchResults query={found?.query ?? query} hits={hits} active={cursor} onActive={setCursor} />
+        </>
       ) : (
         <>
           <CurrentTab db={db} worker={worker} tabs={tabs} />

@@ -1,11 +1,12 @@
-/** Export the queue on screen: a BibTeX or Markdown file, or Markdown on the clipboard. */
+/** Export the list on screen (a queue or the search results): BibTeX, Markdown, or the clipboard. */
 import { useState } from 'preact/hooks';
 import type { PapershelfDb } from '../db/schema';
 import type { ExportScope } from '../export/scope';
 import { downloadText } from '../ui/download';
 
-export function QueueExport({ db, scope }: { db: PapershelfDb; scope: Exclude<ExportScope, 'all'> | 'seen' }) {
+export function QueueExport({ db, scope }: { db: PapershelfDb; scope: ExportScope | 'seen' }) {
   const [status, setStatus] = useState('');
+  // Seen is every paper recorded.
   const exportScope: ExportScope = scope === 'seen' ? 'all' : scope;
 
   async function run(kind: 'bibtex' | 'markdown' | 'copy') {

@@ -185,3 +185,39 @@ describe('import into another profile', () => {
     await Promise.all([options.close(), popup.close()]);
   });
 });
+
+describe('export a tag or a search', () => {
+  it('exports the papers of one tag, and of a search, from the options page and the popup', async () => {
+    const feed = await a.open(FEED);
+    for (const id of ['2407.21770', '2407.21646']) {
+      await card(feed, id).getByRole('button', { name: 'Tags' }).click();
+      const input = card(feed, id).getByRole('combobox', { name: 'Add a tag' });
+      await input.fill('reading group');
+      await input.press('Enter');
+      await card(feed, id).getByRole('button', { name: 'Remove tag reading group' }).waitFor();
+    }
+    await feed.close();
+
+    const options = await a.openExtensionPage('src/options/index.html');
+    await options.getByRole('combobox', { name: 'Papers to export' }).selectOption({ label: 'Tag: reading group (2)' });
+    const tagged = await download(options, 'Export BibTeX');
+    expect(tagged.name).toBe(`papershelf-tag-reading-group-${today()}.bib`);
+    expect(parseBibtex(tagged.text).entries.map((e) => e.fields.eprint).sort()).toEqual(['2407.21646', '2407.21770']);
+    expect(parseBibtex(tagged.text).entries[0]!.fields.keywords).toEqual(['reading group']);
+
+    await options.getByRole('combobox', { name: 'Papers to export' }).selectOption({ label: 'A search…' });
+    await options.getByRole('searchbox', { name: 'Search to export' }).fill('llama herd');
+    const searched = await download(options, 'Export CSV');
+    expect(searched.name).toBe(`papershelf-search-${today()}.csv`);
+    expect(Papa.parse<Record<string, string>>(searched.text, { header: true, skipEmptyLines: true }).data.map((r) => r.id)).toEqual(['2407.21783']);
+    await options.close();
+
+    const popup = await a.openExtensionPage('src/popup/index.html');
+    await popup.getByRole('searchbox', { name: 'Search your papers' }).fill('tag:"reading group"');
+    await popup.getByRole('listbox', { name: 'Search results' }).waitFor();
+    const md = await download(popup, 'Export Markdown');
+    expect(md.name).toBe(`papershelf-search-${today()}.md`);
+    expect(md.text.match(/^- \[[ x]\] /gm)).toHaveLength(2);
+    await popup.close();
+  });
+});
