@@ -3,7 +3,8 @@
 //   npm start               offline demo: real captures served at their real huggingface.co URLs
 //   npm start -- --live     the real site instead (needs a network)
 //   npm start -- --headless --once   build, open, print what was detected, close (a smoke check)
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromePath, extensionWorker, launchWithExtension } from './browser.mjs';
 import { CAPTURES, DEMO_FEED_URL, serveOffline } from './offline-pages.mjs';
@@ -45,6 +46,11 @@ if (!once) {
   await new Promise((resolveBuilt) => watcher.on('event', (e) => e.code === 'END' && resolveBuilt()));
 }
 
+// A persistent profile keeps the service worker script of the build it last ran, and Chrome can
+// start that one although dist/ holds a newer build (seen: a worker answering in last week's
+// message shapes). Dropping the profile's service-worker cache makes it load this build's
+// worker; the library (IndexedDB) is untouched.
+rmSync(join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
 context = await launchWithExtension(profile, { headless, offline: !live, viewport: null });
 if (!live) await serveOffline(context);
 

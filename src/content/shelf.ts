@@ -145,25 +145,37 @@ export class Shelf {
     if (fresh.length === 0) return;
 
     const unknown = fresh.filter((l) => !this.#states.has(l.paper.id));
-    const asked = this.#changes;
-    const statesArrive =
-      unknown.length === 0
-        ? undefined
-        : this.#options.worker
-            .request({ type: 'listings/seen', pageUrl: href, papers: unknown.map((l) => withinLimits(l.paper)) })
-            .then(({ states, settings }) => {
-              this.#applySettings(settings);
-              // In page order and in slices, so the first screen shows its state first and a
-              // thousand cards never block input. A paper changed since this request was sent
-              // (a push from another tab, a click here) keeps its newer state.
-              return inChunks(states, (s) => {
-                if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
-              });
-            })
-            .catch((err: unknown) => console.error('Papershelf: could not load paper states', err));
+    const statesArrive = unknown.length === 0 ? undefined : this.#loadStates(href, unknown.map((l) => l.paper));
 
     await inChunks(fresh, (listing) => this.#mount(listing));
     await statesArrive;
+  }
+
+  /**
+   * Reports papers to the worker and shows their stored state. A worker that does not answer
+   * (still starting with a dozen tabs, or restarting) is asked again, later and later, so the
+   * page never stays without its marks.
+   */
+  async #loadStates(href: string, papers: PaperSighting[], attempt = 0): Promise<void> {
+    const asked = this.#changes;
+    try {
+      const { states, settings } = await this.#options.worker.request({ type: 'listings/seen', pageUrl: href, papers: papers.map(withinLimits) });
+      this.#applySettings(settings);
+      // In page order and in slices, so the first screen shows its state first and a thousand
+      // cards never block input. A paper changed since this request was sent (a push from another
+      // tab, a click here) keeps its newer state.
+      await inChunks(states, (s) => {
+        if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
+      });
+    } catch (err) {
+      if (attempt >= 6) {
+        console.error('Papershelf: could not load paper states', err);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      const still = papers.filter((p) => !this.#states.has(p.id) && this.#byId.get(p.id)?.size);
+      if (still.length) await this.#loadStates(href, still, attempt + 1);
+    }
   }
 
   #needsMount(listing: Listing): boolean {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_TAG } from '../../src/content/card';
 import { Shelf } from '../../src/content/shelf';
 import { adapterFor } from '../../src/sites/registry';
@@ -121,5 +121,31 @@ describe('Shelf ordering', () => {
     await started;
     await settle();
     expect(document.querySelector('[data-papershelf-id="2407.21705"]')!.getAttribute('data-papershelf-read')).toBe('true');
+  });
+});
+
+describe('Shelf with a worker that is slow to start', () => {
+  it('asks again until the worker answers, and then shows the stored state', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      shelf?.stop();
+      loadFeed();
+      const late = new FakeWorker();
+      late.states.set('2407.21783', { id: '2407.21783', read: true, saved: false, tags: [], note: '' });
+      let asks = 0;
+      const request = late.request.bind(late);
+      late.request = (async (message: Parameters<typeof request>[0]) => {
+        if (message.type === 'listings/seen' && ++asks <= 2) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return request(message);
+      }) as typeof late.request;
+      shelf = new Shelf({ document, adapterFor, worker: late });
+      const started = shelf.start();
+      await vi.advanceTimersByTimeAsync(5_000);
+      await started;
+      expect(document.querySelector('[data-papershelf-id="2407.21783"]')!.getAttribute('data-papershelf-read')).toBe('true');
+      expect(asks).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
