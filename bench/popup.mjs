@@ -19,7 +19,8 @@ export function seed(count) {
           id: `2401.${String(10000 + i)}`,
           title: `A study of long-context retrieval, part ${i}`,
           authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra'],
-          abstract: 'We study '.repeat(150),
+          // Stored text is folded and trimmed, as the adapters leave it.
+          abstract: 'We study '.repeat(150).trim(),
           firstSeenAt: t, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: t, updatedAt: t,
         };
         if (i % 3 === 0) Object.assign(paper, { savedAt: t, toReadSince: t });

@@ -8,6 +8,7 @@ import { arxivAbsUrl } from '../shared/ids';
 import type { Paper } from '../shared/model';
 import { splitName } from './names';
 import { paperDate } from './paper-date';
+import { foldSpaces } from './text';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'by', 'at', 'from', 'is', 'are', 'do', 'does', 'how', 'what', 'why', 'when', 'towards', 'toward']);
@@ -30,9 +31,7 @@ const SPECIALS: Record<string, string> = {
 
 /** Escapes LaTeX's special characters; folds line breaks, which would end a field early in some tools. */
 export function escapeLatex(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
+  return foldSpaces(text)
     .replace(/[\\{}$&%#_~^<>]/g, (c) => SPECIALS[c]!)
     // "--" and "---" are dash ligatures in LaTeX; a title's literal hyphens stay hyphens.
     .replace(/-(?=-)/g, '-{}');

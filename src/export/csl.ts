@@ -43,6 +43,7 @@ export function toCsl(paper: Paper): CslItem {
   };
 }
 
+/** A JSON array, one item per line: as readable as indented JSON, and much faster to write. */
 export function toCslJson(papers: Paper[]): string {
-  return `${JSON.stringify(papers.map(toCsl), null, 2)}\n`;
+  return papers.length ? `[\n${papers.map((p) => JSON.stringify(toCsl(p))).join(',\n')}\n]\n` : '[]\n';
 }

@@ -2,10 +2,11 @@
 import { arxivAbsUrl } from '../shared/ids';
 import type { Paper } from '../shared/model';
 import { paperDate } from './paper-date';
+import { foldSpaces } from './text';
 
 /** Keeps titles and names from being read as Markdown or HTML. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_{}[\]()<>#+!|~-])/g, '\\$1');
+  return foldSpaces(text).replace(/([\\`*_{}[\]()<>#+!|~-])/g, '\\$1');
 }
 
 export interface MarkdownGroup {

@@ -8,8 +8,10 @@ import type { Paper } from '../shared/model';
 import { splitName } from './names';
 import { paperDate } from './paper-date';
 
+import { foldSpaces } from './text';
+
 /** One line per tag: a value's own line breaks would start a bogus tag. */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+const oneLine = foldSpaces;
 
 function record(p: Paper): string {
   const lines: [string, string][] = [['TY', p.journalRef || p.doi ? 'JOUR' : 'UNPB'], ['TI', oneLine(p.title || p.id)]];
