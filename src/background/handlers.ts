@@ -22,6 +22,8 @@ export interface HandlerContext {
   notify: Notifier;
   /** The page the message came from, when it came from a tab. */
   senderUrl?: string;
+  /** Starts computing search words for papers written without them (after an import). */
+  indexLater?: () => void;
 }
 
 type Handler<T extends RequestType> = (msg: RequestOf<T>, ctx: HandlerContext) => Promise<ResponseMap[T]>;
@@ -76,7 +78,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       r.key === 'readDisplay' ? { ...r, value: { ...DEFAULT_SETTINGS.readDisplay, ...r.value } } : r,
     );
     const outcome = await applyImport(ctx.db, { complete, partial, settings, source }, ctx.now());
-    if (outcome.writes.length) ctx.notify.statesChanged(outcome.writes.map(stateOf));
+    if (outcome.writes.length) {
+      ctx.notify.statesChanged(outcome.writes.map(stateOf));
+      ctx.indexLater?.();
+    }
     if (outcome.settings.length) ctx.notify.settingsChanged(await readSettings(ctx.db));
     return { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged };
   },

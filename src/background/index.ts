@@ -7,6 +7,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { openDatabase } from '../db/schema';
 import type { Push } from '../shared/protocol';
 import { parseRequest } from '../shared/requests';
+import { indexPending } from '../db/papers';
 import { updateBadge } from './badge';
 import { pushToTabs } from './broadcast';
 import { handle, type Notifier } from './handlers';
@@ -35,11 +36,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const parsed = parseRequest(message);
   if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
   if (!mayAsk(from, parsed.value.type)) return Promise.resolve({ ok: false, error: `${parsed.value.type} is not allowed from a web page` });
-  return handle(parsed.value, { db, now: Date.now, notify, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) }).then(
+  return handle(parsed.value, { db, now: Date.now, notify, indexLater, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) }).then(
     (value) => ({ ok: true, value }),
     (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
 });
+
+/** Search words for imported papers, after the import; a worker stopped half-way goes on here. */
+function indexLater() {
+  indexPending(db).catch((err: unknown) => console.error('Papershelf: indexing for search failed', err));
+}
+indexLater();
 
 browser.runtime.onInstalled.addListener(() => void updateBadge(db));
 browser.runtime.onStartup.addListener(() => void updateBadge(db));

@@ -16,7 +16,29 @@ export function withQueueFields(paper: Paper): Paper {
 export function withDerived(paper: Paper): Paper {
   const next = withQueueFields(paper);
   next.words = searchWords(next);
+  delete next.unindexed;
   return next;
+}
+
+/** How many papers one background indexing transaction handles: short enough to never hold up a click. */
+const INDEX_BATCH = 500;
+
+/**
+ * Computes the search words of papers an import wrote without them. Each batch reads and writes in
+ * one transaction, so a concurrent change is never overwritten; a worker stopped half-way resumes
+ * on its next start. Returns how many papers it indexed.
+ */
+export async function indexPending(db: PapershelfDb): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const n = await db.transaction('rw', db.papers, async () => {
+      const batch = await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray();
+      await db.papers.bulkPut(batch.map(withDerived));
+      return batch.length;
+    });
+    done += n;
+    if (n < INDEX_BATCH) return done;
+  }
 }
 
 export function searchWords(p: Pick<Paper, 'title' | 'authors' | 'tags' | 'note' | 'abstract' | 'id'>): string[] {

@@ -44,6 +44,9 @@ export const V2_STORES = { ...V1_STORES, papers: `${V1_STORES.papers}, openedAt`
 /** Version 3's stores. */
 export const V3_STORES = { ...V2_STORES, papers: `${V2_STORES.papers}, *tags` };
 
+/** Version 4's stores. */
+export const V4_STORES = { ...V3_STORES, papers: `${V3_STORES.papers}, *words` };
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
   db.version(1).stores(V1_STORES);
@@ -52,7 +55,7 @@ export function openDatabase(name: string = DB_NAME): PapershelfDb {
   db.version(3).stores(V3_STORES);
   // Version 4: search. Each paper carries its words; a multi-entry index finds them by prefix.
   db.version(4)
-    .stores({ papers: `${V3_STORES.papers}, *words` })
+    .stores(V4_STORES)
     .upgrade((tx) =>
       tx
         .table<Paper, string>('papers')
@@ -61,5 +64,7 @@ export function openDatabase(name: string = DB_NAME): PapershelfDb {
           p.words = searchWords(p);
         }),
     );
+  // Version 5: imports write first and compute search words after; this index finds the rest.
+  db.version(5).stores({ papers: `${V4_STORES.papers}, unindexed` });
   return db;
 }

@@ -32,7 +32,7 @@ const lines = (records: object[]) => (records.length ? `[\n${records.map((r) => 
 
 export function toBackup(tables: Backup['tables'], now: Date): string {
   // Search words are derived from the rest of the record and rebuilt on import.
-  const papers = [...tables.papers].sort(byKey((p) => p.id)).map(({ words: _words, ...p }) => sortedFields(p));
+  const papers = [...tables.papers].sort(byKey((p) => p.id)).map(({ words: _words, unindexed: _unindexed, ...p }) => sortedFields(p));
   const settings = [...tables.settings].sort(byKey((s) => s.key)).map(sortedFields);
   const head = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString() }).slice(0, -1);
   return `${head},\n"tables": {\n"papers": ${lines(papers)},\n"settings": ${lines(settings)}\n}}\n`;

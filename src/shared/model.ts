@@ -41,6 +41,11 @@ export interface Paper {
    * index). Not written to backups; recomputed on every write.
    */
   words?: string[];
+  /**
+   * Derived: 1 while the search words wait to be computed (after an import, which writes first and
+   * indexes after, in the background). An index over it finds the papers still to do.
+   */
+  unindexed?: 1;
   updatedAt: number;
 }
 

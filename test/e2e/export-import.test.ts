@@ -129,10 +129,15 @@ describe('import into another profile', () => {
     const again = await backupOf(b);
     expect(withoutExportedAt(again.text)).toBe(withoutExportedAt(original.text));
 
-    // The restored state is live on pages at once.
+    // The restored state is live on pages at once, and search finds restored papers once the
+    // worker has indexed them in the background.
     const feed = await b.open(FEED);
     await expect.poll(() => card(feed, '2407.21705').getAttribute('data-papershelf-read')).toBe('true');
     await feed.close();
+    const popup = await b.openExtensionPage('src/popup/index.html');
+    await popup.getByRole('searchbox', { name: 'Search your papers' }).fill('llama herd');
+    await expect.poll(() => popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').count()).toBe(1);
+    await popup.close();
 
     // The same backup a second time changes nothing.
     const options2 = await b.openExtensionPage('src/options/index.html');

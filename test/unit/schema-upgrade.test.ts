@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, V1_STORES, V2_STORES, V3_STORES } from '../../src/db/schema';
+import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES } from '../../src/db/schema';
+import { indexPending } from '../../src/db/papers';
+import { searchPapers } from '../../src/db/search';
 import { setTag, tagCounts } from '../../src/db/annotations';
 import { queuePage } from '../../src/db/papers';
 import { readSettings } from '../../src/db/settings';
@@ -75,9 +77,37 @@ describe('schema upgrade 3 → 4', () => {
     await v3.table('papers').put({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tags: ['Transformers'], note: 'Read §3', firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 1, updatedAt: 2 });
     v3.close();
     const db = openDatabase(name);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(4);
     expect(await db.papers.where('words').startsWith('vaswan').primaryKeys()).toEqual(['1706.03762']);
     expect(await db.papers.where('words').equals('transformers').count()).toBe(1);
     expect(await db.papers.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', note: 'Read §3', updatedAt: 2 });
+  });
+});
+
+describe('schema upgrade 4 → 5', () => {
+  it('keeps papers and their words, and finds papers still to index', async () => {
+    const name = `upgrade-${++n}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(V4_STORES);
+    await v4.table('papers').put({ id: '1706.03762', title: 'Attention Is All You Need', authors: [], words: ['attention', 'need'], firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 1, updatedAt: 2 });
+    v4.close();
+    const db = openDatabase(name);
+    expect(db.verno).toBe(5);
+    expect(await db.papers.where('words').startsWith('atten').primaryKeys()).toEqual(['1706.03762']);
+    expect(await db.papers.where('unindexed').equals(1).count()).toBe(0);
+  });
+});
+
+describe('indexing after an import', () => {
+  it('gives imported papers their search words in the background, in batches', async () => {
+    const db = openDatabase(`index-${++n}`);
+    await db.papers.bulkPut(
+      Array.from({ length: 1_200 }, (_, i) => ({ id: `2401.${String(10000 + i)}`, title: `Spectral methods part ${i}`, authors: ['Ada Lovelace'], firstSeenAt: i, firstSeenUrl: 'import:backup', lastSeenAt: i, updatedAt: i, unindexed: 1 as const })),
+    );
+    expect(await searchPapers(db, 'spectral')).toEqual([]);
+    expect(await indexPending(db)).toBe(1_200);
+    expect(await db.papers.where('unindexed').equals(1).count()).toBe(0);
+    expect((await searchPapers(db, 'spectral lovelace')).length).toBe(50);
+    expect(await indexPending(db)).toBe(0);
   });
 });
