@@ -29,6 +29,9 @@ const INDEX_BATCH = 500;
  * on its next start. Returns how many papers it indexed.
  */
 export async function indexPending(db: PapershelfDb): Promise<number> {
+  // A read first: on most worker starts there is nothing to do, and a write transaction would make
+  // the page that woke the worker wait for its states.
+  if ((await db.papers.where('unindexed').equals(1).count()) === 0) return 0;
   let done = 0;
   for (;;) {
     const n = await db.transaction('rw', db.papers, async () => {
