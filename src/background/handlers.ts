@@ -6,7 +6,7 @@ import type { PapershelfDb } from '../db/schema';
 import { recordSightings, setPaperState } from '../db/papers';
 import { readSettings, writeSettings } from '../db/settings';
 import { applyImport } from '../db/import';
-import { setNote, setTag, tagCounts } from '../db/annotations';
+import { dismissSuggestion, setNote, setTag, tagCounts } from '../db/annotations';
 import { DEFAULT_SETTINGS, stateOf } from '../shared/model';
 import type { PaperState, Settings } from '../shared/model';
 import type { Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
@@ -26,37 +26,45 @@ export interface HandlerContext {
   indexLater?: () => void;
 }
 
+/** The keyword rules, for the suggestions every state carries. */
+const rulesOf = async (ctx: HandlerContext) => (await readSettings(ctx.db)).rules;
+
 type Handler<T extends RequestType> = (msg: RequestOf<T>, ctx: HandlerContext) => Promise<ResponseMap[T]>;
 
 const handlers: { [T in RequestType]: Handler<T> } = {
   async 'listings/seen'(msg, ctx) {
-    const settings = readSettings(ctx.db);
+    const settings = await readSettings(ctx.db);
     // The page needs the states now; the sighting write can finish after the answer.
     let early!: (s: PaperState[]) => void;
     const statesRead = new Promise<PaperState[]>((resolve) => (early = resolve));
     // The page's address as the browser reports it, not as the message claims.
-    const written = recordSightings(ctx.db, msg.papers, ctx.senderUrl ?? msg.pageUrl, ctx.now(), early);
+    const written = recordSightings(ctx.db, msg.papers, ctx.senderUrl ?? msg.pageUrl, ctx.now(), early, settings.rules);
     written.catch((err: unknown) => console.error('Papershelf: recording sightings failed', err));
     const states = await Promise.race([statesRead, written]);
-    return { states, settings: await settings };
+    return { states, settings };
   },
   async 'paper/setRead'(msg, ctx) {
-    const state = await setPaperState(ctx.db, msg.id, { read: msg.read }, ctx.now(), ctx.senderUrl);
+    const state = await setPaperState(ctx.db, msg.id, { read: msg.read }, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
     ctx.notify.statesChanged([state]);
     return state;
   },
   async 'paper/setSaved'(msg, ctx) {
-    const state = await setPaperState(ctx.db, msg.id, { saved: msg.saved }, ctx.now(), ctx.senderUrl);
+    const state = await setPaperState(ctx.db, msg.id, { saved: msg.saved }, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
     ctx.notify.statesChanged([state]);
     return state;
   },
   async 'paper/setNote'(msg, ctx) {
-    const state = await setNote(ctx.db, msg.id, msg.note, ctx.now(), ctx.senderUrl);
+    const state = await setNote(ctx.db, msg.id, msg.note, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
     ctx.notify.statesChanged([state]);
     return state;
   },
   async 'paper/tag'(msg, ctx) {
-    const state = await setTag(ctx.db, msg.id, msg.tag, msg.on, ctx.now(), ctx.senderUrl);
+    const state = await setTag(ctx.db, msg.id, msg.tag, msg.on, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
+    ctx.notify.statesChanged([state]);
+    return state;
+  },
+  async 'paper/dismiss'(msg, ctx) {
+    const state = await dismissSuggestion(ctx.db, msg.id, msg.tag, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
     ctx.notify.statesChanged([state]);
     return state;
   },
@@ -79,7 +87,8 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     );
     const outcome = await applyImport(ctx.db, { complete, partial, settings, source }, ctx.now());
     if (outcome.writes.length) {
-      ctx.notify.statesChanged(outcome.writes.map(stateOf));
+      const rules = await rulesOf(ctx);
+      ctx.notify.statesChanged(outcome.writes.map((p) => stateOf(p, rules)));
       ctx.indexLater?.();
     }
     if (outcome.settings.length) ctx.notify.settingsChanged(await readSettings(ctx.db));

@@ -19,7 +19,7 @@ export interface CardView {
   error?: string;
 }
 
-export const UNKNOWN: Shown = { read: false, saved: false, tags: [], note: '' };
+export const UNKNOWN: Shown = { read: false, saved: false, tags: [], note: '', suggestions: [] };
 
 export class Card {
   readonly id: string;

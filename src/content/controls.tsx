@@ -10,6 +10,8 @@ export type Toggle = 'read' | 'saved';
 export interface ControlActions {
   toggle(which: Toggle): void;
   tag(name: string, on: boolean): void;
+  /** Never suggest this tag for this paper again. */
+  dismiss(name: string): void;
   note(text: string): void;
   /** Every tag in the library, for autocomplete. */
   tagNames(): Promise<string[]>;
@@ -20,6 +22,7 @@ export interface ControlsProps {
   saved: boolean;
   tags: string[];
   note: string;
+  suggestions: { tag: string; why: string[] }[];
   /** A change was sent and the worker has not answered yet. */
   pending: boolean;
   error?: string;
@@ -30,7 +33,7 @@ export interface ControlsProps {
 
 type Panel = 'none' | 'tags' | 'note';
 
-export function Controls({ read, saved, tags, note, pending, error, open, actions }: ControlsProps) {
+export function Controls({ read, saved, tags, note, suggestions, pending, error, open, actions }: ControlsProps) {
   const [panel, setPanel] = useState<Panel>('none');
   useEffect(() => {
     if (open) setPanel(open.panel);
@@ -61,6 +64,16 @@ export function Controls({ read, saved, tags, note, pending, error, open, action
           <span class="chip" key={t}>
             {t}
             <button type="button" class="chip-remove" aria-label={`Remove tag ${t}`} onClick={trusted(() => actions.tag(t, false))}>
+              ×
+            </button>
+          </span>
+        ))}
+        {suggestions.map((s) => (
+          <span class="chip suggestion" key={`s-${s.tag}`} title={`Suggested because of: ${s.why.join(', ')}`}>
+            <button type="button" class="chip-accept" aria-label={`Add suggested tag ${s.tag} (matched ${s.why.join(', ')})`} onClick={trusted(() => actions.tag(s.tag, true))}>
+              + {s.tag}
+            </button>
+            <button type="button" class="chip-remove" aria-label={`Dismiss suggested tag ${s.tag}`} onClick={trusted(() => actions.dismiss(s.tag))}>
               ×
             </button>
           </span>

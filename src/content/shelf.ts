@@ -53,6 +53,8 @@ export class Shelf {
   #changes = 0;
   readonly #changedAt = new Map<string, number>();
   #keyboard: KeyboardTriage | undefined;
+  /** What the page showed of each paper, to report it again when the rules change. */
+  readonly #sightings = new Map<string, PaperSighting>();
   #settings: Settings = DEFAULT_SETTINGS;
 
   constructor(options: ShelfOptions) {
@@ -191,6 +193,7 @@ export class Shelf {
     if (old) this.#forget(old);
     // Controls left by an earlier copy of this script (an extension reload) are replaced, not doubled.
     for (const stray of listing.element.querySelectorAll(HOST_TAG)) stray.remove();
+    this.#sightings.set(listing.paper.id, listing.paper);
     const card = new Card(listing, (c) => this.#actionsFor(c));
     this.#cards.set(listing.element, card);
     let same = this.#byId.get(card.id);
@@ -231,6 +234,8 @@ export class Shelf {
         void this.#change(card.id, { tags: on ? [...others, name] : others }, { type: 'paper/tag', id: card.id, tag: name, on });
       },
       note: (text: string) => void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
+      dismiss: (name: string) =>
+        void this.#change(card.id, { suggestions: card.view.shown.suggestions.filter((s) => s.tag !== name) }, { type: 'paper/dismiss', id: card.id, tag: name }),
       tagNames: async () => {
         if (!this.#tagNamesLoaded) {
           this.#tagNamesLoaded = true;
@@ -247,7 +252,7 @@ export class Shelf {
   }
 
   /** Shows a change at once on every card of the paper, then applies what the worker stored. */
-  async #change(id: string, shown: Partial<Shown>, request: RequestOf<'paper/setRead' | 'paper/setSaved' | 'paper/tag' | 'paper/setNote'>): Promise<void> {
+  async #change(id: string, shown: Partial<Shown>, request: RequestOf<'paper/setRead' | 'paper/setSaved' | 'paper/tag' | 'paper/setNote' | 'paper/dismiss'>): Promise<void> {
     for (const c of this.#byId.get(id) ?? []) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
     try {
       const state = await this.#options.worker.request(request as never) as PaperState;
@@ -285,7 +290,17 @@ export class Shelf {
   }
 
   #onPush(push: Push): void {
-    if (push.type === 'states/changed') for (const s of push.states) this.#applyChange(s);
-    else this.#applySettings(push.settings);
+    if (push.type === 'states/changed') {
+      for (const s of push.states) this.#applyChange(s);
+      return;
+    }
+    const rulesChanged = JSON.stringify(push.settings.rules) !== JSON.stringify(this.#settings.rules);
+    this.#applySettings(push.settings);
+    // New keyword rules change the suggestions of every paper here: ask for them again.
+    if (rulesChanged) {
+      const papers = [...this.#sightings.values()].filter((p) => this.#byId.get(p.id)?.size);
+      this.#states.clear();
+      if (papers.length) void this.#loadStates(this.#doc.location?.href ?? '', papers);
+    }
   }
 }

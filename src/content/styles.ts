@@ -33,6 +33,8 @@ const CONTROLS_CSS = `
 .dot { display: inline-block; width: 6px; height: 6px; border-radius: 50%; background: #6366f1; margin-left: 4px; vertical-align: middle; }
 .chip { display: inline-flex; align-items: center; gap: 2px; padding: 0.1rem 0.2rem 0.1rem 0.5rem; border-radius: 999px;
   background: color-mix(in srgb, #10b981 18%, transparent); border: 1px solid color-mix(in srgb, #10b981 45%, transparent); }
+.suggestion { background: transparent; border-style: dashed; border-color: color-mix(in srgb, #6366f1 60%, transparent); }
+.chip-accept { font: inherit; color: inherit; background: none; border: 0; cursor: pointer; padding: 0; }
 .chip-remove { font: inherit; color: inherit; background: none; border: 0; cursor: pointer; padding: 0 0.3rem; border-radius: 999px; }
 .chip-remove:hover { background: color-mix(in srgb, currentColor 12%, transparent); }
 .editor { margin-top: 0.4rem; position: relative; }

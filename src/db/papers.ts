@@ -1,5 +1,5 @@
 /** Paper records: sightings, read and saved state, and the queues the popup shows. */
-import type { Paper, PaperSighting, PaperState } from '../shared/model';
+import type { Paper, PaperSighting, PaperState, TagRule } from '../shared/model';
 import { stateOf } from '../shared/model';
 import type { PapershelfDb } from './schema';
 import { wordSet } from '../shared/words';
@@ -94,16 +94,15 @@ export async function recordSightings(
   pageUrl: string,
   now: number,
   onStates?: (states: PaperState[]) => void,
+  rules: readonly TagRule[] = [],
 ): Promise<PaperState[]> {
   const unique = [...new Map(sightings.map((s) => [s.id, s])).values()];
   return db.transaction('rw', db.papers, async () => {
     const existing = await db.papers.bulkGet(unique.map((s) => s.id));
-    const states = unique.map((s, i) => {
-      const e = existing[i];
-      return stateOf(e ?? { id: s.id });
-    });
-    onStates?.(states);
     const records = unique.map((s, i) => mergeSighting(existing[i], s, pageUrl, now));
+    // States as stored (read, saved, tags, note) with suggestions from what is now known.
+    const states = records.map((r) => stateOf(r, rules));
+    onStates?.(states);
     await db.papers.bulkPut(records);
     return states;
   });
@@ -121,6 +120,7 @@ export async function setPaperState(
   change: StateChange,
   now: number,
   pageUrl = '',
+  rules: readonly TagRule[] = [],
 ): Promise<PaperState> {
   return db.transaction('rw', db.papers, async () => {
     const existing =
@@ -137,7 +137,7 @@ export async function setPaperState(
     }
     const record = withDerived(next);
     await db.papers.put(record);
-    return stateOf(record);
+    return stateOf(record, rules);
   });
 }
 

@@ -8,11 +8,12 @@ export async function readSettings(db: PapershelfDb): Promise<Settings> {
   for (const r of records) {
     if (r.key === 'readDisplay') settings.readDisplay = { ...settings.readDisplay, ...r.value };
     else if (r.key === 'keyboard') settings.keyboard = r.value;
+    else if (r.key === 'rules') settings.rules = r.value;
   }
   return settings;
 }
 
-export type SettingsPatch = { readDisplay?: Partial<Settings['readDisplay']>; keyboard?: boolean };
+export type SettingsPatch = { readDisplay?: Partial<Settings['readDisplay']>; keyboard?: boolean; rules?: Settings['rules'] };
 
 export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now: number): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
@@ -22,6 +23,7 @@ export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now:
       records.push({ key: 'readDisplay', value: { ...current.readDisplay, ...patch.readDisplay }, updatedAt: now });
     }
     if (patch.keyboard !== undefined) records.push({ key: 'keyboard', value: patch.keyboard, updatedAt: now });
+    if (patch.rules !== undefined) records.push({ key: 'rules', value: patch.rules, updatedAt: now });
     await db.settings.bulkPut(records);
     return readSettings(db);
   });

@@ -1,3 +1,5 @@
+import { suggestByRules } from './rules';
+
 /** The records Papershelf keeps. Every record carries `updatedAt` so merges can be decided later. */
 
 export interface Paper {
@@ -24,6 +26,8 @@ export interface Paper {
   tags?: string[];
   /** The user's own plain-text note. */
   note?: string;
+  /** Suggested tags the user dismissed for this paper; they are not suggested again. */
+  dismissed?: string[];
   /** Last time the paper's own page (arXiv abstract, Hugging Face paper page) was opened. */
   openedAt?: number;
   /** Present while the paper is marked read. */
@@ -73,15 +77,21 @@ export interface PaperState {
   tags: string[];
   /** The note's text; empty when there is none. */
   note: string;
+  /** Tags the user's keyword rules suggest, with the words that matched. */
+  suggestions: { tag: string; why: string[] }[];
 }
 
-export function stateOf(paper: Pick<Paper, 'id'> & Partial<Pick<Paper, 'readAt' | 'savedAt' | 'tags' | 'note'>>): PaperState {
+export function stateOf(
+  paper: Pick<Paper, 'id'> & Partial<Pick<Paper, 'readAt' | 'savedAt' | 'tags' | 'note' | 'title' | 'abstract' | 'dismissed'>>,
+  rules: readonly TagRule[] = [],
+): PaperState {
   return {
     id: paper.id,
     read: paper.readAt !== undefined,
     saved: paper.savedAt !== undefined,
     tags: paper.tags ?? [],
     note: paper.note ?? '',
+    suggestions: suggestByRules(rules, { title: paper.title ?? '', abstract: paper.abstract, tags: paper.tags, dismissed: paper.dismissed }),
   };
 }
 
@@ -98,14 +108,22 @@ export type SiteId = (typeof SITE_IDS)[number];
 export const READ_DISPLAYS = ['dim', 'hide', 'show'] as const;
 export type ReadDisplay = (typeof READ_DISPLAYS)[number];
 
+/** A keyword rule: suggest `tag` for papers whose title or abstract has one of `phrases`. */
+export interface TagRule {
+  tag: string;
+  phrases: string[];
+}
+
 export interface Settings {
   /** Per site: how read papers are shown on its listing pages. */
   readDisplay: Record<SiteId, ReadDisplay>;
   /** Keyboard triage (j/k/r/s/t/n/o/?) on listing pages. */
   keyboard: boolean;
+  /** Keyword rules for suggested tags. */
+  rules: TagRule[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true };
+export const DEFAULT_SETTINGS: Settings = { readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true, rules: [] };
 
 /** One stored setting; `key` names a field of Settings. */
 export type SettingRecord = { [K in keyof Settings]: { key: K; value: Settings[K]; updatedAt: number } }[keyof Settings];

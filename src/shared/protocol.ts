@@ -22,6 +22,7 @@ export interface ResponseMap {
   'paper/setNote': PaperState;
   'paper/tag': PaperState;
   'tags/list': { name: string; count: number }[];
+  'paper/dismiss': PaperState;
 }
 
 /** The envelope every answer travels in, so a refusal is a value, not a lost exception. */
@@ -42,7 +43,12 @@ const isState = (x: unknown): x is PaperState =>
   typeof x.saved === 'boolean' &&
   Array.isArray(x.tags) &&
   x.tags.every((t) => typeof t === 'string') &&
-  typeof x.note === 'string';
+  typeof x.note === 'string' &&
+  Array.isArray(x.suggestions) &&
+  x.suggestions.every((s) => isObject(s) && typeof s.tag === 'string' && Array.isArray(s.why) && s.why.every((w) => typeof w === 'string'));
+
+const isRules = (x: unknown): x is Settings['rules'] =>
+  Array.isArray(x) && x.every((r) => isObject(r) && typeof r.tag === 'string' && Array.isArray(r.phrases) && r.phrases.every((p) => typeof p === 'string'));
 
 const isReadDisplay = (x: unknown): x is Settings['readDisplay'] =>
   isObject(x) && SITE_IDS.every((site) => READ_DISPLAYS.includes(x[site] as ReadDisplay));
@@ -57,8 +63,9 @@ export function parsePush(input: unknown): { ok: true; value: Push } | { ok: fal
     if (input.type === 'states/changed' && Array.isArray(input.states) && input.states.every(isState)) {
       return { ok: true, value: { type: 'states/changed', states: input.states } };
     }
-    if (input.type === 'settings/changed' && isObject(input.settings) && isReadDisplay(input.settings.readDisplay) && typeof input.settings.keyboard === 'boolean') {
-      return { ok: true, value: { type: 'settings/changed', settings: { readDisplay: input.settings.readDisplay, keyboard: input.settings.keyboard } } };
+    const st = input.settings;
+    if (input.type === 'settings/changed' && isObject(st) && isReadDisplay(st.readDisplay) && typeof st.keyboard === 'boolean' && isRules(st.rules)) {
+      return { ok: true, value: { type: 'settings/changed', settings: { readDisplay: st.readDisplay, keyboard: st.keyboard, rules: st.rules } } };
     }
   }
   return { ok: false, error: 'malformed push' };

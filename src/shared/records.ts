@@ -71,9 +71,16 @@ const ReadDisplayRecord = v.strictObject(
 export const SettingRecordSchema = v.variant('key', [
   v.strictObject({ key: v.literal('readDisplay'), value: ReadDisplayRecord, updatedAt: Timestamp }),
   v.strictObject({ key: v.literal('keyboard'), value: v.boolean(), updatedAt: Timestamp }),
+  v.strictObject({ key: v.literal('rules'), value: v.lazy(() => Rules), updatedAt: Timestamp }),
 ]);
 
 export { ReadDisplayRecord };
+
+/** Keyword rules: a tag and the words or phrases that suggest it. */
+export const Rules = v.pipe(
+  v.array(v.strictObject({ tag: TagName, phrases: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.minLength(1), v.maxLength(50)) })),
+  v.maxLength(200),
+);
 
 /** The first problem valibot found, as "at <path>: <message>". */
 export function describeIssue(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {

@@ -4,7 +4,7 @@
  * Only the worker imports this module, which keeps valibot out of the content script.
  */
 import * as v from 'valibot';
-import { describeIssue, PaperId, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, SettingRecordSchema, TagName, Text } from './records';
+import { describeIssue, PaperId, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, Rules, SettingRecordSchema, TagName, Text } from './records';
 
 const MAX_BATCH = 5_000;
 const MAX_IMPORT = 200_000;
@@ -26,6 +26,7 @@ const Sighting = v.strictObject({
 const SettingsPatch = v.strictObject({
   readDisplay: v.optional(ReadDisplayRecord),
   keyboard: v.optional(v.boolean()),
+  rules: v.optional(Rules),
 });
 
 export const RequestSchema = v.variant('type', [
@@ -39,6 +40,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('paper/setNote'), id: PaperId, note: Text }),
   v.strictObject({ type: v.literal('paper/tag'), id: PaperId, tag: TagName, on: v.boolean() }),
   v.strictObject({ type: v.literal('tags/list') }),
+  v.strictObject({ type: v.literal('paper/dismiss'), id: PaperId, tag: TagName }),
   v.strictObject({ type: v.literal('settings/get') }),
   v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
   v.strictObject({

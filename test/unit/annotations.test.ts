@@ -11,7 +11,7 @@ describe('notes', () => {
     await recordSightings(db, [{ id: '1706.03762', title: 'Attention', authors: [] }], 'https://arxiv.org/abs/1706.03762', 1);
     expect(await setNote(db, '1706.03762', 'Read section 3.2 <b>first</b>', 5)).toMatchObject({ note: 'Read section 3.2 <b>first</b>' });
     expect(await db.papers.get('1706.03762')).toMatchObject({ note: 'Read section 3.2 <b>first</b>', updatedAt: 5, title: 'Attention' });
-    expect(await setNote(db, '1706.03762', '   ', 6)).toMatchObject({ note: '' });
+    expect(await setNote(db, '1706.03762', '   ', 6)).toMatchObject({ note: '', suggestions: [] });
     expect((await db.papers.get('1706.03762'))?.note).toBeUndefined();
   });
 });

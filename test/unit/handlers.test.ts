@@ -26,10 +26,10 @@ describe('worker handlers', () => {
     );
     expect(reply).toEqual({
       states: [
-        { id: '2407.21783', read: false, saved: true, tags: [], note: '' },
-        { id: '2404.01300', read: false, saved: false, tags: [], note: '' },
+        { id: '2407.21783', read: false, saved: true, tags: [], note: '', suggestions: [] },
+        { id: '2404.01300', read: false, saved: false, tags: [], note: '', suggestions: [] },
       ],
-      settings: { readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true },
+      settings: { readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true, rules: [] },
     });
     // The sighting write may commit after the answer; IndexedDB runs this later read after it.
     expect((await ctx.db.papers.get('2407.21783'))?.title).toBe('Llama');
@@ -39,13 +39,13 @@ describe('worker handlers', () => {
   it('tells every tab about a state change', async () => {
     const { ctx, pushed } = context();
     const state = await handle({ type: 'paper/setRead', id: '2407.21783', read: true }, ctx);
-    expect(state).toEqual({ id: '2407.21783', read: true, saved: false, tags: [], note: '' });
+    expect(state).toEqual({ id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] });
     expect(pushed.states).toEqual([[state]]);
   });
 
   it('stores settings and tells every tab', async () => {
     const { ctx, pushed } = context();
-    const expected = { readDisplay: { huggingface: 'dim', arxiv: 'hide' }, keyboard: true };
+    const expected = { readDisplay: { huggingface: 'dim', arxiv: 'hide' }, keyboard: true, rules: [] };
     expect(await handle({ type: 'settings/set', patch: { readDisplay: { arxiv: 'hide' } } }, ctx)).toEqual(expected);
     expect(await handle({ type: 'settings/get' }, ctx)).toEqual(expected);
     expect(pushed.settings).toEqual([expected]);

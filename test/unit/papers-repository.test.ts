@@ -14,7 +14,7 @@ describe('recordSightings', () => {
   it('records new papers with first-seen time and page, and reports them unread and unsaved', async () => {
     const db = freshDb();
     const states = await recordSightings(db, [sighting('2407.21783')], 'https://huggingface.co/papers', 1000);
-    expect(states).toEqual([{ id: '2407.21783', read: false, saved: false, tags: [], note: '' }]);
+    expect(states).toEqual([{ id: '2407.21783', read: false, saved: false, tags: [], note: '', suggestions: [] }]);
     expect(await db.papers.get('2407.21783')).toMatchObject({
       title: 'Paper 2407.21783',
       firstSeenAt: 1000,
@@ -44,8 +44,8 @@ describe('recordSightings', () => {
     await setPaperState(db, '2407.21783', { read: true }, 500);
     const states = await recordSightings(db, [sighting('2407.21783'), sighting('2407.21783'), sighting('2404.01300')], 'https://a', 1000);
     expect(states).toEqual([
-      { id: '2407.21783', read: true, saved: false, tags: [], note: '' },
-      { id: '2404.01300', read: false, saved: false, tags: [], note: '' },
+      { id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] },
+      { id: '2404.01300', read: false, saved: false, tags: [], note: '', suggestions: [] },
     ]);
     expect(await db.papers.count()).toBe(2);
   });
@@ -55,7 +55,7 @@ describe('setPaperState and queues', () => {
   it('moves a paper through To read and Read', async () => {
     const db = freshDb();
     await recordSightings(db, [sighting('2407.21783'), sighting('2404.01300')], 'https://a', 1000);
-    expect(await setPaperState(db, '2407.21783', { saved: true }, 2000)).toEqual({ id: '2407.21783', read: false, saved: true, tags: [], note: '' });
+    expect(await setPaperState(db, '2407.21783', { saved: true }, 2000)).toEqual({ id: '2407.21783', read: false, saved: true, tags: [], note: '', suggestions: [] });
     expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['2407.21783']);
     expect(await queueCounts(db)).toEqual({ toRead: 1, read: 0, seen: 2, opened: 0 });
 
@@ -125,7 +125,7 @@ describe('one record per paper across sites', () => {
   it('records opening a paper page without marking it read', async () => {
     const db = freshDb();
     const [state] = await recordSightings(db, [{ ...sighting('1706.03762'), opened: true }], 'https://arxiv.org/abs/1706.03762', 1000);
-    expect(state).toEqual({ id: '1706.03762', read: false, saved: false, tags: [], note: '' });
+    expect(state).toEqual({ id: '1706.03762', read: false, saved: false, tags: [], note: '', suggestions: [] });
     expect(await db.papers.get('1706.03762')).toMatchObject({ openedAt: 1000 });
     expect((await db.papers.get('1706.03762'))?.readAt).toBeUndefined();
   });

@@ -21,7 +21,7 @@ beforeEach(async () => {
   shelf?.stop();
   loadFeed();
   worker = new FakeWorker();
-  worker.states.set('2407.21783', { id: '2407.21783', read: true, saved: false, tags: [], note: '' });
+  worker.states.set('2407.21783', { id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] });
   shelf = new Shelf({ document, adapterFor, worker });
   await shelf.start();
 });
@@ -75,7 +75,7 @@ describe('Shelf on the Daily Papers capture', () => {
   });
 
   it('follows pushed changes from other tabs', async () => {
-    worker.push({ type: 'states/changed', states: [{ id: '2407.21705', read: false, saved: true, tags: [], note: '' }] });
+    worker.push({ type: 'states/changed', states: [{ id: '2407.21705', read: false, saved: true, tags: [], note: '', suggestions: [] }] });
     const card = document.querySelector('[data-papershelf-id="2407.21705"]')!;
     expect(card.getAttribute('data-papershelf-saved')).toBe('true');
     expect(buttons(card)[1]!.getAttribute('aria-pressed')).toBe('true');
@@ -116,7 +116,7 @@ describe('Shelf ordering', () => {
     const started = shelf.start();
     await settle();
     // Another tab marks a paper read before this page's first answer arrives.
-    slow.push({ type: 'states/changed', states: [{ id: '2407.21705', read: true, saved: false, tags: [], note: '' }] });
+    slow.push({ type: 'states/changed', states: [{ id: '2407.21705', read: true, saved: false, tags: [], note: '', suggestions: [] }] });
     release();
     await started;
     await settle();
@@ -131,7 +131,7 @@ describe('Shelf with a worker that is slow to start', () => {
       shelf?.stop();
       loadFeed();
       const late = new FakeWorker();
-      late.states.set('2407.21783', { id: '2407.21783', read: true, saved: false, tags: [], note: '' });
+      late.states.set('2407.21783', { id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] });
       let asks = 0;
       const request = late.request.bind(late);
       late.request = (async (message: Parameters<typeof request>[0]) => {
