@@ -39,7 +39,7 @@ export function showHelp(doc: Document, onClose: () => void): Help {
           </div>
         ))}
       </dl>
-      <p>Keys are ignored while you type in a field. Turn them off on the options page.</p>
+      <p>Not while typing. Off switch: options page.</p>
       <button type="button" onClick={close}>
         Close
       </button>

@@ -21,6 +21,9 @@ export interface ShelfOptions {
   worker: WorkerConnection;
 }
 
+/** Our errors in the page's console, named so a user or a bug report can tell them apart. */
+const report = (what: string, err: unknown) => console.error(`Papershelf: ${what}`, err);
+
 /**
  * Keeps what a page says about a paper within the protocol's limits, so one odd entry (a
  * collaboration paper with thousands of authors) cannot get the whole page's batch refused.
@@ -78,7 +81,7 @@ export class Shelf {
     this.#options.worker
       .request({ type: 'settings/get' })
       .then((settings) => this.#applySettings(settings))
-      .catch((err: unknown) => console.error('Papershelf: could not load settings', err));
+      .catch((err: unknown) => report('could not load settings', err));
     this.#observer = new MutationObserver((mutations) => {
       if (mutations.some((m) => !this.#isOwnMutation(m))) this.#queueScan();
     });
@@ -102,7 +105,7 @@ export class Shelf {
   /** Finds listings and mounts controls on the new ones. Serialised: scans never overlap. */
   scan(): Promise<void> {
     this.#scanning = this.#scanning.then(() => this.#scanOnce()).catch((err: unknown) => {
-      console.error('Papershelf: scanning the page failed', err);
+      report('scanning the page failed', err);
     });
     return this.#scanning;
   }
@@ -140,7 +143,7 @@ export class Shelf {
       listings = adapter.parse(this.#doc, new URL(href));
     } catch (err) {
       // A page the adapter does not understand stays as it is.
-      console.warn('Papershelf: could not read this page', err);
+      report('could not read this page', err);
       return;
     }
     const fresh = listings.filter((l) => this.#needsMount(l));
@@ -171,7 +174,7 @@ export class Shelf {
       });
     } catch (err) {
       if (attempt >= 6) {
-        console.error('Papershelf: could not load paper states', err);
+        report('could not load paper states', err);
         return;
       }
       await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
@@ -243,7 +246,7 @@ export class Shelf {
             for (const t of await this.#options.worker.request({ type: 'tags/list' })) this.#tagNames.add(t.name);
           } catch (err) {
             this.#tagNamesLoaded = false;
-            console.error('Papershelf: could not load tags', err);
+            report('could not load tags', err);
           }
         }
         return [...this.#tagNames].sort((a, b) => a.localeCompare(b));
@@ -258,7 +261,7 @@ export class Shelf {
       const state = await this.#options.worker.request(request as never) as PaperState;
       this.#applyChange(state);
     } catch (err) {
-      console.error('Papershelf: could not save the change', err);
+      report('could not save the change', err);
       const stored = this.#states.get(id);
       for (const c of this.#byId.get(id) ?? []) {
         const { id: _id, ...known } = stored ?? { id, ...UNKNOWN };

@@ -1,4 +1,6 @@
 import type { ReadDisplay } from '../shared/model';
+// Minified into the bundle by Vite (?inline): the content script has a 15 kB budget.
+import controlsCss from './controls.css?inline';
 
 /**
  * Styles for the controls and for the listings they mark. Both are constructed stylesheets shared
@@ -7,53 +9,11 @@ import type { ReadDisplay } from '../shared/model';
  */
 
 // Colours derive from the page's own text colour (currentColor), so the controls follow a light
-// or dark theme, and a theme switch, without knowing how the site implements it.
-const CONTROLS_CSS = `
-:host { all: initial; display: block; margin-top: 0.5rem; font: 13px/1.2 system-ui, sans-serif; color: inherit;
-  /* Off-screen controls skip style and layout until they near the viewport: a thousand-card feed
-     pays for the screenful it shows. They stay in the DOM and in the accessibility tree. */
-  content-visibility: auto; contain-intrinsic-size: auto 1.8rem; }
-.bar { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
-.toggle {
-  font: inherit; color: inherit; cursor: pointer; display: inline-flex; gap: 0.3rem; align-items: center;
-  padding: 0.25rem 0.6rem; border-radius: 999px;
-  border: 1px solid color-mix(in srgb, currentColor 35%, transparent);
-  background: transparent;
-}
-.toggle:hover { background: color-mix(in srgb, currentColor 8%, transparent); }
-.toggle:focus-visible { outline: 2px solid #6366f1; outline-offset: 1px; }
-.toggle[aria-pressed="true"] { background: color-mix(in srgb, #6366f1 22%, transparent); border-color: #6366f1; }
-.saved[aria-pressed="true"] { background: color-mix(in srgb, #f59e0b 25%, transparent); border-color: #f59e0b; }
-.read::before { content: '○'; width: 1em; text-align: center; }
-.read[aria-pressed="true"]::before { content: '✓'; }
-.saved::before { content: '☆'; width: 1em; text-align: center; }
-.saved[aria-pressed="true"]::before { content: '★'; }
-.error { color: #dc2626; }
-.toggle[aria-expanded="true"] { border-color: #6366f1; }
-.dot { display: inline-block; width: 6px; height: 6px; border-radius: 50%; background: #6366f1; margin-left: 4px; vertical-align: middle; }
-.chip { display: inline-flex; align-items: center; gap: 2px; padding: 0.1rem 0.2rem 0.1rem 0.5rem; border-radius: 999px;
-  background: color-mix(in srgb, #10b981 18%, transparent); border: 1px solid color-mix(in srgb, #10b981 45%, transparent); }
-.suggestion { background: transparent; border-style: dashed; border-color: color-mix(in srgb, #6366f1 60%, transparent); }
-.chip-accept { font: inherit; color: inherit; background: none; border: 0; cursor: pointer; padding: 0; }
-.chip-remove { font: inherit; color: inherit; background: none; border: 0; cursor: pointer; padding: 0 0.3rem; border-radius: 999px; }
-.chip-remove:hover { background: color-mix(in srgb, currentColor 12%, transparent); }
-.editor { margin-top: 0.4rem; position: relative; }
-.editor input, .editor textarea { font: inherit; color: inherit; width: 100%; box-sizing: border-box; padding: 0.3rem 0.5rem;
-  border-radius: 6px; border: 1px solid color-mix(in srgb, currentColor 35%, transparent); background: transparent; }
-.editor textarea { resize: vertical; min-height: 4.5em; }
-.editor [role="listbox"] { list-style: none; margin: 2px 0 0; padding: 2px; border-radius: 6px; border: 1px solid color-mix(in srgb, currentColor 25%, transparent); }
-.editor [role="option"] { padding: 0.2rem 0.5rem; border-radius: 4px; cursor: pointer; }
-.editor [role="option"][aria-selected="true"] { background: color-mix(in srgb, #6366f1 22%, transparent); }
-.help { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: 22rem; padding: 12px 16px; border-radius: 10px;
-  background: #111827; color: #f9fafb; box-shadow: 0 10px 30px rgba(0,0,0,.35); font: 13px/1.4 system-ui, sans-serif; }
-.help h2 { font-size: 14px; margin: 0 0 6px; }
-.help dl { margin: 0; display: grid; gap: 2px; }
-.help dl div { display: flex; gap: 8px; }
-.help dt { min-width: 4.5rem; }
-.help dd { margin: 0; }
-.help kbd { font: 12px ui-monospace, monospace; padding: 0 4px; border-radius: 4px; border: 1px solid #4b5563; }
-.help button { font: inherit; color: inherit; background: #374151; border: 0; border-radius: 6px; padding: 3px 10px; cursor: pointer; }
-`;
+// or dark theme, and a theme switch, without knowing how the site implements it. Off-screen
+// controls skip style and layout (content-visibility: auto on :host) until they near the
+// viewport: a thousand-card feed pays for the screenful it shows; they stay in the DOM and in the
+// accessibility tree.
+const CONTROLS_CSS = controlsCss;
 
 // Listings only: a paper's own page (data-papershelf-single) is never dimmed or hidden.
 const READ = ':is([data-papershelf-read="true"]:not([data-papershelf-single]), [data-papershelf-part-read="true"])';
