@@ -1,5 +1,5 @@
 /** The inline controls on one paper listing. Rendered by preact inside the listing's shadow root. */
-import { useEffect, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { NoteEditor } from './note-editor';
 import { TagEditor } from './tag-editor';
 import { trusted } from './trusted';
@@ -33,12 +33,26 @@ export interface ControlsProps {
 
 type Panel = 'none' | 'tags' | 'note';
 
-export function Controls({ read, saved, tags, note, suggestions, pending, error, open, actions }: ControlsProps) {
-  const [panel, setPanel] = useState<Panel>('none');
-  useEffect(() => {
-    if (open) setPanel(open.panel);
-  }, [open?.seq]);
-  const toggle = (p: Panel) => setPanel((current) => (current === p ? 'none' : p));
+// A class, not hooks: preact/hooks would cost the content script ~1 kB of its 15 kB budget.
+export class Controls extends Component<ControlsProps, { panel: Panel }> {
+  override state = { panel: 'none' as Panel };
+
+  override componentDidUpdate(previous: ControlsProps) {
+    const { open } = this.props;
+    if (open && open.seq !== previous.open?.seq) this.setState({ panel: open.panel });
+  }
+
+  render() {
+    return renderControls(this.props, this.state.panel, (panel) => this.setState({ panel }));
+  }
+}
+
+function renderControls(
+  { read, saved, tags, note, suggestions, pending, error, actions }: ControlsProps,
+  panel: Panel,
+  setPanel: (p: Panel) => void,
+) {
+  const toggle = (p: Panel) => setPanel(panel === p ? 'none' : p);
   // As few elements as possible per card (icons are CSS): a feed can hold a thousand of these.
   const bar = (
       <div class="bar" role="group" aria-label="Papershelf" aria-busy={pending}>

@@ -2,7 +2,7 @@
  * The note textbox: saves itself 400 ms after typing stops, on blur, and when the page is hidden
  * or closed, so closing the tab mid-sentence loses at most the last moments of typing.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 
 const SAVE_AFTER_MS = 400;
 
@@ -12,65 +12,74 @@ interface Props {
   onClose(): void;
 }
 
-export function NoteEditor({ note, save, onClose }: Props) {
-  const [draft, setDraft] = useState(note);
-  const area = useRef<HTMLTextAreaElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const saved = useRef(note);
-  const latest = useRef(note);
+export class NoteEditor extends Component<Props, { draft: string }> {
+  // A class, not hooks: preact/hooks would cost the content script ~1 kB of its 15 kB budget.
+  #area = createRef<HTMLTextAreaElement>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #saved: string;
+  #latest: string;
 
-  const flush = () => {
-    clearTimeout(timer.current);
-    if (latest.current !== saved.current) {
-      saved.current = latest.current;
-      save(latest.current);
+  constructor(props: Props) {
+    super(props);
+    this.#saved = this.#latest = props.note;
+    this.state = { draft: props.note };
+  }
+
+  #flush = () => {
+    clearTimeout(this.#timer);
+    if (this.#latest !== this.#saved) {
+      this.#saved = this.#latest;
+      this.props.save(this.#latest);
     }
   };
 
-  useEffect(() => {
-    area.current?.focus();
-    const onHide = () => flush();
-    addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      flush();
-      removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-    };
-  }, []);
+  override componentDidMount() {
+    this.#area.current?.focus();
+    addEventListener('pagehide', this.#flush);
+    document.addEventListener('visibilitychange', this.#flush);
+  }
+
+  override componentWillUnmount() {
+    this.#flush();
+    removeEventListener('pagehide', this.#flush);
+    document.removeEventListener('visibilitychange', this.#flush);
+  }
 
   // A note changed elsewhere (another tab) shows here unless this one is being edited.
-  useEffect(() => {
-    if (latest.current === saved.current && note !== saved.current) {
-      saved.current = latest.current = note;
-      setDraft(note);
+  override componentDidUpdate(previous: Props) {
+    const { note } = this.props;
+    if (previous.note !== note && this.#latest === this.#saved && note !== this.#saved) {
+      this.#saved = this.#latest = note;
+      this.setState({ draft: note });
     }
-  }, [note]);
+  }
 
-  return (
-    <div class="editor note-editor">
-      <textarea
-        ref={area}
-        aria-label="Note"
-        rows={3}
-        maxLength={20_000}
-        placeholder="Why this paper matters…"
-        value={draft}
-        onInput={(e) => {
-          if (!e.isTrusted) return;
-          latest.current = e.currentTarget.value;
-          setDraft(latest.current);
-          clearTimeout(timer.current);
-          timer.current = setTimeout(flush, SAVE_AFTER_MS);
-        }}
-        onBlur={flush}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && e.isTrusted) {
-            flush();
-            onClose();
-          }
-        }}
-      />
-    </div>
-  );
+  render() {
+    return (
+      <div class="editor note-editor">
+        <textarea
+          ref={this.#area}
+          aria-label="Note"
+          rows={3}
+          maxLength={20_000}
+          placeholder="Why this paper matters…"
+          value={this.state.draft}
+          onInput={(e) => {
+            if (!e.isTrusted) return;
+            this.#latest = e.currentTarget.value;
+            this.setState({ draft: this.#latest });
+            clearTimeout(this.#timer);
+            this.#timer = setTimeout(this.#flush, SAVE_AFTER_MS);
+          }}
+          onBlur={this.#flush}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && e.isTrusted) {
+              this.#flush();
+              this.props.onClose();
+            }
+          }}
+        />
+      </div>
+    );
+  }
 }

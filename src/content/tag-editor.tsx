@@ -1,5 +1,5 @@
 /** Inline tag editor: type to filter existing tags, Enter adds, Backspace on empty removes the last. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import type { ControlActions } from './controls';
 import { trusted } from './trusted';
 
@@ -9,43 +9,56 @@ interface Props {
   onClose(): void;
 }
 
+interface State {
+  known: string[];
+  text: string;
+  active: number;
+}
+
 let listIds = 0;
 
-export function TagEditor({ tags, actions, onClose }: Props) {
-  const [known, setKnown] = useState<string[]>([]);
-  const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
-  const [listId] = useState(() => `papershelf-tags-${++listIds}`);
+// A class, not hooks: preact/hooks would cost the content script ~1 kB of its 15 kB budget.
+export class TagEditor extends Component<Props, State> {
+  #input = createRef<HTMLInputElement>();
+  readonly #listId = `papershelf-tags-${++listIds}`;
+  override state: State = { known: [], text: '', active: 0 };
 
-  useEffect(() => {
-    input.current?.focus();
-    actions.tagNames().then(setKnown, () => setKnown([]));
-  }, []);
-
-  const has = (t: string) => tags.some((x) => x.toLowerCase() === t.toLowerCase());
-  const query = text.trim().toLowerCase();
-  const options = known.filter((t) => !has(t) && t.toLowerCase().startsWith(query)).slice(0, 8);
-
-  function add(name: string) {
-    const clean = name.replace(/[\s,]+/g, ' ').trim();
-    if (clean && !has(clean)) actions.tag(clean, true);
-    setText('');
-    setActive(0);
+  override componentDidMount() {
+    this.#input.current?.focus();
+    this.props.actions.tagNames().then(
+      (known) => this.setState({ known }),
+      () => this.setState({ known: [] }),
+    );
   }
 
-  const onKeyDown = trusted<KeyboardEvent>(
+  #has = (t: string) => this.props.tags.some((x) => x.toLowerCase() === t.toLowerCase());
+
+  #options(): string[] {
+    const query = this.state.text.trim().toLowerCase();
+    return this.state.known.filter((t) => !this.#has(t) && t.toLowerCase().startsWith(query)).slice(0, 8);
+  }
+
+  #add(name: string) {
+    const clean = name.replace(/[\s,]+/g, ' ').trim();
+    if (clean && !this.#has(clean)) this.props.actions.tag(clean, true);
+    this.setState({ text: '', active: 0 });
+  }
+
+  #onKeyDown = trusted<KeyboardEvent>(
     (e) => {
+      const { text, active } = this.state;
+      const { tags, actions, onClose } = this.props;
+      const options = this.#options();
       if (e.key === 'Enter' || e.key === ',') {
         e.preventDefault();
-        add(options[active] !== undefined && query !== '' ? options[active]! : text);
+        this.#add(options[active] !== undefined && text.trim() !== '' ? options[active]! : text);
       } else if (e.key === 'Backspace' && text === '' && tags.length) {
         e.preventDefault();
         actions.tag(tags[tags.length - 1]!, false);
       } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         const n = options.length || 1;
-        setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+        this.setState({ active: (active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n });
       } else if (e.key === 'Escape') {
         e.preventDefault();
         onClose();
@@ -54,36 +67,39 @@ export function TagEditor({ tags, actions, onClose }: Props) {
     { preventDefault: false },
   );
 
-  return (
-    <div class="editor tags-editor">
-      <input
-        ref={input}
-        type="text"
-        role="combobox"
-        aria-label="Add a tag"
-        aria-expanded={options.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={options.length ? `${listId}-${active}` : undefined}
-        placeholder="Add a tag, Enter to save"
-        maxLength={60}
-        value={text}
-        onInput={(e) => {
-          if (!e.isTrusted) return;
-          setText(e.currentTarget.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
-      />
-      {options.length ? (
-        <ul role="listbox" id={listId} aria-label="Existing tags">
-          {options.map((t, i) => (
-            <li key={t} id={`${listId}-${i}`} role="option" aria-selected={i === active} onMouseDown={trusted<MouseEvent>(() => add(t))}>
-              {t}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
+  render() {
+    const { text, active } = this.state;
+    const options = this.#options();
+    const listId = this.#listId;
+    return (
+      <div class="editor tags-editor">
+        <input
+          ref={this.#input}
+          type="text"
+          role="combobox"
+          aria-label="Add a tag"
+          aria-expanded={options.length > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={options.length ? `${listId}-${active}` : undefined}
+          placeholder="Add a tag, Enter to save"
+          maxLength={60}
+          value={text}
+          onInput={(e) => {
+            if (e.isTrusted) this.setState({ text: e.currentTarget.value, active: 0 });
+          }}
+          onKeyDown={this.#onKeyDown}
+        />
+        {options.length ? (
+          <ul role="listbox" id={listId} aria-label="Existing tags">
+            {options.map((t, i) => (
+              <li key={t} id={`${listId}-${i}`} role="option" aria-selected={i === active} onMouseDown={trusted<MouseEvent>(() => this.#add(t))}>
+                {t}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    );
+  }
 }
