@@ -60,6 +60,16 @@ for (const [i, url] of urls.entries()) {
   const page = i === 0 && first ? first : await context.newPage();
   await page.goto(url);
 }
+// A rebuilt unpacked extension can be reloaded by Chrome just after start, which leaves the pages
+// opened in that moment with a content script cut off from the extension: reload those pages
+// (a page with no paper at all, like the empty listing, is reloaded once for nothing).
+await Promise.all(
+  context.pages().map(async (page) => {
+    if (!/^https:/.test(page.url())) return;
+    const answered = await page.locator('[data-papershelf-read]').first().waitFor({ state: 'attached', timeout: 8_000 }).then(() => true, () => false);
+    if (!answered) await page.reload().catch(() => {});
+  }),
+);
 console.log(live ? 'Opened the live site.' : `Offline demo open: ${urls.join(', ')}`);
 console.log('Click the Papershelf icon in the toolbar for the popup. Close the browser to stop.');
 
