@@ -8,7 +8,7 @@ import { readSettings, writeSettings } from '../db/settings';
 import { applyImport } from '../db/import';
 import { dismissSuggestion, setNote, setTag, tagCounts } from '../db/annotations';
 import { DEFAULT_SETTINGS, stateOf } from '../shared/model';
-import type { PaperState, Settings } from '../shared/model';
+import type { PaperState, Settings, TagRule } from '../shared/model';
 import type { Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
 
 export interface Notifier {
@@ -29,6 +29,16 @@ export interface HandlerContext {
 /** The keyword rules, for the suggestions every state carries. */
 const rulesOf = async (ctx: HandlerContext) => (await readSettings(ctx.db)).rules;
 
+/** One paper changed by the user: write it, tell every tab, answer with its state. */
+async function changeOne(
+  ctx: HandlerContext,
+  write: (now: number, pageUrl: string | undefined, rules: TagRule[]) => Promise<PaperState>,
+): Promise<PaperState> {
+  const state = await write(ctx.now(), ctx.senderUrl, await rulesOf(ctx));
+  ctx.notify.statesChanged([state]);
+  return state;
+}
+
 type Handler<T extends RequestType> = (msg: RequestOf<T>, ctx: HandlerContext) => Promise<ResponseMap[T]>;
 
 const handlers: { [T in RequestType]: Handler<T> } = {
@@ -43,31 +53,11 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const states = await Promise.race([statesRead, written]);
     return { states, settings };
   },
-  async 'paper/setRead'(msg, ctx) {
-    const state = await setPaperState(ctx.db, msg.id, { read: msg.read }, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
-    ctx.notify.statesChanged([state]);
-    return state;
-  },
-  async 'paper/setSaved'(msg, ctx) {
-    const state = await setPaperState(ctx.db, msg.id, { saved: msg.saved }, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
-    ctx.notify.statesChanged([state]);
-    return state;
-  },
-  async 'paper/setNote'(msg, ctx) {
-    const state = await setNote(ctx.db, msg.id, msg.note, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
-    ctx.notify.statesChanged([state]);
-    return state;
-  },
-  async 'paper/tag'(msg, ctx) {
-    const state = await setTag(ctx.db, msg.id, msg.tag, msg.on, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
-    ctx.notify.statesChanged([state]);
-    return state;
-  },
-  async 'paper/dismiss'(msg, ctx) {
-    const state = await dismissSuggestion(ctx.db, msg.id, msg.tag, ctx.now(), ctx.senderUrl, await rulesOf(ctx));
-    ctx.notify.statesChanged([state]);
-    return state;
-  },
+  'paper/setRead': (msg, ctx) => changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { read: msg.read }, now, url, rules)),
+  'paper/setSaved': (msg, ctx) => changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { saved: msg.saved }, now, url, rules)),
+  'paper/setNote': (msg, ctx) => changeOne(ctx, (now, url, rules) => setNote(ctx.db, msg.id, msg.note, now, url, rules)),
+  'paper/tag': (msg, ctx) => changeOne(ctx, (now, url, rules) => setTag(ctx.db, msg.id, msg.tag, msg.on, now, url, rules)),
+  'paper/dismiss': (msg, ctx) => changeOne(ctx, (now, url, rules) => dismissSuggestion(ctx.db, msg.id, msg.tag, now, url, rules)),
   async 'tags/list'(_msg, ctx) {
     return tagCounts(ctx.db);
   },
