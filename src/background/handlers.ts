@@ -7,9 +7,10 @@ import { recordSightings, setPaperState } from '../db/papers';
 import { readSettings, writeSettings } from '../db/settings';
 import { applyImport } from '../db/import';
 import { dismissSuggestion, setNote, setTag, tagCounts } from '../db/annotations';
+import { createList, deleteList, listsOfPaper, listSummaries, renameList, reorderList, setListMembership } from '../db/lists';
 import { DEFAULT_SETTINGS, stateOf } from '../shared/model';
 import type { PaperState, Settings, TagRule } from '../shared/model';
-import type { Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
+import type { PaperLists, Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
 
 export interface Notifier {
   statesChanged(states: PaperState[]): void;
@@ -39,6 +40,11 @@ async function changeOne(
   return state;
 }
 
+async function paperLists(ctx: HandlerContext, paperId: string): Promise<PaperLists> {
+  const [lists, member] = await Promise.all([listSummaries(ctx.db), listsOfPaper(ctx.db, paperId)]);
+  return { lists, member };
+}
+
 type Handler<T extends RequestType> = (msg: RequestOf<T>, ctx: HandlerContext) => Promise<ResponseMap[T]>;
 
 const handlers: { [T in RequestType]: Handler<T> } = {
@@ -58,6 +64,27 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   'paper/setNote': (msg, ctx) => changeOne(ctx, (now, url, rules) => setNote(ctx.db, msg.id, msg.note, now, url, rules)),
   'paper/tag': (msg, ctx) => changeOne(ctx, (now, url, rules) => setTag(ctx.db, msg.id, msg.tag, msg.on, now, url, rules)),
   'paper/dismiss': (msg, ctx) => changeOne(ctx, (now, url, rules) => dismissSuggestion(ctx.db, msg.id, msg.tag, now, url, rules)),
+  async 'lists/create'(msg, ctx) {
+    const list = await createList(ctx.db, msg.name, ctx.now());
+    return { id: list.id, name: list.name, count: 0 };
+  },
+  async 'lists/rename'(msg, ctx) {
+    const list = await renameList(ctx.db, msg.listId, msg.name, ctx.now());
+    return (await listSummaries(ctx.db)).find((l) => l.id === list.id)!;
+  },
+  async 'lists/delete'(msg, ctx) {
+    await deleteList(ctx.db, msg.listId);
+    return null;
+  },
+  async 'lists/member'(msg, ctx) {
+    await setListMembership(ctx.db, msg.listId, msg.paperId, msg.on, ctx.now(), ctx.senderUrl);
+    return paperLists(ctx, msg.paperId);
+  },
+  'lists/ofPaper': (msg, ctx) => paperLists(ctx, msg.paperId),
+  async 'lists/reorder'(msg, ctx) {
+    await reorderList(ctx.db, msg.listId, msg.paperIds, ctx.now());
+    return null;
+  },
   async 'tags/list'(_msg, ctx) {
     return tagCounts(ctx.db);
   },
@@ -70,19 +97,20 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return settings;
   },
   async 'import/apply'(msg, ctx) {
-    const { complete, partial, source } = msg;
+    const { type: _type, ...rest } = msg;
     // A backup from a version that knew fewer sites gets today's defaults for the others.
     const settings = msg.settings.map((r) =>
       r.key === 'readDisplay' ? { ...r, value: { ...DEFAULT_SETTINGS.readDisplay, ...r.value } } : r,
     );
-    const outcome = await applyImport(ctx.db, { complete, partial, settings, source }, ctx.now());
+    const batch = { ...rest, settings };
+    const outcome = await applyImport(ctx.db, batch, ctx.now());
     if (outcome.writes.length) {
       const rules = await rulesOf(ctx);
       ctx.notify.statesChanged(outcome.writes.map((p) => stateOf(p, rules)));
       ctx.indexLater?.();
     }
     if (outcome.settings.length) ctx.notify.settingsChanged(await readSettings(ctx.db));
-    return { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged };
+    return { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, listed: outcome.listed };
   },
 };
 

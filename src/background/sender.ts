@@ -14,6 +14,9 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'paper/setNote',
   'paper/tag',
   'tags/list',
+  'lists/ofPaper',
+  'lists/member',
+  'lists/create',
   'paper/dismiss',
   'settings/get',
 ]);

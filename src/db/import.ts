@@ -4,7 +4,7 @@
  * (BibTeX, PaperMemory, pasted ids) only fills gaps and adds to lists. Importing the same file
  * twice changes nothing.
  */
-import type { Paper, SettingRecord } from '../shared/model';
+import type { ListEntry, Paper, PaperList, SettingRecord } from '../shared/model';
 import type { PartialPaper } from '../shared/records';
 import { withQueueFields } from './papers';
 import type { PapershelfDb } from './schema';
@@ -99,20 +99,44 @@ export interface ImportBatch {
   complete: Paper[];
   partial: PartialPaper[];
   settings: SettingRecord[];
+  /** Custom lists and their entries, from a backup. */
+  lists: PaperList[];
+  entries: ListEntry[];
+  /** Papers to append to existing lists (pasted ids). */
+  listAdds: { listId: string; paperId: string }[];
   source: string;
+}
+
+/** A batch with only the parts given; the rest empty. */
+export function batchOf(source: string, parts: Partial<Omit<ImportBatch, 'source'>>): ImportBatch {
+  return { complete: [], partial: [], settings: [], lists: [], entries: [], listAdds: [], source, ...parts };
 }
 
 export interface MergeOutcome extends ImportCounts {
   /** Records to write: new or changed ones. */
   writes: Paper[];
   settings: SettingRecord[];
+  lists: PaperList[];
+  entries: ListEntry[];
+  /** How many papers the import puts into a list they were not in. */
+  listed: number;
+}
+
+/** What the library holds that an import is merged with. */
+export interface Library {
+  papers: Map<string, Paper>;
+  settings: Map<string, SettingRecord>;
+  lists: PaperList[];
+  /** The entries of every list the import touches. */
+  entries: ListEntry[];
 }
 
 /** Decides every record's fate against the existing ones; writes nothing (the preview uses it too). */
 /** A record stamped later than this would win every later merge: it is refused. */
 export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 
-export function planMerge(batch: ImportBatch, existing: Map<string, Paper>, existingSettings: Map<string, SettingRecord>, now: number): MergeOutcome {
+export function planMerge(batch: ImportBatch, library: Library, now: number): MergeOutcome {
+  const { papers: existing, settings: existingSettings } = library;
   const late = [...batch.complete, ...batch.settings].find((r) => r.updatedAt > now + FUTURE_SLACK_MS);
   if (late) {
     const what = 'id' in late ? `paper ${late.id}` : `setting ${late.key}`;
@@ -122,7 +146,7 @@ export function planMerge(batch: ImportBatch, existing: Map<string, Paper>, exis
   const base = (id: string) => result.get(id) ?? existing.get(id);
   for (const p of batch.complete) result.set(p.id, mergeComplete(base(p.id), p));
   for (const p of batch.partial) result.set(p.id, mergePartial(base(p.id), p, batch.source, now));
-  const outcome: MergeOutcome = { created: 0, updated: 0, unchanged: 0, writes: [], settings: [] };
+  const outcome: MergeOutcome = { created: 0, updated: 0, unchanged: 0, writes: [], settings: [], lists: [], entries: [], listed: 0 };
   for (const [id, paper] of result) {
     const before = existing.get(id);
     if (!before) outcome.created++;
@@ -136,7 +160,62 @@ export function planMerge(batch: ImportBatch, existing: Map<string, Paper>, exis
     const current = existingSettings.get(s.key);
     if (!current || s.updatedAt > current.updatedAt) outcome.settings.push(s);
   }
+  planLists(batch, library, now, outcome);
   return outcome;
+}
+
+/**
+ * Lists are united. A backup's list is the library's list of the same id, or else of the same
+ * name (the same list made on two machines); a newer name wins. A list new to the library keeps
+ * the backup's order; a list the library has keeps its order, and papers new to it are appended.
+ */
+function planLists(batch: ImportBatch, library: Library, now: number, outcome: MergeOutcome): void {
+  const byId = new Map(library.lists.map((l) => [l.id, l]));
+  const byName = new Map(library.lists.map((l) => [l.name.toLowerCase(), l]));
+  const target = new Map<string, string>();
+  const fresh = new Set<string>();
+  for (const list of batch.lists) {
+    const mine = byId.get(list.id) ?? byName.get(list.name.toLowerCase());
+    target.set(list.id, mine?.id ?? list.id);
+    if (!mine) {
+      fresh.add(list.id);
+      outcome.lists.push(list);
+    } else if (mine.id === list.id && list.updatedAt > mine.updatedAt && list.name !== mine.name) {
+      outcome.lists.push({ ...mine, name: list.name, updatedAt: list.updatedAt });
+    }
+  }
+  const present = new Set(library.entries.map((e) => `${e.listId}\n${e.paperId}`));
+  const next = new Map<string, number>();
+  for (const e of library.entries) next.set(e.listId, Math.max(next.get(e.listId) ?? 0, e.position + 1));
+  const add = (listId: string, paperId: string, entry: Omit<ListEntry, 'listId' | 'paperId' | 'position'>, position?: number) => {
+    const key = `${listId}\n${paperId}`;
+    if (present.has(key)) return;
+    present.add(key);
+    const at = position ?? next.get(listId) ?? 0;
+    next.set(listId, Math.max(next.get(listId) ?? 0, at + 1));
+    outcome.entries.push({ listId, paperId, position: at, ...entry });
+    outcome.listed++;
+  };
+  const sorted = [...batch.entries].sort((a, b) => a.listId.localeCompare(b.listId) || a.position - b.position);
+  for (const e of sorted) {
+    const listId = target.get(e.listId) ?? e.listId;
+    add(listId, e.paperId, { addedAt: e.addedAt, updatedAt: e.updatedAt }, fresh.has(e.listId) ? e.position : undefined);
+  }
+  for (const a of batch.listAdds) {
+    if (!byId.has(a.listId)) throw new Error('The list chosen for these papers no longer exists; choose another.');
+    add(a.listId, a.paperId, { addedAt: now, updatedAt: now });
+  }
+}
+
+/** Every list, and the entries of the lists an import touches. */
+export async function listsFor(db: PapershelfDb, batch: ImportBatch): Promise<Pick<Library, 'lists' | 'entries'>> {
+  const lists = await db.lists.toArray();
+  const names = new Set(batch.lists.map((l) => l.name.toLowerCase()));
+  const ids = new Set([...batch.lists.map((l) => l.id), ...batch.listAdds.map((a) => a.listId)]);
+  const touched = lists.filter((l) => ids.has(l.id) || names.has(l.name.toLowerCase())).map((l) => l.id);
+  const entries = touched.length ? await db.listEntries.where('[listId+position]').between([touched[0]!, -Infinity], [touched[0]!, Infinity]).toArray() : [];
+  for (const id of touched.slice(1)) entries.push(...(await db.listEntries.where('[listId+position]').between([id, -Infinity], [id, Infinity]).toArray()));
+  return { lists, entries };
 }
 
 /**
@@ -150,16 +229,23 @@ export async function existingPapers(db: PapershelfDb, ids: string[]): Promise<M
   return new Map(found.filter((p): p is Paper => p !== undefined).map((p) => [p.id, p]));
 }
 
+/** What an import is merged with; call it inside a transaction over the four tables. */
+export async function libraryFor(db: PapershelfDb, batch: ImportBatch): Promise<Library> {
+  const ids = [...new Set([...batch.complete, ...batch.partial].map((p) => p.id))];
+  const [papers, settings, lists] = await Promise.all([existingPapers(db, ids), db.settings.toArray(), listsFor(db, batch)]);
+  return { papers, settings: new Map(settings.map((s) => [s.key, s])), ...lists };
+}
+
 /** Applies an import in one transaction: all of it, or (on any error) none of it. */
 export async function applyImport(db: PapershelfDb, batch: ImportBatch, now: number): Promise<MergeOutcome> {
-  return db.transaction('rw', db.papers, db.settings, async () => {
-    const ids = [...new Set([...batch.complete, ...batch.partial].map((p) => p.id))];
-    const [existing, settings] = await Promise.all([existingPapers(db, ids), db.settings.toArray()]);
-    const outcome = planMerge(batch, existing, new Map(settings.map((s) => [s.key, s])), now);
+  return db.transaction('rw', [db.papers, db.settings, db.lists, db.listEntries], async () => {
+    const outcome = planMerge(batch, await libraryFor(db, batch), now);
     // Written now, indexed for search afterwards (indexPending): computing and indexing the words
     // of 10,000 papers would more than double the import.
     await db.papers.bulkPut(outcome.writes.map((p) => ({ ...p, unindexed: 1 as const })));
     await db.settings.bulkPut(outcome.settings);
+    await db.lists.bulkPut(outcome.lists);
+    await db.listEntries.bulkPut(outcome.entries);
     return outcome;
   });
 }

@@ -2,8 +2,8 @@
  * The one Dexie database. Each schema change is a new `version()` below, never an edit of an
  * old one, and comes with a test that upgrades a database made by the previous version.
  */
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { DEFAULT_SETTINGS, type Paper, type ReadDisplay, type SettingRecord } from '../shared/model';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { DEFAULT_SETTINGS, type ListEntry, type Paper, type PaperList, type ReadDisplay, type SettingRecord } from '../shared/model';
 import { searchWords } from './papers';
 
 export const DB_NAME = 'papershelf';
@@ -11,6 +11,9 @@ export const DB_NAME = 'papershelf';
 export type PapershelfDb = Dexie & {
   papers: EntityTable<Paper, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  lists: EntityTable<PaperList, 'id'>;
+  /** Keyed by [listId+paperId]: a paper is in a list at most once. */
+  listEntries: Table<ListEntry, [string, string]>;
 };
 
 /** Version 1's stores, kept verbatim: Dexie needs every version to upgrade old databases. */
@@ -47,6 +50,16 @@ export const V3_STORES = { ...V2_STORES, papers: `${V2_STORES.papers}, *tags` };
 /** Version 4's stores. */
 export const V4_STORES = { ...V3_STORES, papers: `${V3_STORES.papers}, *words` };
 
+/** Version 5's stores. */
+export const V5_STORES = { ...V4_STORES, papers: `${V4_STORES.papers}, unindexed` };
+
+/** Version 6's stores. */
+export const V6_STORES = {
+  ...V5_STORES,
+  lists: 'id, name',
+  listEntries: '[listId+paperId], [listId+position], paperId',
+};
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
   db.version(1).stores(V1_STORES);
@@ -65,6 +78,8 @@ export function openDatabase(name: string = DB_NAME): PapershelfDb {
         }),
     );
   // Version 5: imports write first and compute search words after; this index finds the rest.
-  db.version(5).stores({ papers: `${V4_STORES.papers}, unindexed` });
+  db.version(5).stores(V5_STORES);
+  // Version 6: custom lists. Entries are found by list (in order) and by paper (the card's menu).
+  db.version(6).stores(V6_STORES);
   return db;
 }

@@ -2,22 +2,25 @@
  * The JSON backup: everything, in a versioned envelope, so a later Papershelf can read an older
  * backup and an older one can refuse a newer backup instead of misreading it.
  *
- *   { "format": "papershelf-backup", "version": 1, "exportedAt": "<ISO time>",
- *     "tables": { "papers": [Paper, …], "settings": [{ key, value, updatedAt }, …] } }
+ *   { "format": "papershelf-backup", "version": 2, "exportedAt": "<ISO time>",
+ *     "tables": { "papers": [Paper, …], "settings": [{ key, value, updatedAt }, …],
+ *                 "lists": [PaperList, …], "listEntries": [ListEntry, …] } }
+ *
+ * Version 2 added custom lists; version 1 backups (without them) are still read.
  *
  * Records are sorted by key and their fields by name, so two backups of the same library differ
  * only in exportedAt.
  */
-import type { Paper, SettingRecord } from '../shared/model';
+import type { ListEntry, Paper, PaperList, SettingRecord } from '../shared/model';
 
 export const BACKUP_FORMAT = 'papershelf-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: number;
   exportedAt: string;
-  tables: { papers: Paper[]; settings: SettingRecord[] };
+  tables: { papers: Paper[]; settings: SettingRecord[]; lists: PaperList[]; listEntries: ListEntry[] };
 }
 
 /** The same record always serialises the same way, whatever order its fields were set in. */
@@ -34,6 +37,8 @@ export function toBackup(tables: Backup['tables'], now: Date): string {
   // Search words are derived from the rest of the record and rebuilt on import.
   const papers = [...tables.papers].sort(byKey((p) => p.id)).map(({ words: _words, unindexed: _unindexed, ...p }) => sortedFields(p));
   const settings = [...tables.settings].sort(byKey((s) => s.key)).map(sortedFields);
+  const lists = [...tables.lists].sort(byKey((l) => l.id)).map(sortedFields);
+  const entries = [...tables.listEntries].sort(byKey((e) => `${e.listId}\n${String(e.position).padStart(10, '0')}\n${e.paperId}`)).map(sortedFields);
   const head = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString() }).slice(0, -1);
-  return `${head},\n"tables": {\n"papers": ${lines(papers)},\n"settings": ${lines(settings)}\n}}\n`;
+  return `${head},\n"tables": {\n"papers": ${lines(papers)},\n"settings": ${lines(settings)},\n"lists": ${lines(lists)},\n"listEntries": ${lines(entries)}\n}}\n`;
 }

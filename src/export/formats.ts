@@ -9,7 +9,7 @@ import { toBackup } from './backup';
 import { toBibtex } from './bibtex';
 import { toCslJson } from './csl';
 import { toCsv } from './csv';
-import { toMarkdown } from './markdown';
+import { toMarkdown, type MarkdownGroup } from './markdown';
 import { toRis } from './ris';
 import { papersIn, scopeLabel, type ExportScope } from './scope';
 
@@ -24,11 +24,26 @@ export const FORMATS: { format: ExportFormat; label: string; ext: string; mime: 
   { format: 'backup', label: 'JSON backup', ext: 'json', mime: 'application/json' },
 ];
 
-function markdownGroups(papers: Paper[]) {
+/**
+ * A custom list is one group in its own order. Anything else is grouped by queue, then by the
+ * user's lists and tags (a paper can be under several headings, as it is in several lists).
+ */
+async function markdownGroups(db: PapershelfDb, papers: Paper[], scope: ExportScope): Promise<MarkdownGroup[]> {
+  if (typeof scope === 'object' && 'list' in scope) return [{ heading: scope.name, papers }];
+  const inScope = new Map(papers.map((p) => [p.id, p]));
+  const [lists, entries] = await Promise.all([db.lists.orderBy('name').toArray(), db.listEntries.orderBy('[listId+position]').toArray()]);
+  const listGroups = lists.map((l) => ({
+    heading: `List: ${l.name}`,
+    papers: entries.filter((e) => e.listId === l.id && inScope.has(e.paperId)).map((e) => inScope.get(e.paperId)!),
+  }));
+  const tags = [...new Set(papers.flatMap((p) => p.tags ?? []))].sort((a, b) => a.localeCompare(b));
+  const tagGroups = typeof scope === 'object' && 'tag' in scope ? [] : tags.map((t) => ({ heading: `Tag: ${t}`, papers: papers.filter((p) => p.tags?.includes(t)) }));
   return [
     { heading: 'To read', papers: papers.filter((p) => p.toReadSince !== undefined) },
     { heading: 'Read', papers: papers.filter((p) => p.readAt !== undefined) },
     { heading: 'Seen', papers: papers.filter((p) => p.readAt === undefined && p.toReadSince === undefined) },
+    ...listGroups,
+    ...tagGroups,
   ];
 }
 
@@ -36,10 +51,10 @@ function markdownGroups(papers: Paper[]) {
 export async function exportText(db: PapershelfDb, format: ExportFormat, scope: ExportScope, now: Date): Promise<string> {
   if (format === 'backup') {
     // Settings go out as stored records; defaults that were never changed are not written.
-    const [papers, settings] = await db.transaction('r', db.papers, db.settings, () =>
-      Promise.all([db.papers.toArray(), db.settings.toArray()]),
+    const [papers, settings, lists, listEntries] = await db.transaction('r', [db.papers, db.settings, db.lists, db.listEntries], () =>
+      Promise.all([db.papers.toArray(), db.settings.toArray(), db.lists.toArray(), db.listEntries.toArray()]),
     );
-    return toBackup({ papers, settings }, now);
+    return toBackup({ papers, settings, lists, listEntries }, now);
   }
   const papers = await papersIn(db, scope);
   switch (format) {
@@ -50,7 +65,7 @@ export async function exportText(db: PapershelfDb, format: ExportFormat, scope: 
     case 'csl':
       return toCslJson(papers);
     case 'markdown':
-      return toMarkdown(`Papershelf — ${scopeLabel(scope)}`, markdownGroups(papers));
+      return toMarkdown(`Papershelf — ${scopeLabel(scope)}`, await markdownGroups(db, papers, scope));
     case 'csv':
       return toCsv(papers);
   }

@@ -1,12 +1,13 @@
 /** What an export covers, and the file name it gets: papershelf-<scope>-YYYY-MM-DD.<ext>. */
 import type { PapershelfDb } from '../db/schema';
+import { listPapers } from '../db/lists';
 import { searchPapers } from '../db/search';
 import type { Paper } from '../shared/model';
 
 export type QueueScope = 'all' | 'toRead' | 'read' | 'opened';
 
-/** A built-in list, one tag, or the papers a search finds. */
-export type ExportScope = QueueScope | { tag: string } | { search: string };
+/** A built-in list, a custom list (by id, with its name for labels), one tag, or the papers a search finds. */
+export type ExportScope = QueueScope | { tag: string } | { search: string } | { list: string; name: string };
 
 export const SCOPES: { scope: QueueScope; label: string; slug: string }[] = [
   { scope: 'all', label: 'All papers', slug: 'all' },
@@ -17,10 +18,11 @@ export const SCOPES: { scope: QueueScope; label: string; slug: string }[] = [
 
 const INDEX = { toRead: 'toReadSince', read: 'readAt', opened: 'openedAt' } as const;
 
-/** The papers of a scope: queues newest first, a search by rank. */
+/** The papers of a scope: queues newest first, a custom list in its order, a search by rank. */
 export async function papersIn(db: PapershelfDb, scope: ExportScope): Promise<Paper[]> {
   if (typeof scope === 'object') {
     if ('tag' in scope) return db.papers.where('tags').equalsIgnoreCase(scope.tag).toArray();
+    if ('list' in scope) return listPapers(db, scope.list);
     return (await searchPapers(db, scope.search, { limit: Infinity, everything: true })).map((h) => h.paper);
   }
   return scope === 'all' ? db.papers.toArray() : db.papers.orderBy(INDEX[scope]).reverse().toArray();
@@ -30,7 +32,7 @@ const slugify = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'x';
 
 export function scopeLabel(scope: ExportScope): string {
-  if (typeof scope === 'object') return 'tag' in scope ? `Tag: ${scope.tag}` : `Search: ${scope.search}`;
+  if (typeof scope === 'object') return 'tag' in scope ? `Tag: ${scope.tag}` : 'list' in scope ? `List: ${scope.name}` : `Search: ${scope.search}`;
   return SCOPES.find((s) => s.scope === scope)?.label ?? scope;
 }
 
@@ -39,7 +41,9 @@ export function exportFileName(scope: ExportScope, ext: string, now: Date): stri
     typeof scope === 'object'
       ? 'tag' in scope
         ? `tag-${slugify(scope.tag)}`
-        : 'search'
+        : 'list' in scope
+          ? `list-${slugify(scope.name)}`
+          : 'search'
       : (SCOPES.find((s) => s.scope === scope)?.slug ?? scope);
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   return `papershelf-${slug}-${day}.${ext}`;

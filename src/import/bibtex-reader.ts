@@ -6,6 +6,7 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { parseArxivId, type ArxivId } from '../shared/ids';
 import type { PartialPaper } from '../shared/records';
+import { batchOf } from '../db/import';
 import { ImportError, type ImportPlan, type Skipped } from './plan';
 
 type Creator = { lastName?: string; firstName?: string; prefix?: string; suffix?: string; name?: string };
@@ -72,5 +73,5 @@ export function readBibtex(text: string): ImportPlan {
       ...(field(e.fields, 'abstract') ? { abstract: field(e.fields, 'abstract') } : {}),
     });
   });
-  return { kind: 'BibTeX', batch: { complete: [], partial, settings: [], source: 'import:bibtex' }, skipped };
+  return { kind: 'BibTeX', batch: batchOf('import:bibtex', { partial }), skipped };
 }

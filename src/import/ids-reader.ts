@@ -1,9 +1,11 @@
 /** Reads a pasted list of arXiv ids or URLs (any separators) into a chosen list. */
 import { parseArxivId } from '../shared/ids';
 import type { PartialPaper } from '../shared/records';
+import { batchOf } from '../db/import';
 import { ImportError, type ImportPlan, type Skipped } from './plan';
 
-export type TargetList = 'toRead' | 'read' | 'library';
+/** A built-in queue, the library only, or a custom list (by id). */
+export type TargetList = 'toRead' | 'read' | 'library' | { listId: string };
 
 export function readIdList(text: string, target: TargetList, now: number): ImportPlan {
   const tokens = text.split(/[\s,;]+/).map((t) => t.replace(/^[<("']+|[>)"'.]+$/g, '')).filter(Boolean);
@@ -24,5 +26,5 @@ export function readIdList(text: string, target: TargetList, now: number): Impor
     });
   });
   if (partial.length === 0) throw new ImportError(`None of the ${tokens.length} pasted items is an arXiv id or URL (first: ${JSON.stringify(tokens[0]!.slice(0, 80))}).`);
-  return { kind: 'Pasted ids', batch: { complete: [], partial, settings: [], source: 'import:pasted' }, skipped };
+  return { kind: 'Pasted ids', batch: batchOf('import:pasted', { partial, listAdds: typeof target === 'object' ? partial.map((p) => ({ listId: target.listId, paperId: p.id })) : [] }), skipped };
 }

@@ -7,6 +7,7 @@
 import { parseArxivId } from '../shared/ids';
 import { normaliseTag } from '../shared/model';
 import type { PartialPaper } from '../shared/records';
+import { batchOf } from '../db/import';
 import { ImportError, type ImportPlan, type Skipped } from './plan';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -67,5 +68,5 @@ export function readPaperMemory(json: unknown): ImportPlan {
       ...(tags.length ? { tags: tags.slice(0, 200) } : {}),
     });
   }
-  return { kind: 'PaperMemory export', batch: { complete: [], partial, settings: [], source: 'import:papermemory' }, skipped };
+  return { kind: 'PaperMemory export', batch: batchOf('import:papermemory', { partial }), skipped };
 }

@@ -5,7 +5,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { ImportCounts } from '../db/import';
+import { listSummaries } from '../db/lists';
 import type { PapershelfDb } from '../db/schema';
+import type { ImportPreview } from '../import/preview';
+import { useLiveQuery } from '../ui/use-live-query';
 import type { ImportPlan } from '../import/plan';
 import type { TargetList } from '../import/ids-reader';
 import type { WorkerConnection } from '../messaging/client';
@@ -13,20 +16,24 @@ import type { WorkerConnection } from '../messaging/client';
 type Step =
   | { step: 'idle' }
   | { step: 'busy'; what: string }
-  | { step: 'preview'; plan: ImportPlan; counts: ImportCounts }
-  | { step: 'done'; counts: ImportCounts; kind: string }
+  | { step: 'preview'; plan: ImportPlan; counts: ImportPreview }
+  | { step: 'done'; counts: ImportCounts & { listed: number }; kind: string }
   | { step: 'error'; message: string };
 
-const TARGETS: { target: TargetList; label: string }[] = [
+const TARGETS: { target: 'toRead' | 'read' | 'library'; label: string }[] = [
   { target: 'toRead', label: 'To read' },
   { target: 'read', label: 'Read' },
   { target: 'library', label: 'Library only (seen)' },
 ];
 
+/** The select's value: a built-in target, or `list:<id>` for a custom list. */
+const targetOf = (value: string): TargetList => (value.startsWith('list:') ? { listId: value.slice(5) } : (value as TargetList));
+
 export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerConnection }) {
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [pasted, setPasted] = useState('');
-  const [target, setTarget] = useState<TargetList>('toRead');
+  const [target, setTarget] = useState('toRead');
+  const lists = useLiveQuery(() => listSummaries(db), [db]);
 
   async function prepare(read: () => Promise<ImportPlan>) {
     setState({ step: 'busy', what: 'Reading…' });
@@ -70,14 +77,19 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
       </label>
       <label>
         <span class="site">Add them to</span>
-        <select aria-label="Add them to" value={target} onChange={(e) => setTarget(e.currentTarget.value as TargetList)}>
+        <select aria-label="Add them to" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
           {TARGETS.map((t) => (
             <option key={t.target} value={t.target}>
               {t.label}
             </option>
           ))}
+          {lists?.map((l) => (
+            <option key={l.id} value={`list:${l.id}`}>
+              List: {l.name}
+            </option>
+          ))}
         </select>
-        <button type="button" onClick={() => void prepare(async () => (await import('../import/ids-reader')).readIdList(pasted, target, Date.now()))}>
+        <button type="button" onClick={() => void prepare(async () => (await import('../import/ids-reader')).readIdList(pasted, targetOf(target), Date.now()))}>
           Add papers
         </button>
       </label>
@@ -91,18 +103,21 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
       {state.step === 'preview' ? <Preview plan={state.plan} counts={state.counts} onConfirm={() => void confirm(state.plan)} onCancel={() => setState({ step: 'idle' })} /> : null}
       {state.step === 'done' ? (
         <p role="status">
-          Imported ({state.kind}): {state.counts.created} new, {state.counts.updated} updated, {state.counts.unchanged} unchanged.
+          Imported ({state.kind}): {state.counts.created} new, {state.counts.updated} updated, {state.counts.unchanged} unchanged
+          {state.counts.listed ? `, ${state.counts.listed} added to lists` : ''}.
         </p>
       ) : null}
     </section>
   );
 }
 
-function Preview({ plan, counts, onConfirm, onCancel }: { plan: ImportPlan; counts: ImportCounts; onConfirm(): void; onCancel(): void }) {
+function Preview({ plan, counts, onConfirm, onCancel }: { plan: ImportPlan; counts: ImportPreview; onConfirm(): void; onCancel(): void }) {
   return (
     <div class="preview" role="region" aria-label="Import preview">
       <p>
         {plan.kind}: <strong>{counts.created} new</strong>, <strong>{counts.updated} updated</strong>, {counts.unchanged} unchanged
+        {counts.listed ? `, ${counts.listed} added to lists` : ''}
+        {counts.newLists ? ` (${counts.newLists} new ${counts.newLists === 1 ? 'list' : 'lists'})` : ''}
         {plan.skipped.length ? `, ${plan.skipped.length} skipped` : ''}.
       </p>
       {plan.skipped.length ? (
@@ -118,7 +133,7 @@ function Preview({ plan, counts, onConfirm, onCancel }: { plan: ImportPlan; coun
           </ul>
         </details>
       ) : null}
-      <button type="button" onClick={onConfirm} disabled={counts.created + counts.updated === 0 && plan.batch.settings.length === 0}>
+      <button type="button" onClick={onConfirm} disabled={counts.created + counts.updated + counts.listed + counts.newLists === 0 && plan.batch.settings.length === 0}>
         Confirm import
       </button>{' '}
       <button type="button" onClick={onCancel}>

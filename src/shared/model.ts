@@ -53,6 +53,32 @@ export interface Paper {
   updatedAt: number;
 }
 
+/** A list the user made (a project, a reading group). Its papers are ListEntry records. */
+export interface PaperList {
+  /** Random, so lists made on two machines never collide when a backup is merged. */
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A paper's place in a custom list. A paper can be in several lists. */
+export interface ListEntry {
+  listId: string;
+  paperId: string;
+  /** Order within the list, ascending; the user sets it by dragging or with the keyboard. */
+  position: number;
+  addedAt: number;
+  updatedAt: number;
+}
+
+/** A list as pages show it. */
+export interface ListSummary {
+  id: string;
+  name: string;
+  count: number;
+}
+
 /** What a page knows about a paper when it detects it. */
 export interface PaperSighting {
   id: string;

@@ -4,7 +4,7 @@
  * it pushes to pages.
  */
 import { isCanonicalArxivId } from './ids';
-import { READ_DISPLAYS, SITE_IDS, type PaperState, type ReadDisplay, type Settings } from './model';
+import { READ_DISPLAYS, SITE_IDS, type ListSummary, type PaperState, type ReadDisplay, type Settings } from './model';
 import type { RequestMessage } from './requests';
 
 export type Request = RequestMessage;
@@ -18,11 +18,23 @@ export interface ResponseMap {
   'paper/setSaved': PaperState;
   'settings/get': Settings;
   'settings/set': Settings;
-  'import/apply': { created: number; updated: number; unchanged: number };
+  'import/apply': { created: number; updated: number; unchanged: number; listed: number };
   'paper/setNote': PaperState;
   'paper/tag': PaperState;
   'tags/list': { name: string; count: number }[];
   'paper/dismiss': PaperState;
+  'lists/create': ListSummary;
+  'lists/rename': ListSummary;
+  'lists/delete': null;
+  'lists/member': PaperLists;
+  'lists/ofPaper': PaperLists;
+  'lists/reorder': null;
+}
+
+/** Every custom list, and which of them hold one paper: what a card's Lists menu shows. */
+export interface PaperLists {
+  lists: ListSummary[];
+  member: string[];
 }
 
 /** The envelope every answer travels in, so a refusal is a value, not a lost exception. */

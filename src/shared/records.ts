@@ -18,6 +18,10 @@ const Categories = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLen
 export const TagName = v.pipe(v.string(), v.minLength(1, 'a tag cannot be empty'), v.maxLength(60), v.regex(/^[^\s,](?:[^\n\r\t,]*[^\s,])?$/, 'a tag is one line without commas or surrounding spaces'));
 const Tags = v.pipe(v.array(TagName), v.maxLength(200));
 
+/** A custom list's id, as lists.ts makes them ("list-" and a UUID); kept as is through backups. */
+export const ListId = v.pipe(v.string(), v.regex(/^list-[A-Za-z0-9-]{1,64}$/, 'not a list id'));
+export const ListName = v.pipe(v.string(), v.minLength(1, 'a list needs a name'), v.maxLength(80));
+
 /** Bibliographic fields any source may know. */
 const metadata = {
   abstract: v.optional(Text),
@@ -60,6 +64,16 @@ export const PartialPaperSchema = v.strictObject({
 });
 
 export type PartialPaper = v.InferOutput<typeof PartialPaperSchema>;
+
+export const ListRecordSchema = v.strictObject({ id: ListId, name: ListName, createdAt: Timestamp, updatedAt: Timestamp });
+
+export const ListEntrySchema = v.strictObject({
+  listId: ListId,
+  paperId: PaperId,
+  position: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9)),
+  addedAt: Timestamp,
+  updatedAt: Timestamp,
+});
 
 const ReadDisplayRecord = v.strictObject(
   Object.fromEntries(SITE_IDS.map((site) => [site, v.optional(v.picklist(READ_DISPLAYS))])) as Record<

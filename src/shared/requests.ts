@@ -4,7 +4,7 @@
  * Only the worker imports this module, which keeps valibot out of the content script.
  */
 import * as v from 'valibot';
-import { describeIssue, PaperId, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, Rules, SettingRecordSchema, TagName, Text } from './records';
+import { describeIssue, ListEntrySchema, ListId, ListName, ListRecordSchema, PaperId, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, Rules, SettingRecordSchema, TagName, Text } from './records';
 
 const MAX_BATCH = 5_000;
 const MAX_IMPORT = 200_000;
@@ -41,6 +41,12 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('paper/tag'), id: PaperId, tag: TagName, on: v.boolean() }),
   v.strictObject({ type: v.literal('tags/list') }),
   v.strictObject({ type: v.literal('paper/dismiss'), id: PaperId, tag: TagName }),
+  v.strictObject({ type: v.literal('lists/create'), name: ListName }),
+  v.strictObject({ type: v.literal('lists/rename'), listId: ListId, name: ListName }),
+  v.strictObject({ type: v.literal('lists/delete'), listId: ListId }),
+  v.strictObject({ type: v.literal('lists/member'), listId: ListId, paperId: PaperId, on: v.boolean() }),
+  v.strictObject({ type: v.literal('lists/ofPaper'), paperId: PaperId }),
+  v.strictObject({ type: v.literal('lists/reorder'), listId: ListId, paperIds: v.pipe(v.array(PaperId), v.maxLength(MAX_IMPORT)) }),
   v.strictObject({ type: v.literal('settings/get') }),
   v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
   v.strictObject({
@@ -50,6 +56,11 @@ export const RequestSchema = v.variant('type', [
     /** What other tools know: fills gaps and adds to lists, never erases. */
     partial: v.pipe(v.array(PartialPaperSchema), v.maxLength(MAX_IMPORT)),
     settings: v.pipe(v.array(SettingRecordSchema), v.maxLength(100)),
+    /** Lists from a backup, and their entries: united with the library's. */
+    lists: v.pipe(v.array(ListRecordSchema), v.maxLength(10_000)),
+    entries: v.pipe(v.array(ListEntrySchema), v.maxLength(MAX_IMPORT)),
+    /** Papers to append to a list (pasted ids). */
+    listAdds: v.pipe(v.array(v.strictObject({ listId: ListId, paperId: PaperId })), v.maxLength(MAX_IMPORT)),
     /** Where the partial records came from, kept as their first-seen page. */
     source: v.pipe(v.string(), v.maxLength(200)),
   }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setNote, setTag, tagCounts } from '../../src/db/annotations';
-import { applyImport } from '../../src/db/import';
+import { applyImport, batchOf } from '../../src/db/import';
 import { recordSightings } from '../../src/db/papers';
 import { parseRequest } from '../../src/shared/requests';
 import { freshDb } from './db';
@@ -35,7 +35,7 @@ describe('tags', () => {
     await setTag(db, '1706.03762', 'mine', true, 10);
     await setNote(db, '1706.03762', 'my note', 11);
     const existing = (await db.papers.get('1706.03762'))!;
-    await applyImport(db, { complete: [{ ...existing, tags: ['theirs'], note: undefined, updatedAt: 20 }], partial: [], settings: [], source: 'test' }, 30);
+    await applyImport(db, batchOf('test', { complete: [{ ...existing, tags: ['theirs'], note: undefined, updatedAt: 20 }] }), 30);
     expect(await db.papers.get('1706.03762')).toMatchObject({ tags: ['theirs', 'mine'], note: 'my note', updatedAt: 20 });
   });
 

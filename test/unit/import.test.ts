@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyImport } from '../../src/db/import';
 import { withDerived } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
-import { toBackup } from '../../src/export/backup';
+import { exportText } from '../../src/export/formats';
 import { toBibtex } from '../../src/export/bibtex';
 import { readIdList } from '../../src/import/ids-reader';
 import { ImportError, type ImportPlan } from '../../src/import/plan';
@@ -15,10 +15,7 @@ import { HOSTILE, seedPapers } from './seed';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
-async function backupOf(db: PapershelfDb): Promise<string> {
-  const [papers, settings] = await Promise.all([db.papers.toArray(), db.settings.toArray()]);
-  return toBackup({ papers, settings }, NOW);
-}
+const backupOf = (db: PapershelfDb): Promise<string> => exportText(db, 'backup', 'all', NOW);
 
 const apply = (db: PapershelfDb, plan: ImportPlan) => applyImport(db, plan.batch, NOW.getTime());
 const backupText = (papers: Paper[], extra: Record<string, unknown> = {}) =>
@@ -43,11 +40,11 @@ describe('backup → restore', () => {
 
     const target = freshDb();
     const plan = readImportText(first);
-    expect(await previewImport(target, plan, NOW.getTime())).toEqual({ created: 57, updated: 0, unchanged: 0 });
+    expect(await previewImport(target, plan, NOW.getTime())).toEqual({ created: 57, updated: 0, unchanged: 0, listed: 0, newLists: 0 });
     expect(await apply(target, plan)).toMatchObject({ created: 57, updated: 0, unchanged: 0 });
     expect(await backupOf(target)).toBe(first);
 
-    expect(await previewImport(target, readImportText(first), NOW.getTime())).toEqual({ created: 0, updated: 0, unchanged: 57 });
+    expect(await previewImport(target, readImportText(first), NOW.getTime())).toEqual({ created: 0, updated: 0, unchanged: 57, listed: 0, newLists: 0 });
     expect(await apply(target, readImportText(first))).toMatchObject({ created: 0, updated: 0, unchanged: 57 });
     expect(await backupOf(target)).toBe(first);
   });
@@ -109,7 +106,7 @@ describe('bad files are refused with the problem and the entry named', () => {
   it.each([
     ['truncated JSON', () => backupText([a!]).slice(0, 200), /not valid JSON \(it may be cut short\)/],
     ['JSON of another kind', () => JSON.stringify({ items: [1, 2, 3] }), /neither a Papershelf backup .* nor a PaperMemory export/],
-    ['a newer backup', () => backupText([a!], { version: 2 }), /made by a newer Papershelf \(backup version 2\); this one reads backups up to version 1/],
+    ['a newer backup', () => backupText([a!], { version: 3 }), /made by a newer Papershelf \(backup version 3\); this one reads backups up to version 2/],
     ['an entry without id', () => backupText([a!, { ...b!, id: undefined } as unknown as Paper]), /^Entry 2 of papers has no id\.$/],
     ['duplicated ids', () => backupText([a!, b!, { ...a! }]), /^Entries 1 and 3 of papers both have the id "2406\.04344"\.$/],
     ['an invalid id', () => backupText([{ ...a!, id: '2413.00001' }]), /^Entry 1 of papers \("2413\.00001"\): id: "2413\.00001" is not a valid arXiv id\.$/],

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES } from '../../src/db/schema';
+import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES } from '../../src/db/schema';
+import { createList, listSummaries, setListMembership } from '../../src/db/lists';
 import { indexPending } from '../../src/db/papers';
 import { searchPapers } from '../../src/db/search';
 import { setTag, tagCounts } from '../../src/db/annotations';
@@ -92,9 +93,28 @@ describe('schema upgrade 4 → 5', () => {
     await v4.table('papers').put({ id: '1706.03762', title: 'Attention Is All You Need', authors: [], words: ['attention', 'need'], firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 1, updatedAt: 2 });
     v4.close();
     const db = openDatabase(name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBeGreaterThanOrEqual(5);
     expect(await db.papers.where('words').startsWith('atten').primaryKeys()).toEqual(['1706.03762']);
     expect(await db.papers.where('unindexed').equals(1).count()).toBe(0);
+  });
+});
+
+describe('schema upgrade 5 → 6', () => {
+  it('keeps every paper and setting, and starts with no custom lists', async () => {
+    const name = `upgrade-${++n}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores(V5_STORES);
+    await v5.table('papers').put({ id: '1706.03762', title: 'Attention Is All You Need', authors: [], tags: ['nlp'], note: 'key paper', savedAt: 3, toReadSince: 3, words: ['attention', 'need'], firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 1, updatedAt: 3 });
+    await v5.table('settings').put({ key: 'keyboard', value: false, updatedAt: 2 });
+    v5.close();
+    const db = openDatabase(name);
+    expect(db.verno).toBe(6);
+    expect(await db.papers.get('1706.03762')).toMatchObject({ tags: ['nlp'], note: 'key paper', toReadSince: 3 });
+    expect(await db.settings.get('keyboard')).toEqual({ key: 'keyboard', value: false, updatedAt: 2 });
+    expect(await listSummaries(db)).toEqual([]);
+    const list = await createList(db, 'Reading group', 10);
+    await setListMembership(db, list.id, '1706.03762', true, 11);
+    expect(await listSummaries(db)).toEqual([{ id: list.id, name: 'Reading group', count: 1 }]);
   });
 });
 
