@@ -5,7 +5,15 @@
  */
 import type { Paper } from '../shared/model';
 import { wordsIn } from '../shared/words';
+import { listByName } from './lists';
 import type { PapershelfDb } from './schema';
+
+/** The papers of a custom list, in its order; none when no list has that name. */
+async function listMembers(db: PapershelfDb, name: string): Promise<string[]> {
+  const list = await listByName(db, name);
+  if (!list) return [];
+  return (await db.listEntries.where('[listId+position]').between([list.id, -Infinity], [list.id, Infinity]).toArray()).map((e) => e.paperId);
+}
 
 export type IsFilter = 'read' | 'unread' | 'saved' | 'opened';
 export type ListFilter = 'to-read' | 'read' | 'seen' | 'opened';
@@ -15,6 +23,8 @@ export interface SearchQuery {
   tags: string[];
   is: IsFilter[];
   list?: ListFilter;
+  /** A custom list, by name (`list:"reading group"`). */
+  customList?: string;
 }
 
 const IS: readonly string[] = ['read', 'unread', 'saved', 'opened'];
@@ -29,6 +39,7 @@ export function parseQuery(text: string): SearchQuery {
     if (k === 'tag' && value) query.tags.push(value);
     else if (k === 'is' && IS.includes(value.toLowerCase())) query.is.push(value.toLowerCase() as IsFilter);
     else if (k === 'list' && LISTS.includes(value.toLowerCase())) query.list = value.toLowerCase() as ListFilter;
+    else if (k === 'list' && value) query.customList = value;
     else return ` ${whole.replace(/:/, ' ')} `;
     return ' ';
   });
@@ -91,7 +102,7 @@ function passes(p: Paper, q: SearchQuery): boolean {
 }
 
 export function isEmptyQuery(q: SearchQuery): boolean {
-  return q.terms.length === 0 && q.tags.length === 0 && q.is.length === 0 && q.list === undefined;
+  return q.terms.length === 0 && q.tags.length === 0 && q.is.length === 0 && q.list === undefined && q.customList === undefined;
 }
 
 export interface SearchOptions {
@@ -107,7 +118,11 @@ export async function searchPapers(db: PapershelfDb, text: string, options: Sear
   const q = parseQuery(text);
   if (isEmptyQuery(q)) return [];
   let candidates: Paper[];
-  if (q.terms.length) {
+  // A custom list holds what the user put there: its entries are the candidates, or the filter.
+  const listed = q.customList === undefined ? undefined : await listMembers(db, q.customList);
+  if (listed && !q.terms.length) {
+    candidates = (await db.papers.bulkGet(listed.slice(0, cap))).filter((p): p is Paper => p !== undefined);
+  } else if (q.terms.length) {
     // The longest term is the most selective: the index gives its papers, the others are checked
     // on the records themselves.
     const lead = [...q.terms].sort((a, b) => b.length - a.length)[0]!;
@@ -120,9 +135,12 @@ export async function searchPapers(db: PapershelfDb, text: string, options: Sear
   } else {
     candidates = await db.papers.orderBy('firstSeenAt').reverse().limit(cap).toArray();
   }
+  // Without words to rank by, a list's papers keep the list's order.
+  const place = listed && new Map(listed.map((id, i) => [id, i]));
+  const order = (a: SearchHit, b: SearchHit) => (place ? place.get(a.paper.id)! - place.get(b.paper.id)! : b.paper.firstSeenAt - a.paper.firstSeenAt);
   return candidates
-    .filter((p) => passes(p, q))
+    .filter((p) => passes(p, q) && (!place || place.has(p.id)))
     .map((paper) => ({ paper, score: q.terms.length ? score(paper, q.terms) : 0 }))
-    .sort((a, b) => b.score - a.score || b.paper.firstSeenAt - a.paper.firstSeenAt)
+    .sort((a, b) => b.score - a.score || order(a, b))
     .slice(0, limit);
 }

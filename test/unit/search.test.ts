@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createList, deleteList, setListMembership } from '../../src/db/lists';
 import { setNote, setTag } from '../../src/db/annotations';
 import { withDerived } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
@@ -53,6 +54,17 @@ describe('searchPapers on the seed library', () => {
     const toRead = await searchPapers(db, 'list:to-read');
     expect(toRead.length).toBeGreaterThan(0);
     expect(toRead.every((h) => h.paper.toReadSince !== undefined)).toBe(true);
+  });
+
+  it('filters by a custom list by name, in the list’s order, with words or without', async () => {
+    const list = await createList(db, 'Reading group', 1);
+    const picked = ['Feature Learning in Infinite-Width Neural Networks', 'On the Parameterization and Initialization of Diagonal State Space Models'];
+    const byTitle = new Map((await db.papers.toArray()).map((p) => [p.title, p.id]));
+    for (const t of [...picked].reverse()) await setListMembership(db, list.id, byTitle.get(t)!, true, 2);
+    expect(await titles('list:"reading GROUP"')).toEqual([...picked].reverse());
+    expect(await titles('list:"Reading group" diagonal')).toEqual([picked[1]]);
+    expect(await titles('list:nowhere')).toEqual([]);
+    await deleteList(db, list.id);
   });
 
   it('matches accents and case loosely', async () => {
