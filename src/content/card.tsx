@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import type { PaperState } from '../shared/model';
 import type { Listing } from '../sites/types';
-import { Controls, type ControlActions } from './controls';
+import { Controls, type ControlActions, type OpenPanel } from './controls';
 import { isEditable } from './keyboard';
 import { styleShadowRoot } from './styles';
 
@@ -30,7 +30,7 @@ export class Card {
   readonly #actions: ControlActions;
   view: CardView = { shown: UNKNOWN, pending: false };
   /** A request from the keyboard to open an editor; `seq` makes a repeated request new. */
-  #open: { panel: 'tags' | 'note'; seq: number } | undefined;
+  #open: { panel: OpenPanel; seq: number } | undefined;
 
   constructor(listing: Listing, actions: (card: Card) => ControlActions) {
     this.id = listing.paper.id;
@@ -78,7 +78,7 @@ export class Card {
     this.render();
   }
 
-  openPanel(panel: 'tags' | 'note'): void {
+  openPanel(panel: OpenPanel): void {
     this.#open = { panel, seq: (this.#open?.seq ?? 0) + 1 };
     this.render();
   }

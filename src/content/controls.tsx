@@ -1,5 +1,7 @@
 /** The inline controls on one paper listing. Rendered by preact inside the listing's shadow root. */
 import { Component } from 'preact';
+import type { PaperLists } from '../shared/protocol';
+import { ListMenu } from './list-menu';
 import { NoteEditor } from './note-editor';
 import { TagEditor } from './tag-editor';
 import { trusted } from './trusted';
@@ -15,6 +17,11 @@ export interface ControlActions {
   note(text: string): void;
   /** Every tag in the library, for autocomplete. */
   tagNames(): Promise<string[]>;
+  /** The custom lists and which hold this paper. */
+  lists(): Promise<PaperLists>;
+  setList(listId: string, on: boolean): Promise<PaperLists>;
+  /** Makes a list and puts this paper in it. */
+  createList(name: string): Promise<PaperLists>;
 }
 
 export interface ControlsProps {
@@ -27,11 +34,12 @@ export interface ControlsProps {
   pending: boolean;
   error?: string;
   /** Opens an editor from outside (keyboard triage); a new `seq` is a new request. */
-  open?: { panel: 'tags' | 'note'; seq: number };
+  open?: { panel: OpenPanel; seq: number };
   actions: ControlActions;
 }
 
-type Panel = 'none' | 'tags' | 'note';
+export type OpenPanel = 'tags' | 'note' | 'lists';
+type Panel = 'none' | OpenPanel;
 
 // A class, not hooks: preact/hooks would cost the content script ~1 kB of its 15 kB budget.
 export class Controls extends Component<ControlsProps, { panel: Panel }> {
@@ -74,6 +82,9 @@ function renderControls(
         >
           Note{note ? <span class="dot" aria-hidden="true" /> : null}
         </button>
+        <button type="button" class="toggle" aria-expanded={panel === 'lists'} onClick={trusted(() => toggle('lists'))}>
+          Lists
+        </button>
         {tags.map((t) => (
           <span class="chip" key={t}>
             {t}
@@ -101,6 +112,7 @@ function renderControls(
       {bar}
       {panel === 'tags' ? <TagEditor tags={tags} actions={actions} onClose={() => setPanel('none')} /> : null}
       {panel === 'note' ? <NoteEditor note={note} save={actions.note} onClose={() => setPanel('none')} /> : null}
+      {panel === 'lists' ? <ListMenu actions={actions} onClose={() => setPanel('none')} /> : null}
     </div>
   );
 }

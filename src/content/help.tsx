@@ -12,6 +12,7 @@ const KEYS: [string, string][] = [
   ['s', 'save for later / unsave'],
   ['t', 'tags'],
   ['n', 'note'],
+  ['l', 'lists'],
   ['o', 'open the paper on arXiv'],
   ['?', 'this help'],
   ['Esc', 'close'],

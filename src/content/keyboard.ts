@@ -1,6 +1,6 @@
 /**
  * Keyboard triage on listing pages: j / k move a visible focus between papers, r and s toggle
- * read and saved, t and n open tags and note, o opens the paper, ? shows the keys, Esc closes.
+ * read and saved, t, n and l open tags, note and lists, o opens the paper, ? shows the keys, Esc closes.
  * Keys typed in any text field or with a modifier are left to the page.
  */
 import { arxivAbsUrl } from '../shared/ids';
@@ -55,6 +55,7 @@ export class KeyboardTriage {
     s: () => this.#withFocused((c) => this.target.toggle(c, 'saved')),
     t: () => this.#withFocused((c) => c.openPanel('tags')),
     n: () => this.#withFocused((c) => c.openPanel('note')),
+    l: () => this.#withFocused((c) => c.openPanel('lists')),
     o: () => this.#withFocused((c) => window.open(arxivAbsUrl(c.id), '_blank', 'noopener')),
     '?': () => (this.#help ? this.#closeHelp() : (this.#help = showHelp(this.doc, () => (this.#help = undefined)))),
   };

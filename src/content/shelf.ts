@@ -251,6 +251,12 @@ export class Shelf {
         }
         return [...this.#tagNames].sort((a, b) => a.localeCompare(b));
       },
+      lists: () => this.#options.worker.request({ type: 'lists/ofPaper', paperId: card.id }),
+      setList: (listId: string, on: boolean) => this.#options.worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
+      createList: async (name: string) => {
+        const list = await this.#options.worker.request({ type: 'lists/create', name });
+        return this.#options.worker.request({ type: 'lists/member', listId: list.id, paperId: card.id, on: true });
+      },
     };
   }
 

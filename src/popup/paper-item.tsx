@@ -1,8 +1,9 @@
 /** One paper in the popup: title linking to arXiv, authors, when it was seen, and its toggles. */
+import type { ComponentChildren, LiHTMLAttributes } from 'preact';
 import { useState } from 'preact/hooks';
 import type { WorkerConnection } from '../messaging/client';
 import { arxivAbsUrl } from '../shared/ids';
-import type { Paper } from '../shared/model';
+import type { ListSummary, Paper } from '../shared/model';
 import { authorLine, timeAgo } from '../ui/format';
 
 interface Props {
@@ -12,15 +13,21 @@ interface Props {
   /** What to call it when nothing is stored (the tab's title). */
   fallbackTitle?: string;
   worker: WorkerConnection;
+  /** The custom lists, for “Add to list”; none given, no menu. */
+  lists?: ListSummary[] | undefined;
+  /** More actions (a list's handle and “Remove from list”). */
+  children?: ComponentChildren;
+  /** More attributes for the item (a list's drag and drop). */
+  itemProps?: LiHTMLAttributes<HTMLLIElement>;
 }
 
-export function PaperItem({ id, paper, fallbackTitle, worker }: Props) {
+export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, itemProps }: Props) {
   const read = paper?.readAt !== undefined;
   const saved = paper?.savedAt !== undefined;
   const [error, setError] = useState('');
   const send = (p: Promise<unknown>) => p.then(() => setError(''), () => setError('Not saved — try again'));
   return (
-    <li class={read ? 'paper is-read' : 'paper'} data-papershelf-id={id}>
+    <li {...itemProps} class={`${read ? 'paper is-read' : 'paper'} ${itemProps?.class ?? ''}`.trim()} data-papershelf-id={id}>
       <a class="title" href={arxivAbsUrl(id)} target="_blank" rel="noreferrer">
         {paper?.title || fallbackTitle || id}
       </a>
@@ -41,6 +48,25 @@ export function PaperItem({ id, paper, fallbackTitle, worker }: Props) {
         <button type="button" aria-pressed={saved} onClick={() => send(worker.request({ type: 'paper/setSaved', id, saved: !saved }))}>
           Save for later
         </button>
+        {lists?.length ? (
+          <select
+            aria-label="Add to list"
+            value=""
+            onChange={(e) => {
+              const listId = e.currentTarget.value;
+              e.currentTarget.value = '';
+              if (listId) send(worker.request({ type: 'lists/member', listId, paperId: id, on: true }));
+            }}
+          >
+            <option value="">Add to list…</option>
+            {lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {children}
         {error ? <span role="status" class="error">{error}</span> : null}
       </div>
     </li>

@@ -11,8 +11,10 @@ import { QueueExport } from './queue-export';
 import { QueueList } from './queue-list';
 import { SearchResults } from './search-results';
 import { TagList } from './tag-list';
+import { ListsTab } from './lists-tab';
+import { listSummaries } from '../db/lists';
 
-type TabName = QueueName | 'tags';
+type TabName = QueueName | 'lists' | 'tags';
 
 const QUEUES: { name: QueueName; label: string; empty: string }[] = [
   {
@@ -35,6 +37,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
   // Counts come after the first screen of papers: counting competes with it for the database.
   const [listShown, setListShown] = useState(false);
   const counts = useLiveQuery(() => (listShown ? queueCounts(db) : Promise.resolve(undefined)), [db, listShown]);
+  const lists = useLiveQuery(() => (listShown ? listSummaries(db) : Promise.resolve(undefined)), [db, listShown]);
 
   // Each keystroke searches; an answer to an older query is dropped.
   useEffect(() => {
@@ -93,13 +96,18 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
                 {q.label} <span class="count">{counts ? counts[q.name] : ''}</span>
               </button>
             ))}
+            <button role="tab" id="tab-lists" aria-selected={active === 'lists'} aria-controls="queue" onClick={() => setActive('lists')}>
+              Lists
+            </button>
             <button role="tab" id="tab-tags" aria-selected={active === 'tags'} aria-controls="queue" onClick={() => setActive('tags')}>
               Tags
             </button>
           </div>
           <section id="queue" role="tabpanel" aria-labelledby={`tab-${active}`}>
             {queue ? (
-              <QueueList key={active} db={db} worker={worker} queue={queue.name} empty={queue.empty} onShown={() => setListShown(true)} />
+              <QueueList key={active} db={db} worker={worker} queue={queue.name} empty={queue.empty} lists={lists} onShown={() => setListShown(true)} />
+            ) : active === 'lists' ? (
+              <ListsTab db={db} worker={worker} />
             ) : (
               <TagList db={db} onPick={(t) => setQuery(`tag:"${t}" `)} />
             )}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { queuePage, type QueueName } from '../db/papers';
 import type { PapershelfDb } from '../db/schema';
 import type { WorkerConnection } from '../messaging/client';
+import type { ListSummary } from '../shared/model';
 import { useLiveQuery } from '../ui/use-live-query';
 import { PaperItem } from './paper-item';
 import { QueueExport } from './queue-export';
@@ -14,11 +15,12 @@ interface Props {
   worker: WorkerConnection;
   queue: QueueName;
   empty: string;
+  lists?: ListSummary[] | undefined;
   /** Called once the first page of papers is on screen. */
   onShown?: () => void;
 }
 
-export function QueueList({ db, worker, queue, empty, onShown }: Props) {
+export function QueueList({ db, worker, queue, empty, lists, onShown }: Props) {
   const [limit, setLimit] = useState(PAGE);
   const papers = useLiveQuery(() => queuePage(db, queue, limit + 1), [db, queue, limit]);
   useEffect(() => {
@@ -31,7 +33,7 @@ export function QueueList({ db, worker, queue, empty, onShown }: Props) {
       <QueueExport db={db} scope={queue} />
       <ul class="papers">
         {papers.slice(0, limit).map((p) => (
-          <PaperItem key={p.id} id={p.id} paper={p} worker={worker} />
+          <PaperItem key={p.id} id={p.id} paper={p} worker={worker} lists={lists} />
         ))}
       </ul>
       {papers.length > limit ? (
