@@ -8,13 +8,16 @@ import { readSettings, writeSettings } from '../db/settings';
 import { applyImport } from '../db/import';
 import { dismissSuggestion, setNote, setTag, tagCounts } from '../db/annotations';
 import { createList, deleteList, listsOfPaper, listSummaries, renameList, reorderList, setListMembership } from '../db/lists';
-import { DEFAULT_SETTINGS, stateOf } from '../shared/model';
+import { DEFAULT_SETTINGS, stateOf, type Paper } from '../shared/model';
+import { withLearnt, type Learnt } from './learnt';
 import type { PaperState, Settings, TagRule } from '../shared/model';
 import type { PaperLists, Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
 
 export interface Notifier {
   statesChanged(states: PaperState[]): void;
   settingsChanged(settings: Settings): void;
+  /** The learnt tag models changed: pages ask again for their papers' suggestions. */
+  suggestionsChanged(): void;
 }
 
 export interface HandlerContext {
@@ -25,6 +28,8 @@ export interface HandlerContext {
   senderUrl?: string;
   /** Starts computing search words for papers written without them (after an import). */
   indexLater?: () => void;
+  /** Suggestions learnt from the user's tags. */
+  learnt?: Learnt;
 }
 
 /** The keyword rules, for the suggestions every state carries. */
@@ -35,9 +40,19 @@ async function changeOne(
   ctx: HandlerContext,
   write: (now: number, pageUrl: string | undefined, rules: TagRule[]) => Promise<PaperState>,
 ): Promise<PaperState> {
-  const state = await write(ctx.now(), ctx.senderUrl, await rulesOf(ctx));
+  const written = await write(ctx.now(), ctx.senderUrl, await rulesOf(ctx));
+  const paper = ctx.learnt && (await ctx.db.papers.get(written.id));
+  const state = paper ? withLearnt(written, (await ctx.learnt!.suggest([paper])).get(paper.id)) : written;
   ctx.notify.statesChanged([state]);
   return state;
+}
+
+/** After a page's papers are stored: their learnt suggestions, pushed to pages as they come. */
+async function pushLearnt(ctx: HandlerContext, states: PaperState[]): Promise<void> {
+  if (!ctx.learnt) return;
+  const papers = (await ctx.db.papers.bulkGet(states.map((s) => s.id))).filter((p): p is Paper => p !== undefined);
+  const learnt = await ctx.learnt.suggest(papers);
+  if (learnt.size) ctx.notify.statesChanged(states.filter((s) => learnt.has(s.id)).map((s) => withLearnt(s, learnt.get(s.id))));
 }
 
 async function paperLists(ctx: HandlerContext, paperId: string): Promise<PaperLists> {
@@ -55,14 +70,18 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const statesRead = new Promise<PaperState[]>((resolve) => (early = resolve));
     // The page's address as the browser reports it, not as the message claims.
     const written = recordSightings(ctx.db, msg.papers, ctx.senderUrl ?? msg.pageUrl, ctx.now(), early, settings.rules);
-    written.catch((err: unknown) => console.error('Papershelf: recording sightings failed', err));
+    written.then((stored) => pushLearnt(ctx, stored)).catch((err: unknown) => console.error('Papershelf: recording sightings failed', err));
     const states = await Promise.race([statesRead, written]);
     return { states, settings };
   },
   'paper/setRead': (msg, ctx) => changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { read: msg.read }, now, url, rules)),
   'paper/setSaved': (msg, ctx) => changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { saved: msg.saved }, now, url, rules)),
   'paper/setNote': (msg, ctx) => changeOne(ctx, (now, url, rules) => setNote(ctx.db, msg.id, msg.note, now, url, rules)),
-  'paper/tag': (msg, ctx) => changeOne(ctx, (now, url, rules) => setTag(ctx.db, msg.id, msg.tag, msg.on, now, url, rules)),
+  async 'paper/tag'(msg, ctx) {
+    const state = await changeOne(ctx, (now, url, rules) => setTag(ctx.db, msg.id, msg.tag, msg.on, now, url, rules));
+    ctx.learnt?.tagsChanged([msg.tag]);
+    return state;
+  },
   'paper/dismiss': (msg, ctx) => changeOne(ctx, (now, url, rules) => dismissSuggestion(ctx.db, msg.id, msg.tag, now, url, rules)),
   async 'lists/create'(msg, ctx) {
     const list = await createList(ctx.db, msg.name, ctx.now());
@@ -108,6 +127,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       const rules = await rulesOf(ctx);
       ctx.notify.statesChanged(outcome.writes.map((p) => stateOf(p, rules)));
       ctx.indexLater?.();
+      ctx.learnt?.tagsChanged('all');
     }
     if (outcome.settings.length) ctx.notify.settingsChanged(await readSettings(ctx.db));
     return { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, listed: outcome.listed };

@@ -11,6 +11,7 @@ import { indexPending } from '../db/papers';
 import { updateBadge } from './badge';
 import { pushToTabs } from './broadcast';
 import { handle, type Notifier } from './handlers';
+import { learntSuggestions } from './learnt';
 import { checkSender, mayAsk } from './sender';
 
 const db = openDatabase();
@@ -24,7 +25,12 @@ const notify: Notifier = {
   settingsChanged(settings) {
     void send({ type: 'settings/changed', settings });
   },
+  suggestionsChanged() {
+    void send({ type: 'suggestions/changed' });
+  },
 };
+
+const learnt = learntSuggestions(db, Date.now, () => notify.suggestionsChanged());
 
 async function send(message: Push) {
   await pushToTabs(message).catch((err: unknown) => console.error('Papershelf: push failed', err));
@@ -36,7 +42,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const parsed = parseRequest(message);
   if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
   if (!mayAsk(from, parsed.value.type)) return Promise.resolve({ ok: false, error: `${parsed.value.type} is not allowed from a web page` });
-  return handle(parsed.value, { db, now: Date.now, notify, indexLater, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) }).then(
+  return handle(parsed.value, { db, now: Date.now, notify, indexLater, learnt, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) }).then(
     (value) => ({ ok: true, value }),
     (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
   );

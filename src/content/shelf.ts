@@ -303,10 +303,10 @@ export class Shelf {
       for (const s of push.states) this.#applyChange(s);
       return;
     }
-    const rulesChanged = JSON.stringify(push.settings.rules) !== JSON.stringify(this.#settings.rules);
-    this.#applySettings(push.settings);
-    // New keyword rules change the suggestions of every paper here: ask for them again.
-    if (rulesChanged) {
+    const suggestionsChanged = push.type === 'suggestions/changed' || JSON.stringify(push.settings.rules) !== JSON.stringify(this.#settings.rules);
+    if (push.type === 'settings/changed') this.#applySettings(push.settings);
+    // New keyword rules or retrained tag models change the suggestions of every paper here: ask again.
+    if (suggestionsChanged) {
       const papers = [...this.#sightings.values()].filter((p) => this.#byId.get(p.id)?.size);
       this.#states.clear();
       if (papers.length) void this.#loadStates(this.#doc.location?.href ?? '', papers);

@@ -14,7 +14,15 @@ export type PapershelfDb = Dexie & {
   lists: EntityTable<PaperList, 'id'>;
   /** Keyed by [listId+paperId]: a paper is in a list at most once. */
   listEntries: Table<ListEntry, [string, string]>;
+  derived: EntityTable<DerivedRecord, 'key'>;
 };
+
+/** Data the worker computes from the library and keeps so a restarted worker need not recompute it. */
+export interface DerivedRecord {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
 
 /** Version 1's stores, kept verbatim: Dexie needs every version to upgrade old databases. */
 export const V1_STORES = {
@@ -58,6 +66,8 @@ export const V6_STORES = {
   ...V5_STORES,
   lists: 'id, name',
   listEntries: '[listId+paperId], [listId+position], paperId',
+  // What the worker derives and keeps (the tag models): never backed up, rebuilt when missing.
+  derived: 'key',
 };
 
 export function openDatabase(name: string = DB_NAME): PapershelfDb {

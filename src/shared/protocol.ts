@@ -43,7 +43,8 @@ export type Reply<T extends RequestType> = { ok: true; value: ResponseMap[T] } |
 /** Messages the worker pushes to pages after a change. */
 export type Push =
   | { type: 'states/changed'; states: PaperState[] }
-  | { type: 'settings/changed'; settings: Settings };
+  | { type: 'settings/changed'; settings: Settings }
+  | { type: 'suggestions/changed' };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -75,6 +76,7 @@ export function parsePush(input: unknown): { ok: true; value: Push } | { ok: fal
     if (input.type === 'states/changed' && Array.isArray(input.states) && input.states.every(isState)) {
       return { ok: true, value: { type: 'states/changed', states: input.states } };
     }
+    if (input.type === 'suggestions/changed') return { ok: true, value: { type: 'suggestions/changed' } };
     const st = input.settings;
     if (input.type === 'settings/changed' && isObject(st) && isReadDisplay(st.readDisplay) && typeof st.keyboard === 'boolean' && isRules(st.rules)) {
       return { ok: true, value: { type: 'settings/changed', settings: { readDisplay: st.readDisplay, keyboard: st.keyboard, rules: st.rules } } };

@@ -10,7 +10,7 @@ function context() {
   const ctx: HandlerContext = {
     db: freshDb(),
     now: () => clock++,
-    notify: { statesChanged: (s) => pushed.states.push(s), settingsChanged: (s) => pushed.settings.push(s) },
+    notify: { statesChanged: (s) => pushed.states.push(s), settingsChanged: (s) => pushed.settings.push(s), suggestionsChanged: () => undefined },
     senderUrl: 'https://huggingface.co/papers',
   };
   return { ctx, pushed };

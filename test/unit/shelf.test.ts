@@ -35,7 +35,7 @@ describe('Shelf on the Daily Papers capture', () => {
     expect(cards).toHaveLength(13);
     for (const card of cards) {
       expect(card.querySelectorAll(HOST_TAG)).toHaveLength(1);
-      expect(buttons(card).map((b) => b.textContent?.replace(/^\W+/, ''))).toEqual(['Mark read', 'Save for later', 'Tags', 'Note']);
+      expect(buttons(card).map((b) => b.textContent?.replace(/^\W+/, ''))).toEqual(['Mark read', 'Save for later', 'Tags', 'Note', 'Lists']);
     }
     const llama = document.querySelector('[data-papershelf-id="2407.21783"]')!;
     expect(llama.getAttribute('data-papershelf-read')).toBe('true');

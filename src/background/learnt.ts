@@ -1,0 +1,53 @@
+/**
+ * Suggested tags learnt from the user's own tags, in the worker. Models are retrained in the
+ * background after a tag change, one at a time, and kept in the database; this memory only caches
+ * them, so a restarted worker reads them back.
+ */
+import type { PapershelfDb } from '../db/schema';
+import { loadTagModels, retrainTagModels, type TagModels } from '../db/tag-models';
+import type { Paper } from '../shared/model';
+import type { Suggestion } from '../shared/rules';
+import { suggestByModel } from '../suggest/suggest';
+
+export interface Learnt {
+  /** The learnt suggestions of papers that have any, by paper id. */
+  suggest(papers: readonly Paper[]): Promise<Map<string, Suggestion[]>>;
+  /** Papers got or lost these tags (or, after an import, any): retrain, then call `onRetrained`. */
+  tagsChanged(tags: string[] | 'all'): void;
+  /** Resolves when the retraining asked for so far is done. */
+  settled(): Promise<void>;
+}
+
+export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrained: () => void): Learnt {
+  let cached: Promise<TagModels | undefined> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const models = () => (cached ??= loadTagModels(db).catch(() => undefined));
+  return {
+    async suggest(papers) {
+      const out = new Map<string, Suggestion[]>();
+      const current = await models();
+      if (!current?.models.length) return out;
+      for (const p of papers) {
+        const found = suggestByModel(current.models, p, current.stats);
+        if (found.length) out.set(p.id, found.map(({ tag, why }) => ({ tag, why })));
+      }
+      return out;
+    },
+    tagsChanged(tags) {
+      queue = queue
+        .then(async () => {
+          cached = Promise.resolve(await retrainTagModels(db, tags, now()));
+          onRetrained();
+        })
+        .catch((err: unknown) => console.error('Papershelf: retraining tag models failed', err));
+    },
+    settled: () => queue.then(() => undefined),
+  };
+}
+
+/** Rule suggestions first; a learnt one adds a tag the rules did not already suggest. */
+export function withLearnt<S extends { suggestions: Suggestion[] }>(state: S, learnt: Suggestion[] | undefined): S {
+  if (!learnt?.length) return state;
+  const have = new Set(state.suggestions.map((s) => s.tag.toLowerCase()));
+  return { ...state, suggestions: [...state.suggestions, ...learnt.filter((s) => !have.has(s.tag.toLowerCase()))] };
+}
