@@ -43,4 +43,34 @@ describe('suggested tags', () => {
     expect((await storedPaper(s, HIPPO))?.tags).toBeUndefined();
     await Promise.all([page.close(), options.close()]);
   });
+
+  it('learns from the user’s tags: a third tagged paper makes other cards suggest the tag, with its words, across a worker stop', async () => {
+    const page = await s.open(DEMO);
+    await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
+    const suggesting = () => page.locator('[data-papershelf-id]').filter({ has: page.getByRole('button', { name: /^Add suggested tag fine-tuning \(matched / }) });
+    // Hand-tagged fine-tuning papers of the seed (test/fixtures/seed/topic-tags.tsv).
+    for (const [i, id] of ['2405.14739', '2208.09847', '2404.18466'].entries()) {
+      expect(await suggesting().count()).toBe(0);
+      await card(page, id).getByRole('button', { name: 'Tags' }).click();
+      await card(page, id).getByRole('combobox', { name: 'Add a tag' }).fill('fine-tuning');
+      await card(page, id).getByRole('combobox', { name: 'Add a tag' }).press('Enter');
+      await card(page, id).getByRole('button', { name: 'Remove tag fine-tuning' }).waitFor();
+      if (i < 2) await page.waitForTimeout(300);
+    }
+    await expect.poll(() => suggesting().count()).toBeGreaterThan(0);
+    const ids = await suggesting().evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-id')!));
+    expect(ids).not.toContain('2405.14739');
+
+    await s.stopWorker();
+    await page.reload();
+    await expect.poll(() => suggesting().evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-id')!))).toEqual(ids);
+    await card(page, ids[0]!).getByRole('button', { name: /^Add suggested tag fine-tuning/ }).click();
+    await card(page, ids[0]!).getByRole('button', { name: 'Remove tag fine-tuning' }).waitFor();
+    await expect.poll(async () => (await storedPaper(s, ids[0]!))?.tags).toEqual(['fine-tuning']);
+    if (ids[1]) {
+      await card(page, ids[1]).getByRole('button', { name: 'Dismiss suggested tag fine-tuning' }).click();
+      await expect.poll(async () => (await storedPaper(s, ids[1]!))?.dismissed).toEqual(['fine-tuning']);
+    }
+    await page.close();
+  });
 });
