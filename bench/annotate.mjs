@@ -2,7 +2,7 @@
 // results painted (Dexie word index in the popup, against MiniSearch over the same papers in
 // Node), and opening a card's tag editor.
 import MiniSearch from 'minisearch';
-import { RUNS, median, report, session } from './lib.mjs';
+import { RUNS, importLibrary, median, report, session } from './lib.mjs';
 import { library } from './library.mjs';
 
 const QUERIES = ['s', 'sp', 'spe', 'spec', 'spect', 'spectral', 'spectral av'];
@@ -31,16 +31,7 @@ export async function benchAnnotate() {
   const results = [];
   const s = await session();
   try {
-    const options = await s.context.newPage();
-    await options.goto(`chrome-extension://${s.extensionId}/src/options/index.html`);
-    const backup = JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), tables: { papers, settings: [] } });
-    await options.getByLabel('Import', { exact: true }).setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
-    await options.getByRole('button', { name: 'Confirm import' }).click();
-    await options.getByText(/Imported/).waitFor({ timeout: 60_000 });
-    await options.close();
-    // A 20 MB write leaves IndexedDB compacting for a few seconds; measure the library as a user
-    // meets it later, not in the aftermath of the import.
-    await new Promise((r) => setTimeout(r, 5_000));
+    await importLibrary(s, papers);
 
     const paint = [];
     const keystroke = [];

@@ -7,6 +7,7 @@ import { benchInteraction } from './interaction.mjs';
 import { benchPopup } from './popup.mjs';
 import { benchExportImport } from './export-import.mjs';
 import { benchAnnotate } from './annotate.mjs';
+import { benchSuggest } from './suggest.mjs';
 
 const size = contentScriptSize();
 console.log(`content script: ${size.files.join(', ')}: ${(size.raw / 1024).toFixed(1)} kB raw, ${(size.gzipTogether / 1024).toFixed(1)} kB gzipped (target < 15 kB)`);
@@ -16,3 +17,4 @@ await benchInteraction();
 await benchPopup();
 await benchExportImport();
 await benchAnnotate();
+await benchSuggest();

@@ -79,7 +79,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   'paper/setNote': (msg, ctx) => changeOne(ctx, (now, url, rules) => setNote(ctx.db, msg.id, msg.note, now, url, rules)),
   async 'paper/tag'(msg, ctx) {
     const state = await changeOne(ctx, (now, url, rules) => setTag(ctx.db, msg.id, msg.tag, msg.on, now, url, rules));
-    ctx.learnt?.tagsChanged([msg.tag]);
+    ctx.learnt?.tagsChanged({ paperId: msg.id, tags: [msg.tag] });
     return state;
   },
   'paper/dismiss': (msg, ctx) => changeOne(ctx, (now, url, rules) => dismissSuggestion(ctx.db, msg.id, msg.tag, now, url, rules)),
@@ -103,6 +103,12 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   async 'lists/reorder'(msg, ctx) {
     await reorderList(ctx.db, msg.listId, msg.paperIds, ctx.now());
     return null;
+  },
+  async 'states/get'(msg, ctx) {
+    const papers = (await ctx.db.papers.bulkGet(msg.ids)).filter((p): p is Paper => p !== undefined);
+    const rules = await rulesOf(ctx);
+    const learnt = (await ctx.learnt?.suggest(papers)) ?? new Map();
+    return papers.map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id)));
   },
   async 'tags/list'(_msg, ctx) {
     return tagCounts(ctx.db);

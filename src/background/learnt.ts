@@ -4,7 +4,7 @@
  * them, so a restarted worker reads them back.
  */
 import type { PapershelfDb } from '../db/schema';
-import { loadTagModels, retrainTagModels, type TagModels } from '../db/tag-models';
+import { readTagModelState, updateTagModels, type TagChange, type TagModelState } from '../db/tag-models';
 import type { Paper } from '../shared/model';
 import type { Suggestion } from '../shared/rules';
 import { suggestByModel } from '../suggest/suggest';
@@ -12,34 +12,38 @@ import { suggestByModel } from '../suggest/suggest';
 export interface Learnt {
   /** The learnt suggestions of papers that have any, by paper id. */
   suggest(papers: readonly Paper[]): Promise<Map<string, Suggestion[]>>;
-  /** Papers got or lost these tags (or, after an import, any): retrain, then call `onRetrained`. */
-  tagsChanged(tags: string[] | 'all'): void;
+  /** A paper got or lost these tags (or, after an import, any): retrain, then call `onRetrained`. */
+  tagsChanged(change: TagChange): void;
   /** Resolves when the retraining asked for so far is done. */
   settled(): Promise<void>;
 }
 
 export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrained: () => void): Learnt {
-  let cached: Promise<TagModels | undefined> | undefined;
+  let cached: Promise<TagModelState | undefined> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  const models = () => (cached ??= loadTagModels(db).catch(() => undefined));
+  const state = () => (cached ??= readTagModelState(db).catch(() => undefined));
   return {
     async suggest(papers) {
       const out = new Map<string, Suggestion[]>();
-      const current = await models();
-      if (!current?.models.length) return out;
+      const current = await state();
+      const models = current?.stored.models;
+      if (!current || !models?.length) return out;
       for (const p of papers) {
-        const found = suggestByModel(current.models, p, current.stats);
+        const found = suggestByModel(models, p, current.stats);
         if (found.length) out.set(p.id, found.map(({ tag, why }) => ({ tag, why })));
       }
       return out;
     },
-    tagsChanged(tags) {
+    tagsChanged(change) {
       queue = queue
         .then(async () => {
-          cached = Promise.resolve(await retrainTagModels(db, tags, now()));
+          cached = Promise.resolve(await updateTagModels(db, change, now(), await state()));
           onRetrained();
         })
-        .catch((err: unknown) => console.error('Papershelf: retraining tag models failed', err));
+        .catch((err: unknown) => {
+          cached = undefined;
+          console.error('Papershelf: retraining tag models failed', err);
+        });
     },
     settled: () => queue.then(() => undefined),
   };

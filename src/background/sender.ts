@@ -14,6 +14,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'paper/setNote',
   'paper/tag',
   'tags/list',
+  'states/get',
   'lists/ofPaper',
   'lists/member',
   'lists/create',

@@ -56,8 +56,6 @@ export class Shelf {
   #changes = 0;
   readonly #changedAt = new Map<string, number>();
   #keyboard: KeyboardTriage | undefined;
-  /** What the page showed of each paper, to report it again when the rules change. */
-  readonly #sightings = new Map<string, PaperSighting>();
   #settings: Settings = DEFAULT_SETTINGS;
 
   constructor(options: ShelfOptions) {
@@ -196,7 +194,6 @@ export class Shelf {
     if (old) this.#forget(old);
     // Controls left by an earlier copy of this script (an extension reload) are replaced, not doubled.
     for (const stray of listing.element.querySelectorAll(HOST_TAG)) stray.remove();
-    this.#sightings.set(listing.paper.id, listing.paper);
     const card = new Card(listing, (c) => this.#actionsFor(c));
     this.#cards.set(listing.element, card);
     let same = this.#byId.get(card.id);
@@ -306,10 +303,21 @@ export class Shelf {
     const suggestionsChanged = push.type === 'suggestions/changed' || JSON.stringify(push.settings.rules) !== JSON.stringify(this.#settings.rules);
     if (push.type === 'settings/changed') this.#applySettings(push.settings);
     // New keyword rules or retrained tag models change the suggestions of every paper here: ask again.
-    if (suggestionsChanged) {
-      const papers = [...this.#sightings.values()].filter((p) => this.#byId.get(p.id)?.size);
-      this.#states.clear();
-      if (papers.length) void this.#loadStates(this.#doc.location?.href ?? '', papers);
+    if (suggestionsChanged) void this.#refreshStates();
+  }
+
+  /** The stored states of every paper on the page again; a paper changed meanwhile keeps its newer state. */
+  async #refreshStates(): Promise<void> {
+    const ids = [...this.#byId].filter(([, cards]) => cards.size).map(([id]) => id);
+    if (!ids.length) return;
+    const asked = this.#changes;
+    try {
+      const states = await this.#options.worker.request({ type: 'states/get', ids });
+      await inChunks(states, (s) => {
+        if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
+      });
+    } catch (err) {
+      report('could not refresh suggestions', err);
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Paper } from '../shared/model';
 import { wordsIn } from '../shared/words';
+import { papersWithTags } from './annotations';
 import { listByName } from './lists';
 import type { PapershelfDb } from './schema';
 
@@ -129,7 +130,7 @@ export async function searchPapers(db: PapershelfDb, text: string, options: Sear
     const ids = await db.papers.where('words').startsWith(lead).distinct().limit(cap).primaryKeys();
     candidates = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined && hasAll(p, q.terms));
   } else if (q.tags.length) {
-    candidates = await db.papers.where('tags').anyOfIgnoreCase(q.tags).limit(cap).toArray();
+    candidates = await (await papersWithTags(db, q.tags)).limit(cap).toArray();
   } else if (q.list && q.list !== 'seen') {
     candidates = await db.papers.orderBy(LIST_INDEX[q.list]).reverse().limit(cap).toArray();
   } else {

@@ -1,13 +1,14 @@
 /**
- * The learnt tag models, kept in the `derived` table: the corpus statistics their vectors use and
- * one model per tag with enough papers. Retraining one tag reads only that tag's papers; the
- * statistics are recomputed (and every model with them) when the library has grown or shrunk by
- * a tenth since they were taken.
+ * The learnt tag models, kept in the `derived` table: the corpus statistics their vectors use, and
+ * per tag the sum of its papers' vectors (the centroid, unnormalised) with the papers counted in
+ * it. A tag given to or taken from one paper adds or subtracts that paper's vector: no other paper
+ * is read. Everything is recomputed after an import, and when the library has grown or shrunk by
+ * a tenth since the statistics were taken (new words change every weight a little).
  */
-import { trainTagModel, MIN_PAPERS_PER_TAG, type TagModel } from '../suggest/model';
+import { MIN_PAPERS_PER_TAG, KEPT_TERMS, DEFAULT_TRAINING, type TagModel } from '../suggest/model';
 import { termsOf } from '../suggest/terms';
-import { statsFromRecord, statsToRecord, vectorize, type CorpusStats, type StoredCorpusStats } from '../suggest/tfidf';
-import { stem } from '../shared/rules';
+import { addDocument, emptyStats, scaleToUnit, statsFromRecord, statsToRecord, vectorize, type CorpusStats, type SparseVector, type StoredCorpusStats } from '../suggest/tfidf';
+import type { Paper } from '../shared/model';
 import type { PapershelfDb } from './schema';
 
 const KEY = 'tagModels';
@@ -19,74 +20,131 @@ export interface TagModels {
   papers: number;
 }
 
+/** One tag's running centroid. */
+interface TagSum {
+  tag: string;
+  sum: Record<string, number>;
+  /** The papers whose vectors are in `sum`. */
+  members: string[];
+}
+
 interface Stored {
   stats: StoredCorpusStats;
-  models: TagModel[];
   papers: number;
+  sums: Record<string, TagSum>;
+  models: TagModel[];
 }
 
 export async function loadTagModels(db: PapershelfDb): Promise<TagModels | undefined> {
+  const state = await readTagModelState(db);
+  return state && { stats: state.stats, models: state.stored.models, papers: state.stored.papers };
+}
+
+/**
+ * Document frequencies over the library's titles and abstracts: the same terms the vectors are
+ * made of, so user-made words (tags, notes) never shift the weights.
+ */
+async function corpusStats(db: PapershelfDb): Promise<CorpusStats> {
+  const stats = emptyStats();
+  await db.papers.each((p) => addDocument(stats, termsOf(p)));
+  return stats;
+}
+
+const keyOf = (t: string) => t.toLowerCase();
+
+/** The nearest-centroid model of a running sum (see suggest/model.ts for why this method). */
+function modelOf(entry: TagSum): TagModel | undefined {
+  if (entry.members.length < MIN_PAPERS_PER_TAG) return undefined;
+  const strongest = Object.entries(entry.sum)
+    .filter(([, w]) => w > 1e-9)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, KEPT_TERMS);
+  const weights = scaleToUnit(new Map(strongest));
+  return { tag: entry.tag, method: 'centroid', weights: Object.fromEntries(weights), threshold: DEFAULT_TRAINING.threshold, trainedOn: entry.members.length };
+}
+
+function addVector(entry: TagSum, vector: SparseVector, factor: 1 | -1): void {
+  for (const [term, w] of vector) {
+    const next = (entry.sum[term] ?? 0) + factor * w;
+    if (Math.abs(next) < 1e-9) delete entry.sum[term];
+    else entry.sum[term] = next;
+  }
+}
+
+async function rebuild(db: PapershelfDb): Promise<Stored> {
+  const stats = await corpusStats(db);
+  const sums: Record<string, TagSum> = {};
+  await db.papers.where('tags').above('').distinct().each((p) => {
+    const vector = vectorize(termsOf(p), stats);
+    for (const key of new Set((p.tags ?? []).map(keyOf))) {
+      const entry = (sums[key] ??= { tag: p.tags!.find((t) => keyOf(t) === key)!, sum: {}, members: [] });
+      entry.members.push(p.id);
+      addVector(entry, vector, 1);
+    }
+  });
+  return { stats: statsToRecord(stats), papers: stats.docs, sums, models: [] };
+}
+
+/** What changed: one paper's tags, or (after an import) anything. */
+export type TagChange = { paperId: string; tags: string[] } | 'all';
+
+/**
+ * The stored models with what they were computed from. The worker keeps the last one it read or
+ * wrote in memory (it is the only writer), so a tag change does not read back and parse the whole
+ * record; a restarted worker starts from the database.
+ */
+export interface TagModelState {
+  stored: Stored;
+  stats: CorpusStats;
+}
+
+export async function readTagModelState(db: PapershelfDb): Promise<TagModelState | undefined> {
   const record = await db.derived.get(KEY);
   if (!record) return undefined;
   const stored = record.value as Stored;
-  return { stats: statsFromRecord(stored.stats), models: stored.models, papers: stored.papers };
+  return { stored, stats: statsFromRecord(stored.stats) };
 }
 
-/**
- * Document frequencies over the library. Each paper's stored search words stand for its text
- * (stemmed as the model stems): reading them is ten times faster than tokenising every abstract.
- */
-async function corpusStats(db: PapershelfDb): Promise<{ stats: CorpusStats; papers: number }> {
-  const df = new Map<string, number>();
-  let papers = 0;
-  await db.papers.each((p) => {
-    papers++;
-    const seen = new Set<string>();
-    for (const w of p.words ?? []) seen.add(stem(w));
-    for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
-  });
-  return { stats: { docs: papers, df }, papers };
-}
-
-const tagKey = (t: string) => t.toLowerCase();
-
-async function trainTag(db: PapershelfDb, tag: string, stats: CorpusStats): Promise<TagModel | undefined> {
-  const papers = await db.papers.where('tags').equalsIgnoreCase(tag).toArray();
-  if (papers.length < MIN_PAPERS_PER_TAG) return undefined;
-  const spelled = papers[0]!.tags!.find((t) => tagKey(t) === tagKey(tag)) ?? tag;
-  // Nearest centroid needs only the tag's own papers (see suggest/model.ts for why that method).
-  return trainTagModel(spelled, papers.map((p) => vectorize(termsOf(p), stats)), []);
-}
-
-/**
- * Retrains the models of `tags` (after papers were tagged or untagged), or all of them when the
- * statistics are missing or stale. Returns the models now stored.
- */
-export async function retrainTagModels(db: PapershelfDb, tags: string[] | 'all', now: number): Promise<TagModels> {
-  const current = await loadTagModels(db);
+/** Brings the models in step with the library after `change`; returns the new state. */
+export async function updateTagModels(db: PapershelfDb, change: TagChange, now: number, known?: TagModelState): Promise<TagModelState> {
+  const current = known ?? (await readTagModelState(db));
+  // Changed in place: on a failed write the caller drops its copy and reads the database again.
+  let stored = current?.stored;
+  let stats = current?.stats;
   const count = await db.papers.count();
-  const stale = tags === 'all' || !current || Math.abs(count - current.papers) > current.papers / 10;
-  let stats: CorpusStats;
-  let models: TagModel[];
-  let papers: number;
-  let todo: string[];
-  if (stale) {
-    ({ stats, papers } = await corpusStats(db));
-    models = [];
-    const all = new Set<string>();
-    await db.papers.orderBy('tags').eachKey((k) => void all.add(tagKey(String(k))));
-    todo = [...all];
+  const stale = !stored || !stats || change === 'all' || Math.abs(count - stored.papers) > stored.papers / 10;
+  let changed: string[];
+  if (stale || !stored || !stats) {
+    stored = await rebuild(db);
+    stats = statsFromRecord(stored.stats);
+    changed = Object.keys(stored.sums);
+    stored.models = [];
   } else {
-    ({ stats, papers } = current);
-    const changed = new Set(tags.map(tagKey));
-    models = current.models.filter((m) => !changed.has(tagKey(m.tag)));
-    todo = [...changed];
+    const paper: Paper | undefined = await db.papers.get(change.paperId);
+    const has = new Set((paper?.tags ?? []).map(keyOf));
+    const vector = paper ? vectorize(termsOf(paper), stats) : new Map<string, number>();
+    changed = [];
+    for (const tag of change.tags) {
+      const key = keyOf(tag);
+      const entry = (stored.sums[key] ??= { tag, sum: {}, members: [] });
+      const counted = entry.members.includes(change.paperId);
+      // The database says whether the paper has the tag now; the sum follows, so a repeated or
+      // reordered change is harmless.
+      if (has.has(key) && !counted && paper) {
+        entry.members.push(paper.id);
+        addVector(entry, vector, 1);
+      } else if (!has.has(key) && counted) {
+        entry.members = entry.members.filter((id) => id !== change.paperId);
+        addVector(entry, vector, -1);
+      } else continue;
+      if (entry.members.length === 0) delete stored.sums[key];
+      else entry.tag = paper?.tags?.find((t) => keyOf(t) === key) ?? entry.tag;
+      changed.push(key);
+    }
   }
-  for (const tag of todo) {
-    const model = await trainTag(db, tag, stats);
-    if (model) models.push(model);
-  }
-  const value: Stored = { stats: statsToRecord(stats), models, papers };
-  await db.derived.put({ key: KEY, value, updatedAt: now });
-  return { stats, models, papers };
+  const kept = stored.models.filter((m) => !changed.includes(keyOf(m.tag)));
+  const retrained = changed.map((k) => stored.sums[k]).flatMap((entry) => (entry ? (modelOf(entry) ?? []) : []));
+  stored.models = [...kept, ...retrained];
+  if (stale || changed.length) await db.derived.put({ key: KEY, value: stored, updatedAt: now });
+  return { stored, stats };
 }

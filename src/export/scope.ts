@@ -1,5 +1,6 @@
 /** What an export covers, and the file name it gets: papershelf-<scope>-YYYY-MM-DD.<ext>. */
 import type { PapershelfDb } from '../db/schema';
+import { papersWithTags } from '../db/annotations';
 import { listPapers } from '../db/lists';
 import { searchPapers } from '../db/search';
 import type { Paper } from '../shared/model';
@@ -21,7 +22,7 @@ const INDEX = { toRead: 'toReadSince', read: 'readAt', opened: 'openedAt' } as c
 /** The papers of a scope: queues newest first, a custom list in its order, a search by rank. */
 export async function papersIn(db: PapershelfDb, scope: ExportScope): Promise<Paper[]> {
   if (typeof scope === 'object') {
-    if ('tag' in scope) return db.papers.where('tags').equalsIgnoreCase(scope.tag).toArray();
+    if ('tag' in scope) return (await papersWithTags(db, [scope.tag])).toArray();
     if ('list' in scope) return listPapers(db, scope.list);
     return (await searchPapers(db, scope.search, { limit: Infinity, everything: true })).map((h) => h.paper);
   }

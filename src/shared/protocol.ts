@@ -22,6 +22,7 @@ export interface ResponseMap {
   'paper/setNote': PaperState;
   'paper/tag': PaperState;
   'tags/list': { name: string; count: number }[];
+  'states/get': PaperState[];
   'paper/dismiss': PaperState;
   'lists/create': ListSummary;
   'lists/rename': ListSummary;

@@ -40,6 +40,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('paper/setNote'), id: PaperId, note: Text }),
   v.strictObject({ type: v.literal('paper/tag'), id: PaperId, tag: TagName, on: v.boolean() }),
   v.strictObject({ type: v.literal('tags/list') }),
+  v.strictObject({ type: v.literal('states/get'), ids: v.pipe(v.array(PaperId), v.maxLength(MAX_BATCH)) }),
   v.strictObject({ type: v.literal('paper/dismiss'), id: PaperId, tag: TagName }),
   v.strictObject({ type: v.literal('lists/create'), name: ListName }),
   v.strictObject({ type: v.literal('lists/rename'), listId: ListId, name: ListName }),

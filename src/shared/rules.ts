@@ -6,7 +6,8 @@ import type { TagRule } from './model';
 
 /** A word as rules compare it: lower-case, accents folded, a plural's "s" / "ies" / "es" dropped. */
 export function stem(word: string): string {
-  const w = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // Most words are plain ASCII already: folding accents is the slow part, so only for the rest.
+  const w = /^[a-z0-9]*$/.test(word) ? word : word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 4 && /(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);

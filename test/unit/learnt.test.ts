@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { handle, type HandlerContext } from '../../src/background/handlers';
 import { learntSuggestions } from '../../src/background/learnt';
 import { withDerived } from '../../src/db/papers';
-import { loadTagModels } from '../../src/db/tag-models';
+import { loadTagModels, updateTagModels } from '../../src/db/tag-models';
 import type { PaperState } from '../../src/shared/model';
 import { freshDb } from './db';
 import { seedPapers } from './seed';
@@ -89,6 +89,26 @@ describe('learnt tag suggestions in the worker', () => {
     // The figures reached (README), as the pure model's evaluation in suggest-model.test.ts.
     expect(precision).toBeGreaterThanOrEqual(0.53);
     expect(recall).toBeGreaterThanOrEqual(0.51);
+  });
+
+  it('updated one paper at a time, the models match those computed from scratch', async () => {
+    const { db, ctx, learnt } = await library();
+    await tagTraining(ctx);
+    const [a, b] = seedPapers();
+    await handle({ type: 'paper/tag', id: a!.id, tag: 'theory', on: true }, ctx);
+    await handle({ type: 'paper/tag', id: b!.id, tag: 'theory', on: true }, ctx);
+    await handle({ type: 'paper/tag', id: a!.id, tag: 'theory', on: false }, ctx);
+    await handle({ type: 'paper/tag', id: b!.id, tag: 'THEORY', on: true }, ctx);
+    await learnt.settled();
+    const incremental = (await loadTagModels(db))!.models;
+    const scratch = (await updateTagModels(db, 'all', 3e12)).stored.models;
+    const byTag = (ms: typeof incremental) => new Map(ms.map((m) => [m.tag.toLowerCase(), m]));
+    expect([...byTag(incremental).keys()].sort()).toEqual([...byTag(scratch).keys()].sort());
+    for (const [tag, m] of byTag(scratch)) {
+      const other = byTag(incremental).get(tag)!;
+      expect(other.trainedOn).toBe(m.trainedOn);
+      for (const [term, w] of Object.entries(m.weights)) expect(other.weights[term] ?? 0).toBeCloseTo(w, 9);
+    }
   });
 
   it('never suggests a tag the paper has or that was dismissed for it', async () => {
