@@ -4,9 +4,9 @@
  */
 import type { PapershelfDb } from '../db/schema';
 import { recordSightings, setPaperState } from '../db/papers';
-import { readSettings, writeSettings } from '../db/settings';
+import { readSettings, writeSettings, type SettingsPatch } from '../db/settings';
 import { applyImport } from '../db/import';
-import { dismissSuggestion, setNote, setTag, tagCounts } from '../db/annotations';
+import { deleteTag, dismissSuggestion, renameTag, setNote, setTag, tagCounts } from '../db/annotations';
 import { createList, deleteList, listsOfPaper, listSummaries, renameList, reorderList, setListMembership } from '../db/lists';
 import { DEFAULT_SETTINGS, stateOf, type Paper } from '../shared/model';
 import { withLearnt, type Learnt } from './learnt';
@@ -53,6 +53,18 @@ async function pushLearnt(ctx: HandlerContext, states: PaperState[]): Promise<vo
   const papers = (await ctx.db.papers.bulkGet(states.map((s) => s.id))).filter((p): p is Paper => p !== undefined);
   const learnt = await ctx.learnt.suggest(papers);
   if (learnt.size) ctx.notify.statesChanged(states.filter((s) => learnt.has(s.id)).map((s) => withLearnt(s, learnt.get(s.id))));
+}
+
+/** After a tag was renamed or deleted everywhere: settings that name it, pages, tag models. */
+async function tagsRewritten(ctx: HandlerContext, papers: Paper[], patch: SettingsPatch): Promise<void> {
+  const before = await readSettings(ctx.db);
+  const after = await writeSettings(ctx.db, patch, ctx.now());
+  if (JSON.stringify(before) !== JSON.stringify(after)) ctx.notify.settingsChanged(after);
+  const rules = after.rules;
+  if (papers.length) {
+    ctx.notify.statesChanged(papers.map((p) => stateOf(p, rules)));
+    ctx.learnt?.tagsChanged('all');
+  }
 }
 
 async function paperLists(ctx: HandlerContext, paperId: string): Promise<PaperLists> {
@@ -109,6 +121,25 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const rules = await rulesOf(ctx);
     const learnt = (await ctx.learnt?.suggest(papers)) ?? new Map();
     return papers.map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id)));
+  },
+  async 'tags/rename'(msg, ctx) {
+    const papers = await renameTag(ctx.db, msg.from, msg.to, ctx.now());
+    // The tag's keyword rules and colour follow it; a colour the target already has wins.
+    const settings = await readSettings(ctx.db);
+    const from = msg.from.toLowerCase();
+    const to = msg.to.toLowerCase();
+    const rules = settings.rules.map((r) => (r.tag.toLowerCase() === from ? { ...r, tag: msg.to } : r));
+    const { [from]: colour, ...colours } = settings.tagColors;
+    const tagColors = colour && !colours[to] ? { ...colours, [to]: colour } : colours;
+    await tagsRewritten(ctx, papers, { rules, tagColors });
+    return { papers: papers.length };
+  },
+  async 'tags/delete'(msg, ctx) {
+    const papers = await deleteTag(ctx.db, msg.tag, ctx.now());
+    const settings = await readSettings(ctx.db);
+    const { [msg.tag.toLowerCase()]: _gone, ...tagColors } = settings.tagColors;
+    await tagsRewritten(ctx, papers, { tagColors });
+    return { papers: papers.length };
   },
   async 'tags/list'(_msg, ctx) {
     return tagCounts(ctx.db);

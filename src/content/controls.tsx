@@ -17,6 +17,8 @@ export interface ControlActions {
   note(text: string): void;
   /** Every tag in the library, for autocomplete. */
   tagNames(): Promise<string[]>;
+  /** The colour the user gave a tag, if any. */
+  colorOf(tag: string): string | undefined;
   /** The custom lists and which hold this paper. */
   lists(): Promise<PaperLists>;
   setList(listId: string, on: boolean): Promise<PaperLists>;
@@ -40,6 +42,8 @@ export interface ControlsProps {
 
 export type OpenPanel = 'tags' | 'note' | 'lists';
 type Panel = 'none' | OpenPanel;
+
+const tint = (colour: string | undefined) => (colour ? `--tag:${colour}` : undefined);
 
 // A class, not hooks: preact/hooks would cost the content script ~1 kB of its 15 kB budget.
 export class Controls extends Component<ControlsProps, { panel: Panel }> {
@@ -86,7 +90,7 @@ function renderControls(
           Lists
         </button>
         {tags.map((t) => (
-          <span class="chip" key={t}>
+          <span class="chip" key={t} style={tint(actions.colorOf(t))}>
             {t}
             <button type="button" class="chip-remove" aria-label={`Remove tag ${t}`} onClick={trusted(() => actions.tag(t, false))}>
               ×

@@ -248,6 +248,7 @@ export class Shelf {
         }
         return [...this.#tagNames].sort((a, b) => a.localeCompare(b));
       },
+      colorOf: (tag: string) => this.#settings.tagColors[tag.toLowerCase()],
       lists: () => this.#options.worker.request({ type: 'lists/ofPaper', paperId: card.id }),
       setList: (listId: string, on: boolean) => this.#options.worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
       createList: async (name: string) => {
@@ -285,7 +286,9 @@ export class Shelf {
   }
 
   #applySettings(settings: Settings): void {
+    const recolour = JSON.stringify(settings.tagColors) !== JSON.stringify(this.#settings.tagColors);
     this.#settings = settings;
+    if (recolour) for (const card of this.#cards.values()) card.render();
     if (this.#keyboard) this.#keyboard.enabled = settings.keyboard;
     const site = this.#siteId();
     if (site) this.#marks.apply(settings.readDisplay[site]);

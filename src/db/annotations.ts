@@ -44,14 +44,19 @@ export function setTag(db: PapershelfDb, id: string, tag: string, on: boolean, n
   }, rules);
 }
 
-/** Every tag in use with its number of papers, most used first. */
+/**
+ * Every tag in use with its number of papers, most used first. Spellings that differ only in case
+ * are one tag (as everywhere), shown as its first spelling in index order.
+ */
 export async function tagCounts(db: PapershelfDb): Promise<{ name: string; count: number }[]> {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { name: string; count: number }>();
   await db.papers.orderBy('tags').eachKey((key) => {
     const name = String(key);
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    const entry = counts.get(name.toLowerCase());
+    if (entry) entry.count++;
+    else counts.set(name.toLowerCase(), { name, count: 1 });
   });
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 /**
@@ -68,4 +73,40 @@ export async function tagSpellings(db: PapershelfDb, tags: readonly string[]): P
 export async function papersWithTags(db: PapershelfDb, tags: readonly string[]) {
   const spellings = await tagSpellings(db, tags);
   return spellings.length ? db.papers.where('tags').anyOf(spellings).distinct() : db.papers.limit(0);
+}
+
+/**
+ * Renames a tag on every paper that has it, in any case. Renaming to a tag that exists merges
+ * the two: a paper with both keeps one. Returns the papers changed, as written.
+ */
+export async function renameTag(db: PapershelfDb, from: string, to: string, now: number): Promise<Paper[]> {
+  const typed = normaliseTag(to);
+  if (!typed) throw new Error('A tag needs a name.');
+  // Merging into a tag in use keeps that tag's spelling.
+  const existing = typed.toLowerCase() === from.toLowerCase() ? [] : await tagSpellings(db, [typed]);
+  const target = existing[0] ?? typed;
+  return retag(db, from, now, (tags) => {
+    const rest = tags.filter((t) => t.toLowerCase() !== from.toLowerCase() && t.toLowerCase() !== target.toLowerCase());
+    return [...rest, target];
+  });
+}
+
+/** Takes a tag off every paper. Returns the papers changed, as written. */
+export function deleteTag(db: PapershelfDb, tag: string, now: number): Promise<Paper[]> {
+  return retag(db, tag, now, (tags) => tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()));
+}
+
+async function retag(db: PapershelfDb, tag: string, now: number, change: (tags: string[]) => string[]): Promise<Paper[]> {
+  return db.transaction('rw', db.papers, async () => {
+    const papers = await (await papersWithTags(db, [tag])).toArray();
+    const written = papers.map((p) => {
+      const tags = change(p.tags ?? []);
+      const next: Paper = { ...p, updatedAt: now };
+      if (tags.length) next.tags = tags;
+      else delete next.tags;
+      return withDerived(next);
+    });
+    await db.papers.bulkPut(written);
+    return written;
+  });
 }

@@ -9,11 +9,12 @@ export async function readSettings(db: PapershelfDb): Promise<Settings> {
     if (r.key === 'readDisplay') settings.readDisplay = { ...settings.readDisplay, ...r.value };
     else if (r.key === 'keyboard') settings.keyboard = r.value;
     else if (r.key === 'rules') settings.rules = r.value;
+    else if (r.key === 'tagColors') settings.tagColors = r.value;
   }
   return settings;
 }
 
-export type SettingsPatch = { readDisplay?: Partial<Settings['readDisplay']>; keyboard?: boolean; rules?: Settings['rules'] };
+export type SettingsPatch = { readDisplay?: Partial<Settings['readDisplay']>; keyboard?: boolean; rules?: Settings['rules']; tagColors?: Settings['tagColors'] };
 
 export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now: number): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
@@ -24,6 +25,7 @@ export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now:
     }
     if (patch.keyboard !== undefined) records.push({ key: 'keyboard', value: patch.keyboard, updatedAt: now });
     if (patch.rules !== undefined) records.push({ key: 'rules', value: patch.rules, updatedAt: now });
+    if (patch.tagColors !== undefined) records.push({ key: 'tagColors', value: patch.tagColors, updatedAt: now });
     await db.settings.bulkPut(records);
     return readSettings(db);
   });

@@ -9,6 +9,8 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { ExportPanel } from './export-panel';
 import { ImportPanel } from './import-panel';
 import { RulesEditor } from './rules-editor';
+import { TagManager } from './tag-manager';
+import { WeeklyChart } from './weekly-chart';
 
 const DISPLAY_LABELS: Record<ReadDisplay, string> = {
   dim: 'Dimmed',
@@ -68,6 +70,8 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
       <p class="hint">Open the popup from anywhere with Alt+Shift+P (change it at chrome://extensions/shortcuts).</p>
       {error ? <p role="alert">{error}</p> : null}
       <RulesEditor rules={settings.rules} worker={worker} />
+      <TagManager db={db} worker={worker} colors={settings.tagColors} />
+      <WeeklyChart db={db} />
       <ExportPanel db={db} />
       <ImportPanel db={db} worker={worker} />
     </main>

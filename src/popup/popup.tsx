@@ -13,6 +13,7 @@ import { SearchResults } from './search-results';
 import { TagList } from './tag-list';
 import { ListsTab } from './lists-tab';
 import { listSummaries } from '../db/lists';
+import { readSettings } from '../db/settings';
 
 type TabName = QueueName | 'lists' | 'tags';
 
@@ -38,6 +39,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
   const [listShown, setListShown] = useState(false);
   const counts = useLiveQuery(() => (listShown ? queueCounts(db) : Promise.resolve(undefined)), [db, listShown]);
   const lists = useLiveQuery(() => (listShown ? listSummaries(db) : Promise.resolve(undefined)), [db, listShown]);
+  const colors = useLiveQuery(async () => (await readSettings(db)).tagColors, [db]);
 
   // Each keystroke searches; an answer to an older query is dropped.
   useEffect(() => {
@@ -85,7 +87,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
       {query.trim() ? (
         <>
           {hits?.length ? <QueueExport db={db} scope={{ search: found!.query }} /> : null}
-          <SearchResults query={found?.query ?? query} hits={hits} active={cursor} onActive={setCursor} />
+          <SearchResults query={found?.query ?? query} hits={hits} active={cursor} onActive={setCursor} colors={colors} />
         </>
       ) : (
         <>
@@ -109,7 +111,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
             ) : active === 'lists' ? (
               <ListsTab db={db} worker={worker} />
             ) : (
-              <TagList db={db} onPick={(t) => setQuery(`tag:"${t}" `)} />
+              <TagList db={db} colors={colors} onPick={(t) => setQuery(`tag:"${t}" `)} />
             )}
           </section>
         </>

@@ -27,9 +27,11 @@ interface Props {
   hits: SearchHit[] | undefined;
   active: number;
   onActive(i: number): void;
+  /** Tag colours, lower-case name → #rrggbb. */
+  colors?: Record<string, string> | undefined;
 }
 
-export function SearchResults({ query, hits, active, onActive }: Props) {
+export function SearchResults({ query, hits, active, onActive, colors }: Props) {
   if (!hits) return null;
   if (hits.length === 0)
     return (
@@ -54,7 +56,7 @@ export function SearchResults({ query, hits, active, onActive }: Props) {
           <div class="meta">
             {h.paper.authors.length ? <span>{highlight(authorLine(h.paper.authors), terms)}</span> : null}
             {h.paper.tags?.map((t) => (
-              <span class="tag" key={t}>
+              <span class="tag" key={t} style={colors?.[t.toLowerCase()] ? `--tag:${colors[t.toLowerCase()]}` : undefined}>
                 {highlight(t, terms)}
               </span>
             ))}

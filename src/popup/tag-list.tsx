@@ -3,7 +3,7 @@ import { tagCounts } from '../db/annotations';
 import type { PapershelfDb } from '../db/schema';
 import { useLiveQuery } from '../ui/use-live-query';
 
-export function TagList({ db, onPick }: { db: PapershelfDb; onPick(tag: string): void }) {
+export function TagList({ db, onPick, colors = {} }: { db: PapershelfDb; onPick(tag: string): void; colors?: Record<string, string> | undefined }) {
   const tags = useLiveQuery(() => tagCounts(db), [db]);
   if (!tags) return null;
   if (tags.length === 0) return <p class="empty">No tags yet. Press “Tags” on a paper to give it one.</p>;
@@ -11,7 +11,7 @@ export function TagList({ db, onPick }: { db: PapershelfDb; onPick(tag: string):
     <ul class="tags">
       {tags.map((t) => (
         <li key={t.name}>
-          <button type="button" onClick={() => onPick(t.name)}>
+          <button type="button" onClick={() => onPick(t.name)} style={colors[t.name.toLowerCase()] ? `--tag:${colors[t.name.toLowerCase()]}` : undefined}>
             {t.name} <span class="count">{t.count}</span>
           </button>
         </li>

@@ -147,9 +147,11 @@ export interface Settings {
   keyboard: boolean;
   /** Keyword rules for suggested tags. */
   rules: TagRule[];
+  /** A colour per tag (lower-case name → `#rrggbb`), shown on its chips. */
+  tagColors: Record<string, string>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true, rules: [] };
+export const DEFAULT_SETTINGS: Settings = { readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true, rules: [], tagColors: {} };
 
 /** One stored setting; `key` names a field of Settings. */
 export type SettingRecord = { [K in keyof Settings]: { key: K; value: Settings[K]; updatedAt: number } }[keyof Settings];

@@ -86,7 +86,14 @@ export const SettingRecordSchema = v.variant('key', [
   v.strictObject({ key: v.literal('readDisplay'), value: ReadDisplayRecord, updatedAt: Timestamp }),
   v.strictObject({ key: v.literal('keyboard'), value: v.boolean(), updatedAt: Timestamp }),
   v.strictObject({ key: v.literal('rules'), value: v.lazy(() => Rules), updatedAt: Timestamp }),
+  v.strictObject({ key: v.literal('tagColors'), value: v.lazy(() => TagColors), updatedAt: Timestamp }),
 ]);
+
+/** Tag colours: lower-case tag name → `#rrggbb`. */
+export const TagColors = v.pipe(
+  v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(60)), v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/, 'a colour is #rrggbb'))),
+  v.check((r) => Object.keys(r).length <= 500, 'at most 500 tag colours'),
+);
 
 export { ReadDisplayRecord };
 

@@ -4,7 +4,7 @@
  * Only the worker imports this module, which keeps valibot out of the content script.
  */
 import * as v from 'valibot';
-import { describeIssue, ListEntrySchema, ListId, ListName, ListRecordSchema, PaperId, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, Rules, SettingRecordSchema, TagName, Text } from './records';
+import { describeIssue, ListEntrySchema, ListId, ListName, ListRecordSchema, PaperId, TagColors, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, Rules, SettingRecordSchema, TagName, Text } from './records';
 
 const MAX_BATCH = 5_000;
 const MAX_IMPORT = 200_000;
@@ -27,6 +27,7 @@ const SettingsPatch = v.strictObject({
   readDisplay: v.optional(ReadDisplayRecord),
   keyboard: v.optional(v.boolean()),
   rules: v.optional(Rules),
+  tagColors: v.optional(TagColors),
 });
 
 export const RequestSchema = v.variant('type', [
@@ -40,6 +41,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('paper/setNote'), id: PaperId, note: Text }),
   v.strictObject({ type: v.literal('paper/tag'), id: PaperId, tag: TagName, on: v.boolean() }),
   v.strictObject({ type: v.literal('tags/list') }),
+  v.strictObject({ type: v.literal('tags/rename'), from: TagName, to: TagName }),
+  v.strictObject({ type: v.literal('tags/delete'), tag: TagName }),
   v.strictObject({ type: v.literal('states/get'), ids: v.pipe(v.array(PaperId), v.maxLength(MAX_BATCH)) }),
   v.strictObject({ type: v.literal('paper/dismiss'), id: PaperId, tag: TagName }),
   v.strictObject({ type: v.literal('lists/create'), name: ListName }),

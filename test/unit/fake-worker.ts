@@ -27,7 +27,7 @@ export class FakeWorker implements WorkerConnection {
         reply = this.settings;
         break;
       case 'settings/set':
-        reply = this.settings = { readDisplay: { ...this.settings.readDisplay, ...message.patch.readDisplay }, keyboard: message.patch.keyboard ?? this.settings.keyboard, rules: message.patch.rules ?? this.settings.rules };
+        reply = this.settings = { readDisplay: { ...this.settings.readDisplay, ...message.patch.readDisplay }, keyboard: message.patch.keyboard ?? this.settings.keyboard, rules: message.patch.rules ?? this.settings.rules, tagColors: message.patch.tagColors ?? this.settings.tagColors };
         break;
     }
     return reply as never;

@@ -49,8 +49,10 @@ describe('parseRequest', () => {
 describe('parsePush', () => {
   it('accepts state and settings pushes and refuses others', () => {
     expect(parsePush({ type: 'states/changed', states: [{ id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] }] }).ok).toBe(true);
-    expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show', arxiv: 'hide' }, keyboard: true, rules: [] } }).ok).toBe(true);
+    expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show', arxiv: 'hide' }, keyboard: true, rules: [], tagColors: {} } }).ok).toBe(true);
     expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show' } } }).ok).toBe(false);
+    expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show', arxiv: 'hide' }, keyboard: true, rules: [], tagColors: { x: 'red;}' } } }).ok).toBe(false);
+    expect(parsePush({ type: 'suggestions/changed' }).ok).toBe(true);
     expect(parsePush({ type: 'states/changed', states: [{ id: 'x', read: true, saved: false, tags: [], note: '', suggestions: [] }] }).ok).toBe(false);
     expect(parsePush({ type: 'paper/setRead', id: '2407.21783', read: true }).ok).toBe(false);
   });

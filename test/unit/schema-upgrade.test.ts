@@ -40,14 +40,14 @@ describe('schema upgrade 1 → 2', () => {
     const name = `upgrade-${++n}`;
     await makeV1(name, false);
     const db = openDatabase(name);
-    expect(await readSettings(db)).toEqual({ readDisplay: { huggingface: 'show', arxiv: 'dim' }, keyboard: true, rules: [] });
+    expect(await readSettings(db)).toEqual({ readDisplay: { huggingface: 'show', arxiv: 'dim' }, keyboard: true, rules: [], tagColors: {} });
     expect(await db.settings.get('dimRead' as never)).toBeUndefined();
   });
 
   it('keeps dimming where it was on', async () => {
     const name = `upgrade-${++n}`;
     await makeV1(name, true);
-    expect(await readSettings(openDatabase(name))).toEqual({ readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true, rules: [] });
+    expect(await readSettings(openDatabase(name))).toEqual({ readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true, rules: [], tagColors: {} });
   });
 });
 
@@ -63,7 +63,7 @@ describe('schema upgrade 2 → 3', () => {
     v2.close();
     const db = openDatabase(name);
     expect(await db.papers.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', openedAt: 1, readAt: 2 });
-    expect(await readSettings(db)).toEqual({ readDisplay: { huggingface: 'hide', arxiv: 'dim' }, keyboard: true, rules: [] });
+    expect(await readSettings(db)).toEqual({ readDisplay: { huggingface: 'hide', arxiv: 'dim' }, keyboard: true, rules: [], tagColors: {} });
     await setTag(db, '1706.03762', 'transformers', true, 10);
     expect(await tagCounts(db)).toEqual([{ name: 'transformers', count: 1 }]);
     expect(db.verno).toBeGreaterThanOrEqual(3);
