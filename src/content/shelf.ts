@@ -144,6 +144,7 @@ export class Shelf {
       report('could not read this page', err);
       return;
     }
+    this.#dropMoved(listings);
     const fresh = listings.filter((l) => this.#needsMount(l));
     if (fresh.length === 0) return;
 
@@ -215,6 +216,16 @@ export class Shelf {
     }
     this.#cards.delete(card.element);
     this.#byId.get(card.id)?.delete(card);
+  }
+
+  /**
+   * Drops cards whose paper the page now lists on another element: an abstract page read while
+   * still loading has no heading yet, so its paper sits on `body` until the heading arrives.
+   */
+  #dropMoved(listings: Listing[]): void {
+    const elements = new Set(listings.map((l) => l.element));
+    const ids = new Set(listings.map((l) => l.paper.id));
+    for (const card of this.#cards.values()) if (!elements.has(card.element) && ids.has(card.id)) this.#forget(card);
   }
 
   /** Drops cards whose listing left the page (in-place navigation), so nothing leaks. */

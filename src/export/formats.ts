@@ -25,11 +25,18 @@ export const FORMATS: { format: ExportFormat; label: string; ext: string; mime: 
 ];
 
 /**
- * A custom list is one group in its own order. Anything else is grouped by queue, then by the
- * user's lists and tags (a paper can be under several headings, as it is in several lists).
+ * A custom list is one group in its own order. Anything else is grouped by queue, each paper once;
+ * the whole library then has a section per list and per tag too (a paper under every heading it
+ * belongs to), so the one file is also an overview of the lists and topics.
  */
 async function markdownGroups(db: PapershelfDb, papers: Paper[], scope: ExportScope): Promise<MarkdownGroup[]> {
   if (typeof scope === 'object' && 'list' in scope) return [{ heading: scope.name, papers }];
+  const queues = [
+    { heading: 'To read', papers: papers.filter((p) => p.toReadSince !== undefined) },
+    { heading: 'Read', papers: papers.filter((p) => p.readAt !== undefined) },
+    { heading: 'Seen', papers: papers.filter((p) => p.readAt === undefined && p.toReadSince === undefined) },
+  ];
+  if (scope !== 'all') return queues;
   const inScope = new Map(papers.map((p) => [p.id, p]));
   const [lists, entries] = await Promise.all([db.lists.orderBy('name').toArray(), db.listEntries.orderBy('[listId+position]').toArray()]);
   const listGroups = lists.map((l) => ({
@@ -37,14 +44,8 @@ async function markdownGroups(db: PapershelfDb, papers: Paper[], scope: ExportSc
     papers: entries.filter((e) => e.listId === l.id && inScope.has(e.paperId)).map((e) => inScope.get(e.paperId)!),
   }));
   const tags = [...new Set(papers.flatMap((p) => p.tags ?? []))].sort((a, b) => a.localeCompare(b));
-  const tagGroups = typeof scope === 'object' && 'tag' in scope ? [] : tags.map((t) => ({ heading: `Tag: ${t}`, papers: papers.filter((p) => p.tags?.includes(t)) }));
-  return [
-    { heading: 'To read', papers: papers.filter((p) => p.toReadSince !== undefined) },
-    { heading: 'Read', papers: papers.filter((p) => p.readAt !== undefined) },
-    { heading: 'Seen', papers: papers.filter((p) => p.readAt === undefined && p.toReadSince === undefined) },
-    ...listGroups,
-    ...tagGroups,
-  ];
+  const tagGroups = tags.map((t) => ({ heading: `Tag: ${t}`, papers: papers.filter((p) => p.tags?.includes(t)) }));
+  return [...queues, ...listGroups, ...tagGroups];
 }
 
 /** The text of one export. The backup is always everything, whatever the scope. */

@@ -87,7 +87,7 @@ describe('export from the options page', () => {
     const backup = await download(options, 'Export JSON backup');
     expect(backup.name).toBe(`papershelf-all-${today()}.json`);
     const parsed = JSON.parse(backup.text);
-    expect(parsed).toMatchObject({ format: 'papershelf-backup', version: 1 });
+    expect(parsed).toMatchObject({ format: 'papershelf-backup', version: 2 });
     expect(parsed.tables.papers).toHaveLength(70);
 
     // A scope narrows every format but the backup.
