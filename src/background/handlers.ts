@@ -8,6 +8,8 @@ import { readSettings, writeSettings, type SettingsPatch } from '../db/settings'
 import { applyImport } from '../db/import';
 import { deleteTag, dismissSuggestion, renameTag, setNote, setTag, tagCounts } from '../db/annotations';
 import { createList, deleteList, listsOfPaper, listSummaries, renameList, reorderList, setListMembership } from '../db/lists';
+import { addManyToList } from '../db/lists';
+import { deletePapers, restorePapers, setReadMany, tagMany } from '../db/library';
 import { DEFAULT_SETTINGS, stateOf, type Paper } from '../shared/model';
 import { withLearnt, type Learnt } from './learnt';
 import type { PaperState, Settings, TagRule } from '../shared/model';
@@ -60,11 +62,17 @@ async function tagsRewritten(ctx: HandlerContext, papers: Paper[], patch: Settin
   const before = await readSettings(ctx.db);
   const after = await writeSettings(ctx.db, patch, ctx.now());
   if (JSON.stringify(before) !== JSON.stringify(after)) ctx.notify.settingsChanged(after);
-  const rules = after.rules;
-  if (papers.length) {
-    ctx.notify.statesChanged(papers.map((p) => stateOf(p, rules)));
-    ctx.learnt?.tagsChanged('all');
-  }
+  await pushStates(ctx, papers);
+  if (papers.length) ctx.learnt?.tagsChanged('all');
+}
+
+/** Papers a bulk change wrote (or, deleted, left without a record): their states, to every tab. */
+async function pushStates(ctx: HandlerContext, papers: readonly Pick<Paper, 'id'>[]): Promise<void> {
+  if (!papers.length) return;
+  const rules = await rulesOf(ctx);
+  const stored = papers.filter((p): p is Paper => 'firstSeenAt' in p);
+  const learnt = (await ctx.learnt?.suggest(stored)) ?? new Map();
+  ctx.notify.statesChanged(papers.map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id))));
 }
 
 async function paperLists(ctx: HandlerContext, paperId: string): Promise<PaperLists> {
@@ -140,6 +148,33 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const { [msg.tag.toLowerCase()]: _gone, ...tagColors } = settings.tagColors;
     await tagsRewritten(ctx, papers, { tagColors });
     return { papers: papers.length };
+  },
+  async 'papers/setReadMany'(msg, ctx) {
+    const changed = await setReadMany(ctx.db, msg.ids, msg.read, ctx.now());
+    await pushStates(ctx, changed);
+    return { changed: changed.length };
+  },
+  async 'papers/tagMany'(msg, ctx) {
+    const changed = await tagMany(ctx.db, msg.ids, msg.tag, ctx.now());
+    await pushStates(ctx, changed);
+    if (changed.length) ctx.learnt?.tagsChanged('all');
+    return { changed: changed.length };
+  },
+  async 'lists/addMany'(msg, ctx) {
+    return { added: await addManyToList(ctx.db, msg.listId, msg.ids, ctx.now()) };
+  },
+  async 'papers/delete'(msg, ctx) {
+    const deleted = await deletePapers(ctx.db, msg.ids);
+    // Tabs showing a deleted paper show it as never marked: bare states, no record behind them.
+    await pushStates(ctx, deleted.papers.map((p) => ({ id: p.id })));
+    if (deleted.papers.length) ctx.learnt?.tagsChanged('all');
+    return deleted;
+  },
+  async 'papers/restore'(msg, ctx) {
+    const restored = await restorePapers(ctx.db, { papers: msg.papers, entries: msg.entries });
+    await pushStates(ctx, restored);
+    if (restored.length) ctx.learnt?.tagsChanged('all');
+    return { restored: restored.length };
   },
   async 'tags/list'(_msg, ctx) {
     return tagCounts(ctx.db);

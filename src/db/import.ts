@@ -52,6 +52,8 @@ export function mergeComplete(existing: Paper | undefined, incoming: Paper): Pap
     if (winner[k] === undefined) delete merged[k];
   }
   merged.tags = unitedTags(winner.tags, other.tags);
+  // A suggestion dismissed on either side stays dismissed.
+  merged.dismissed = unitedTags(winner.dismissed, other.dismissed);
   if (other.firstSeenAt < merged.firstSeenAt) {
     merged.firstSeenAt = other.firstSeenAt;
     merged.firstSeenUrl = other.firstSeenUrl;

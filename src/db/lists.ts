@@ -78,6 +78,25 @@ export async function setListMembership(db: PapershelfDb, listId: string, paperI
 }
 
 /**
+ * Appends papers to a list in the given order, skipping those already in it and those the library
+ * does not hold (deleted meanwhile). Returns how many were added.
+ */
+export async function addManyToList(db: PapershelfDb, listId: string, paperIds: readonly string[], now: number): Promise<number> {
+  return db.transaction('rw', db.lists, db.listEntries, db.papers, async () => {
+    if (!(await db.lists.get(listId))) throw new Error('That list no longer exists.');
+    const unique = [...new Set(paperIds)];
+    const [members, papers] = await Promise.all([
+      db.listEntries.bulkGet(unique.map((id): [string, string] => [listId, id])),
+      db.papers.bulkGet(unique),
+    ]);
+    const adding = unique.filter((_, i) => members[i] === undefined && papers[i] !== undefined);
+    const start = ((await entriesOf(db, listId).last())?.position ?? -1) + 1;
+    await db.listEntries.bulkAdd(adding.map((paperId, i) => ({ listId, paperId, position: start + i, addedAt: now, updatedAt: now })));
+    return adding.length;
+  });
+}
+
+/**
  * Stores a new order for a list. The order must name exactly the list's papers: a stale order
  * (another tab added or removed one meanwhile) is refused rather than dropping or duplicating.
  */

@@ -115,7 +115,8 @@ export interface SearchOptions {
 
 export async function searchPapers(db: PapershelfDb, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const limit = options.limit ?? 50;
-  const cap = options.everything ? Number.MAX_SAFE_INTEGER : MAX_CANDIDATES;
+  // IndexedDB takes a count up to 2^32 - 1 (an unsigned long): anything larger throws a TypeError.
+  const cap = options.everything ? 2 ** 32 - 1 : MAX_CANDIDATES;
   const q = parseQuery(text);
   if (isEmptyQuery(q)) return [];
   let candidates: Paper[];

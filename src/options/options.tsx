@@ -8,6 +8,7 @@ import { ADAPTERS } from '../sites/registry';
 import { useLiveQuery } from '../ui/use-live-query';
 import { ExportPanel } from './export-panel';
 import { ImportPanel } from './import-panel';
+import { LibraryTable } from './library-table';
 import { RulesEditor } from './rules-editor';
 import { TagManager } from './tag-manager';
 import { WeeklyChart } from './weekly-chart';
@@ -70,6 +71,7 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
       <p class="hint">Open the popup from anywhere with Alt+Shift+P (change it at chrome://extensions/shortcuts).</p>
       {error ? <p role="alert">{error}</p> : null}
       <RulesEditor rules={settings.rules} worker={worker} />
+      <LibraryTable db={db} worker={worker} />
       <TagManager db={db} worker={worker} colors={settings.tagColors} />
       <WeeklyChart db={db} />
       <ExportPanel db={db} />

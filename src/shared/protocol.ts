@@ -5,6 +5,7 @@
  */
 import { isCanonicalArxivId } from './ids';
 import { READ_DISPLAYS, SITE_IDS, type ListSummary, type PaperState, type ReadDisplay, type Settings } from './model';
+import type { ListEntry, Paper } from './model';
 import type { RequestMessage } from './requests';
 
 export type Request = RequestMessage;
@@ -25,6 +26,11 @@ export interface ResponseMap {
   'tags/rename': { papers: number };
   'tags/delete': { papers: number };
   'states/get': PaperState[];
+  'papers/setReadMany': { changed: number };
+  'papers/tagMany': { changed: number };
+  'lists/addMany': { added: number };
+  'papers/delete': DeletedPapers;
+  'papers/restore': { restored: number };
   'paper/dismiss': PaperState;
   'lists/create': ListSummary;
   'lists/rename': ListSummary;
@@ -32,6 +38,12 @@ export interface ResponseMap {
   'lists/member': PaperLists;
   'lists/ofPaper': PaperLists;
   'lists/reorder': null;
+}
+
+/** What `papers/delete` took away; sent back as `papers/restore` to undo it. */
+export interface DeletedPapers {
+  papers: Paper[];
+  entries: ListEntry[];
 }
 
 /** Every custom list, and which of them hold one paper: what a card's Lists menu shows. */

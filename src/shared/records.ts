@@ -48,6 +48,8 @@ export const PaperRecordSchema = v.strictObject({
   readAt: v.optional(Timestamp),
   savedAt: v.optional(Timestamp),
   toReadSince: v.optional(Timestamp),
+  /** Suggested tags the user dismissed for this paper. */
+  dismissed: v.optional(Tags),
   updatedAt: Timestamp,
 });
 

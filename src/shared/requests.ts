@@ -23,6 +23,12 @@ const Sighting = v.strictObject({
   opened: v.optional(v.literal(true)),
 });
 
+/** The papers a library-table action applies to. */
+const PaperIds = v.pipe(v.array(PaperId), v.maxLength(MAX_IMPORT));
+
+/** A deleted paper coming back (undo): a stored record, with the suggestions it had dismissed. */
+const DeletedPaper = PaperRecordSchema;
+
 const SettingsPatch = v.strictObject({
   readDisplay: v.optional(ReadDisplayRecord),
   keyboard: v.optional(v.boolean()),
@@ -51,6 +57,16 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('lists/member'), listId: ListId, paperId: PaperId, on: v.boolean() }),
   v.strictObject({ type: v.literal('lists/ofPaper'), paperId: PaperId }),
   v.strictObject({ type: v.literal('lists/reorder'), listId: ListId, paperIds: v.pipe(v.array(PaperId), v.maxLength(MAX_IMPORT)) }),
+  // The options page's library table (extension pages only): bulk changes and an undoable delete.
+  v.strictObject({ type: v.literal('papers/setReadMany'), ids: PaperIds, read: v.boolean() }),
+  v.strictObject({ type: v.literal('papers/tagMany'), ids: PaperIds, tag: TagName }),
+  v.strictObject({ type: v.literal('lists/addMany'), listId: ListId, ids: PaperIds }),
+  v.strictObject({ type: v.literal('papers/delete'), ids: PaperIds }),
+  v.strictObject({
+    type: v.literal('papers/restore'),
+    papers: v.pipe(v.array(DeletedPaper), v.maxLength(MAX_IMPORT)),
+    entries: v.pipe(v.array(ListEntrySchema), v.maxLength(MAX_IMPORT)),
+  }),
   v.strictObject({ type: v.literal('settings/get') }),
   v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
   v.strictObject({

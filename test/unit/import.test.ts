@@ -49,6 +49,20 @@ describe('backup → restore', () => {
     expect(await backupOf(target)).toBe(first);
   });
 
+  it('keeps dismissed suggestions through backup and restore, united on merge', async () => {
+    const [a] = seedPapers();
+    const source = freshDb();
+    await source.papers.put(withDerived({ ...a!, dismissed: ['theory'] }));
+    const text = await backupOf(source);
+    const target = freshDb();
+    await target.papers.put(withDerived({ ...a!, dismissed: ['llm'], updatedAt: a!.updatedAt + 1 }));
+    await apply(target, readImportText(text));
+    expect((await target.papers.get(a!.id))?.dismissed).toEqual(['llm', 'theory']);
+    const fresh = freshDb();
+    await apply(fresh, readImportText(text));
+    expect(await backupOf(fresh)).toBe(text);
+  });
+
   it('keeps the later change of each paper, both ways', async () => {
     const [a, b] = seedPapers();
     const db = freshDb();
