@@ -83,7 +83,7 @@ describe('library table', () => {
     await options.getByText('Added 2 papers to “Video club”.').waitFor();
 
     // Delete: the rows and the records go, the feed's cards lose their marks.
-    await options.getByRole('button', { name: 'Delete' }).click();
+    await options.getByRole('group', { name: 'Selected papers' }).getByRole('button', { name: 'Delete' }).click();
     await options.getByText('Deleted 2 papers.').waitFor();
     await expect.poll(() => shownTitles(options)).toEqual(['Expressive Whole-Body 3D Gaussian Avatar', 'Open-Vocabulary Audio-Visual Semantic Segmentation']);
     expect(await storedPaper(s, TORA)).toBeUndefined();
