@@ -39,7 +39,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
   const [listShown, setListShown] = useState(false);
   const counts = useLiveQuery(() => (listShown ? queueCounts(db) : Promise.resolve(undefined)), [db, listShown]);
   const lists = useLiveQuery(() => (listShown ? listSummaries(db) : Promise.resolve(undefined)), [db, listShown]);
-  const colors = useLiveQuery(async () => (await readSettings(db)).tagColors, [db]);
+  const colors = useLiveQuery(async () => (listShown ? (await readSettings(db)).tagColors : undefined), [db, listShown]);
 
   // Each keystroke searches; an answer to an older query is dropped.
   useEffect(() => {

@@ -13,7 +13,7 @@ const focusedId = (page: import('playwright-core').Page) =>
   page.evaluate(() => document.querySelector('[data-papershelf-focus]')?.getAttribute('data-papershelf-id') ?? null);
 
 describe('keyboard triage', () => {
-  it('moves with j/k, toggles with r/s, opens tags and note with t/n, shows help with ?', async () => {
+  it('moves with j/k, toggles with r/s, opens tags, note and lists with t/n/l, shows help with ?', async () => {
     const page = await s.open(DEMO);
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
     await page.keyboard.press('j');
@@ -48,6 +48,12 @@ describe('keyboard triage', () => {
     await page.keyboard.press('n');
     await card(page, far!).getByRole('textbox', { name: 'Note' }).waitFor();
     await card(page, far!).getByRole('textbox', { name: 'Note' }).press('Escape');
+
+    await page.keyboard.press('l');
+    const newList = card(page, far!).getByRole('textbox', { name: 'New list with this paper' });
+    await newList.waitFor();
+    await newList.press('Escape');
+    await newList.waitFor({ state: 'detached' });
 
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Papershelf keyboard shortcuts' }).waitFor();
