@@ -54,7 +54,11 @@ async function pushLearnt(ctx: HandlerContext, states: PaperState[]): Promise<vo
   if (!ctx.learnt) return;
   const papers = (await ctx.db.papers.bulkGet(states.map((s) => s.id))).filter((p): p is Paper => p !== undefined);
   const learnt = await ctx.learnt.suggest(papers);
-  if (learnt.size) ctx.notify.statesChanged(states.filter((s) => learnt.has(s.id)).map((s) => withLearnt(s, learnt.get(s.id))));
+  if (!learnt.size) return;
+  // States from the records just read, not from the page's earlier answer: a change the user made
+  // meanwhile (a tag accepted, a paper marked read) must not be pushed back out of the page.
+  const rules = await rulesOf(ctx);
+  ctx.notify.statesChanged(papers.filter((p) => learnt.has(p.id)).map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id))));
 }
 
 /** After a tag was renamed or deleted everywhere: settings that name it, pages, tag models. */

@@ -242,7 +242,9 @@ export class Shelf {
       tag: (name: string, on: boolean) => {
         const others = card.view.shown.tags.filter((t) => t.toLowerCase() !== name.toLowerCase());
         if (on) this.#tagNames.add(name);
-        void this.#change(card.id, { tags: on ? [...others, name] : others }, { type: 'paper/tag', id: card.id, tag: name, on });
+        // An accepted suggestion becomes a tag at once, not both until the worker answers.
+        const suggestions = card.view.shown.suggestions.filter((s) => !on || s.tag.toLowerCase() !== name.toLowerCase());
+        void this.#change(card.id, { tags: on ? [...others, name] : others, suggestions }, { type: 'paper/tag', id: card.id, tag: name, on });
       },
       note: (text: string) => void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
       dismiss: (name: string) =>
