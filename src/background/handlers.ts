@@ -7,12 +7,12 @@ import { recordSightings, setPaperState } from '../db/papers';
 import { readSettings, writeSettings, type SettingsPatch } from '../db/settings';
 import { applyImport } from '../db/import';
 import { deleteTag, dismissSuggestion, renameTag, setNote, setTag, tagCounts } from '../db/annotations';
-import { createList, deleteList, listsOfPaper, listSummaries, renameList, reorderList, setListMembership } from '../db/lists';
-import { addManyToList } from '../db/lists';
+import { addManyToList, createList, deleteList, listsOfPaper, listSummaries, renameList, reorderList, setListMembership } from '../db/lists';
 import { deletePapers, restorePapers, setReadMany, tagMany } from '../db/library';
 import { DEFAULT_SETTINGS, stateOf, type Paper } from '../shared/model';
 import { withLearnt, type Learnt } from './learnt';
 import type { PaperState, Settings, TagRule } from '../shared/model';
+import type { Suggestion } from '../shared/rules';
 import type { PaperLists, Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
 
 export interface Notifier {
@@ -49,16 +49,26 @@ async function changeOne(
   return state;
 }
 
-/** After a page's papers are stored: their learnt suggestions, pushed to pages as they come. */
-async function pushLearnt(ctx: HandlerContext, states: PaperState[]): Promise<void> {
-  if (!ctx.learnt) return;
-  const papers = (await ctx.db.papers.bulkGet(states.map((s) => s.id))).filter((p): p is Paper => p !== undefined);
-  const learnt = await ctx.learnt.suggest(papers);
-  if (!learnt.size) return;
-  // States from the records just read, not from the page's earlier answer: a change the user made
-  // meanwhile (a tag accepted, a paper marked read) must not be pushed back out of the page.
+/**
+ * Papers as pages show them: stored marks, then rule and learnt suggestions. A bare `{ id }` (a
+ * deleted paper) gets an unmarked state. `learnt` says which papers have learnt suggestions.
+ */
+async function statesOf(ctx: HandlerContext, papers: readonly Pick<Paper, 'id'>[]): Promise<{ states: PaperState[]; learnt: Map<string, Suggestion[]> }> {
   const rules = await rulesOf(ctx);
-  ctx.notify.statesChanged(papers.filter((p) => learnt.has(p.id)).map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id))));
+  const stored = papers.filter((p): p is Paper => 'firstSeenAt' in p);
+  const learnt = (await ctx.learnt?.suggest(stored)) ?? new Map<string, Suggestion[]>();
+  return { states: papers.map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id))), learnt };
+}
+
+const storedPapers = async (ctx: HandlerContext, ids: string[]) => (await ctx.db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
+
+/** After a page's papers are stored: their learnt suggestions, pushed to pages as they come. */
+async function pushLearnt(ctx: HandlerContext, written: PaperState[]): Promise<void> {
+  if (!ctx.learnt) return;
+  // States from the records read now, not from the page's earlier answer: a change the user made
+  // meanwhile (a tag accepted, a paper marked read) must not be pushed back out of the page.
+  const { states, learnt } = await statesOf(ctx, await storedPapers(ctx, written.map((s) => s.id)));
+  if (learnt.size) ctx.notify.statesChanged(states.filter((s) => learnt.has(s.id)));
 }
 
 /** After a tag was renamed or deleted everywhere: settings that name it, pages, tag models. */
@@ -72,11 +82,7 @@ async function tagsRewritten(ctx: HandlerContext, papers: Paper[], patch: Settin
 
 /** Papers a bulk change wrote (or, deleted, left without a record): their states, to every tab. */
 async function pushStates(ctx: HandlerContext, papers: readonly Pick<Paper, 'id'>[]): Promise<void> {
-  if (!papers.length) return;
-  const rules = await rulesOf(ctx);
-  const stored = papers.filter((p): p is Paper => 'firstSeenAt' in p);
-  const learnt = (await ctx.learnt?.suggest(stored)) ?? new Map();
-  ctx.notify.statesChanged(papers.map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id))));
+  if (papers.length) ctx.notify.statesChanged((await statesOf(ctx, papers)).states);
 }
 
 async function paperLists(ctx: HandlerContext, paperId: string): Promise<PaperLists> {
@@ -129,10 +135,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return null;
   },
   async 'states/get'(msg, ctx) {
-    const papers = (await ctx.db.papers.bulkGet(msg.ids)).filter((p): p is Paper => p !== undefined);
-    const rules = await rulesOf(ctx);
-    const learnt = (await ctx.learnt?.suggest(papers)) ?? new Map();
-    return papers.map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id)));
+    return (await statesOf(ctx, await storedPapers(ctx, msg.ids))).states;
   },
   async 'tags/rename'(msg, ctx) {
     const papers = await renameTag(ctx.db, msg.from, msg.to, ctx.now());

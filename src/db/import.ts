@@ -7,6 +7,7 @@
 import type { ListEntry, Paper, PaperList, SettingRecord } from '../shared/model';
 import type { PartialPaper } from '../shared/records';
 import { withQueueFields } from './papers';
+import { entriesOf } from './lists';
 import type { PapershelfDb } from './schema';
 
 /** Whether the paper is read, saved or opened: a newer complete record decides these, present or not. */
@@ -215,8 +216,7 @@ export async function listsFor(db: PapershelfDb, batch: ImportBatch): Promise<Pi
   const names = new Set(batch.lists.map((l) => l.name.toLowerCase()));
   const ids = new Set([...batch.lists.map((l) => l.id), ...batch.listAdds.map((a) => a.listId)]);
   const touched = lists.filter((l) => ids.has(l.id) || names.has(l.name.toLowerCase())).map((l) => l.id);
-  const entries = touched.length ? await db.listEntries.where('[listId+position]').between([touched[0]!, -Infinity], [touched[0]!, Infinity]).toArray() : [];
-  for (const id of touched.slice(1)) entries.push(...(await db.listEntries.where('[listId+position]').between([id, -Infinity], [id, Infinity]).toArray()));
+  const entries = (await Promise.all(touched.map((id) => entriesOf(db, id).toArray()))).flat();
   return { lists, entries };
 }
 

@@ -11,7 +11,6 @@ import type { PapershelfDb } from './schema';
 import { isEmptyQuery, parseQuery, searchPapers } from './search';
 
 export type LibrarySort = 'seen' | 'read' | 'title' | 'tag';
-export const LIBRARY_SORTS: readonly LibrarySort[] = ['seen', 'read', 'title', 'tag'];
 
 export interface LibraryQuery {
   sort: LibrarySort;

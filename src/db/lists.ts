@@ -12,6 +12,10 @@ export function normaliseListName(name: string): string {
   return name.replace(/\s+/g, ' ').trim().slice(0, 80);
 }
 
+/** A list's entries in the user's order. */
+export const entriesOf = (db: PapershelfDb, listId: string) =>
+  db.listEntries.where('[listId+position]').between([listId, -Infinity], [listId, Infinity]);
+
 function newListId(): string {
   return `list-${crypto.randomUUID()}`;
 }
@@ -49,13 +53,11 @@ export async function renameList(db: PapershelfDb, listId: string, name: string,
 /** Deletes a list and its entries; the papers themselves stay in the library. */
 export async function deleteList(db: PapershelfDb, listId: string): Promise<void> {
   await db.transaction('rw', db.lists, db.listEntries, async () => {
-    await db.listEntries.where('[listId+position]').between([listId, -Infinity], [listId, Infinity]).delete();
+    await entriesOf(db, listId).delete();
     await db.lists.delete(listId);
   });
 }
 
-const entriesOf = (db: PapershelfDb, listId: string) =>
-  db.listEntries.where('[listId+position]').between([listId, -Infinity], [listId, Infinity]);
 
 /**
  * Puts a paper in a list (at the end) or takes it out. A paper the library has not recorded yet

@@ -6,14 +6,14 @@
 import type { Paper } from '../shared/model';
 import { wordsIn } from '../shared/words';
 import { papersWithTags } from './annotations';
-import { listByName } from './lists';
+import { entriesOf, listByName } from './lists';
 import type { PapershelfDb } from './schema';
 
 /** The papers of a custom list, in its order; none when no list has that name. */
 async function listMembers(db: PapershelfDb, name: string): Promise<string[]> {
   const list = await listByName(db, name);
   if (!list) return [];
-  return (await db.listEntries.where('[listId+position]').between([list.id, -Infinity], [list.id, Infinity]).toArray()).map((e) => e.paperId);
+  return (await entriesOf(db, list.id).toArray()).map((e) => e.paperId);
 }
 
 export type IsFilter = 'read' | 'unread' | 'saved' | 'opened';

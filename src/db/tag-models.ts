@@ -5,20 +5,13 @@
  * is read. Everything is recomputed after an import, and when the library has grown or shrunk by
  * a tenth since the statistics were taken (new words change every weight a little).
  */
-import { MIN_PAPERS_PER_TAG, KEPT_TERMS, DEFAULT_TRAINING, type TagModel } from '../suggest/model';
+import { centroidModel, MIN_PAPERS_PER_TAG, type TagModel } from '../suggest/model';
 import { termsOf } from '../suggest/terms';
-import { addDocument, emptyStats, scaleToUnit, statsFromRecord, statsToRecord, vectorize, type CorpusStats, type SparseVector, type StoredCorpusStats } from '../suggest/tfidf';
+import { addDocument, emptyStats, statsFromRecord, statsToRecord, vectorize, type CorpusStats, type SparseVector, type StoredCorpusStats } from '../suggest/tfidf';
 import type { Paper } from '../shared/model';
 import type { PapershelfDb } from './schema';
 
 const KEY = 'tagModels';
-
-export interface TagModels {
-  stats: CorpusStats;
-  models: TagModel[];
-  /** How many papers the statistics were taken over. */
-  papers: number;
-}
 
 /** One tag's running centroid. */
 interface TagSum {
@@ -30,14 +23,10 @@ interface TagSum {
 
 interface Stored {
   stats: StoredCorpusStats;
+  /** How many papers the statistics were taken over. */
   papers: number;
   sums: Record<string, TagSum>;
   models: TagModel[];
-}
-
-export async function loadTagModels(db: PapershelfDb): Promise<TagModels | undefined> {
-  const state = await readTagModelState(db);
-  return state && { stats: state.stats, models: state.stored.models, papers: state.stored.papers };
 }
 
 /**
@@ -55,12 +44,7 @@ const keyOf = (t: string) => t.toLowerCase();
 /** The nearest-centroid model of a running sum (see suggest/model.ts for why this method). */
 function modelOf(entry: TagSum): TagModel | undefined {
   if (entry.members.length < MIN_PAPERS_PER_TAG) return undefined;
-  const strongest = Object.entries(entry.sum)
-    .filter(([, w]) => w > 1e-9)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, KEPT_TERMS);
-  const weights = scaleToUnit(new Map(strongest));
-  return { tag: entry.tag, method: 'centroid', weights: Object.fromEntries(weights), threshold: DEFAULT_TRAINING.threshold, trainedOn: entry.members.length };
+  return centroidModel(entry.tag, new Map(Object.entries(entry.sum)), entry.members.length);
 }
 
 function addVector(entry: TagSum, vector: SparseVector, factor: 1 | -1): void {

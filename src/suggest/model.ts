@@ -61,11 +61,18 @@ export function trainTagModel(
 ): TagModel | undefined {
   if (positives.length < MIN_PAPERS_PER_TAG) return undefined;
   if (options.method === 'centroid') {
-    const weights = scaleToUnit(strongest(centroidWeights(positives, negatives, options.negativeFraction)));
-    return { tag, method: 'centroid', weights: Object.fromEntries(weights), threshold: options.threshold, trainedOn: positives.length };
+    return centroidModel(tag, centroidWeights(positives, negatives, options.negativeFraction), positives.length, options.threshold);
   }
   const { weights, bias } = linearWeights(positives, negatives, options);
   return { tag, method: 'linear', weights: Object.fromEntries(strongest(weights)), threshold: options.threshold - bias, trainedOn: positives.length };
+}
+
+/**
+ * A nearest-centroid model from the mean of a tag's vectors — or their sum, which the worker keeps
+ * up to date one paper at a time: the weights are scaled to unit length, so the scale is moot.
+ */
+export function centroidModel(tag: string, centroid: SparseVector, trainedOn: number, threshold = DEFAULT_TRAINING.threshold): TagModel {
+  return { tag, method: 'centroid', weights: Object.fromEntries(scaleToUnit(strongest(centroid))), threshold, trainedOn };
 }
 
 function strongest(weights: SparseVector): SparseVector {

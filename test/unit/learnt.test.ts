@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { handle, type HandlerContext } from '../../src/background/handlers';
 import { learntSuggestions } from '../../src/background/learnt';
 import { withDerived } from '../../src/db/papers';
-import { loadTagModels, updateTagModels } from '../../src/db/tag-models';
+import { readTagModelState, updateTagModels } from '../../src/db/tag-models';
 import type { PaperState } from '../../src/shared/model';
 import { freshDb } from './db';
 import { seedPapers } from './seed';
@@ -51,15 +51,15 @@ describe('learnt tag suggestions in the worker', () => {
     await handle({ type: 'paper/tag', id: a!.id, tag: 'LLM', on: true }, ctx);
     await handle({ type: 'paper/tag', id: b!.id, tag: 'llm', on: true }, ctx);
     await learnt.settled();
-    expect((await loadTagModels(db))?.models).toEqual([]);
+    expect((await readTagModelState(db))?.stored.models).toEqual([]);
     await handle({ type: 'paper/tag', id: c!.id, tag: 'LLM', on: true }, ctx);
     await learnt.settled();
-    expect((await loadTagModels(db))?.models.map((m) => [m.tag, m.trainedOn])).toEqual([['LLM', 3]]);
+    expect((await readTagModelState(db))?.stored.models.map((m) => [m.tag, m.trainedOn])).toEqual([['LLM', 3]]);
     expect(retrained()).toBe(3);
     // Untagging the third paper takes the model away again.
     await handle({ type: 'paper/tag', id: c!.id, tag: 'llm', on: false }, ctx);
     await learnt.settled();
-    expect((await loadTagModels(db))?.models).toEqual([]);
+    expect((await readTagModelState(db))?.stored.models).toEqual([]);
   });
 
   it('on the seed, suggests held-out papers their topics at the measured precision and recall, each with its words', async () => {
@@ -100,7 +100,7 @@ describe('learnt tag suggestions in the worker', () => {
     await handle({ type: 'paper/tag', id: a!.id, tag: 'theory', on: false }, ctx);
     await handle({ type: 'paper/tag', id: b!.id, tag: 'THEORY', on: true }, ctx);
     await learnt.settled();
-    const incremental = (await loadTagModels(db))!.models;
+    const incremental = (await readTagModelState(db))!.stored.models;
     const scratch = (await updateTagModels(db, 'all', 3e12)).stored.models;
     const byTag = (ms: typeof incremental) => new Map(ms.map((m) => [m.tag.toLowerCase(), m]));
     expect([...byTag(incremental).keys()].sort()).toEqual([...byTag(scratch).keys()].sort());
