@@ -1,5 +1,6 @@
 /** The card's Lists menu: a checkbox per custom list, and a field that makes a new list with this paper in it. */
 import { Component, createRef } from 'preact';
+import { failureText } from '../messaging/client';
 import type { PaperLists } from '../shared/protocol';
 import type { ControlActions } from './controls';
 import { trusted } from './trusted';
@@ -27,7 +28,7 @@ export class ListMenu extends Component<Props, State> {
   #load(answer: Promise<PaperLists>) {
     answer.then(
       (lists) => this.setState({ lists, error: '' }, () => (lists.lists.length ? undefined : this.#input.current?.focus())),
-      (err: unknown) => this.setState({ error: String(err instanceof Error ? err.message : err).replace(/^Papershelf: /, '') }),
+      (err: unknown) => this.setState({ error: failureText(err) }),
     );
   }
 

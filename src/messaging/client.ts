@@ -30,6 +30,11 @@ function runtime(): NativeRuntime {
   return (g.browser ?? g.chrome)!.runtime;
 }
 
+/** A failed request as a sentence for the user: the worker's reason, without our log prefix. */
+export function failureText(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).replace(/^Papershelf: /, '');
+}
+
 const RETRIES = 4;
 const isTransient = (err: unknown) =>
   err instanceof Error && /Receiving end does not exist|message port closed|message channel closed/i.test(err.message);

@@ -11,7 +11,7 @@ import type { ImportPreview } from '../import/preview';
 import { useLiveQuery } from '../ui/use-live-query';
 import type { ImportPlan } from '../import/plan';
 import type { TargetList } from '../import/ids-reader';
-import type { WorkerConnection } from '../messaging/client';
+import { failureText, type WorkerConnection } from '../messaging/client';
 
 type Step =
   | { step: 'idle' }
@@ -59,7 +59,7 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
       const counts = await worker.request({ type: 'import/apply', ...plan.batch });
       setState({ step: 'done', counts, kind: plan.kind });
     } catch (err) {
-      setState({ step: 'error', message: `Nothing was imported: ${err instanceof Error ? err.message.replace(/^Papershelf: /, '') : String(err)}` });
+      setState({ step: 'error', message: `Nothing was imported: ${failureText(err)}` });
     }
   }
 

@@ -10,7 +10,8 @@ import { arxivAbsUrl } from '../shared/ids';
 import type { Paper } from '../shared/model';
 import { authorLine } from '../ui/format';
 import { useLiveQuery } from '../ui/use-live-query';
-import { LibraryToolbar, papersCount } from './library-toolbar';
+import { papersCount } from '../ui/format';
+import { LibraryToolbar } from './library-toolbar';
 
 /** Rows shown at first, and added by each "Show more". */
 const PAGE = 100;

@@ -5,15 +5,12 @@
 import { useState } from 'preact/hooks';
 import { listSummaries } from '../db/lists';
 import type { PapershelfDb } from '../db/schema';
-import type { WorkerConnection } from '../messaging/client';
+import { failureText, type WorkerConnection } from '../messaging/client';
+import { papersCount } from '../ui/format';
 import { normaliseTag } from '../shared/model';
 import type { DeletedPapers } from '../shared/protocol';
 import { useLiveQuery } from '../ui/use-live-query';
 
-/** "1 paper", "3 papers". */
-export const papersCount = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
-
-const reason = (err: unknown) => (err instanceof Error ? err.message.replace(/^Papershelf: /, '') : String(err));
 
 export function LibraryToolbar({ db, worker, ids, onDeleted }: { db: PapershelfDb; worker: WorkerConnection; ids: string[]; onDeleted(): void }) {
   const lists = useLiveQuery(() => listSummaries(db), [db]);
@@ -33,7 +30,7 @@ export function LibraryToolbar({ db, worker, ids, onDeleted }: { db: PapershelfD
       setStatus(await action());
     } catch (err) {
       setStatus('');
-      setError(`${failure}: ${reason(err)}`);
+      setError(`${failure}: ${failureText(err)}`);
     }
   }
 

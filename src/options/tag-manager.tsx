@@ -2,12 +2,10 @@
 import { useState } from 'preact/hooks';
 import { tagCounts } from '../db/annotations';
 import type { PapershelfDb } from '../db/schema';
-import type { WorkerConnection } from '../messaging/client';
+import { failureText, type WorkerConnection } from '../messaging/client';
+import { papersCount } from '../ui/format';
 import { useLiveQuery } from '../ui/use-live-query';
 
-const papersText = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
-
-const failure = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/^Papershelf: /, '');
 
 interface Props {
   db: PapershelfDb;
@@ -25,11 +23,11 @@ export function TagManager({ db, worker, colors }: Props) {
   const run = (p: Promise<string>) =>
     p.then(
       (done) => (setStatus(done), setError(''), setEditing(undefined)),
-      (err: unknown) => setError(failure(err)),
+      (err: unknown) => setError(failureText(err)),
     );
   const rename = (from: string, to: string) => {
     const merged = tags.find((t) => t.name.toLowerCase() === to.trim().toLowerCase() && t.name !== from);
-    return run(worker.request({ type: 'tags/rename', from, to: to.trim() }).then(({ papers }) => (merged ? `Merged “${from}” into “${merged.name}” (${papersText(papers)}).` : `Renamed “${from}” to “${to.trim()}” on ${papersText(papers)}.`)));
+    return run(worker.request({ type: 'tags/rename', from, to: to.trim() }).then(({ papers }) => (merged ? `Merged “${from}” into “${merged.name}” (${papersCount(papers)}).` : `Renamed “${from}” to “${to.trim()}” on ${papersCount(papers)}.`)));
   };
   const colour = (tag: string, value: string | undefined) => {
     const { [tag.toLowerCase()]: _old, ...rest } = colors;
@@ -67,7 +65,7 @@ export function TagManager({ db, worker, colors }: Props) {
             {editing?.tag === t.name && editing.mode === 'delete' ? (
               <span role="alertdialog" aria-label={`Delete the tag ${t.name}?`}>
                 Take “{t.name}” off {t.count} {t.count === 1 ? 'paper' : 'papers'}?{' '}
-                <button type="button" onClick={() => void run(worker.request({ type: 'tags/delete', tag: t.name }).then(({ papers }) => `Deleted “${t.name}” from ${papersText(papers)}.`))}>
+                <button type="button" onClick={() => void run(worker.request({ type: 'tags/delete', tag: t.name }).then(({ papers }) => `Deleted “${t.name}” from ${papersCount(papers)}.`))}>
                   Delete
                 </button>{' '}
                 <button type="button" onClick={() => setEditing(undefined)}>

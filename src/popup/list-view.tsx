@@ -5,11 +5,10 @@
 import { useState } from 'preact/hooks';
 import { listPapers } from '../db/lists';
 import type { PapershelfDb } from '../db/schema';
-import type { WorkerConnection } from '../messaging/client';
+import { failureText, type WorkerConnection } from '../messaging/client';
 import type { ListSummary, Paper } from '../shared/model';
 import { moveItem } from '../ui/reorder';
 import { useLiveQuery } from '../ui/use-live-query';
-import { failure } from './lists-tab';
 import { PaperItem } from './paper-item';
 import { QueueExport } from './queue-export';
 
@@ -30,7 +29,7 @@ export function ListView({ db, worker, list, onBack }: Props) {
   const [dragged, setDragged] = useState<number | undefined>();
   const papers = moved ?? stored;
 
-  const run = (p: Promise<unknown>) => p.then(() => setError(''), (err: unknown) => setError(failure(err)));
+  const run = (p: Promise<unknown>) => p.then(() => setError(''), (err: unknown) => setError(failureText(err)));
 
   function move(from: number, to: number, focus = false) {
     if (!papers || to < 0 || to >= papers.length || from === to) return;

@@ -2,11 +2,10 @@
 import { useState } from 'preact/hooks';
 import { listSummaries } from '../db/lists';
 import type { PapershelfDb } from '../db/schema';
-import type { WorkerConnection } from '../messaging/client';
+import { failureText, type WorkerConnection } from '../messaging/client';
 import { useLiveQuery } from '../ui/use-live-query';
 import { ListView } from './list-view';
 
-export const failure = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/^Papershelf: /, '');
 
 export function ListsTab({ db, worker }: { db: PapershelfDb; worker: WorkerConnection }) {
   const lists = useLiveQuery(() => listSummaries(db), [db]);
@@ -25,7 +24,7 @@ export function ListsTab({ db, worker }: { db: PapershelfDb; worker: WorkerConne
       setError('');
       setOpen(made.id);
     } catch (err) {
-      setError(failure(err));
+      setError(failureText(err));
     }
   }
 

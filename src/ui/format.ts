@@ -23,3 +23,6 @@ export function timeAgo(then: number, now: number = Date.now()): string {
   }
   return 'just now';
 }
+
+/** "1 paper", "3 papers". */
+export const papersCount = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
