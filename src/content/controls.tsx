@@ -1,6 +1,7 @@
 /** The inline controls on one paper listing. Rendered by preact inside the listing's shadow root. */
 import { Component } from 'preact';
 import type { PaperLists } from '../shared/protocol';
+import { tint } from '../ui/tint';
 import { ListMenu } from './list-menu';
 import { NoteEditor } from './note-editor';
 import { TagEditor } from './tag-editor';
@@ -42,8 +43,6 @@ export interface ControlsProps {
 
 export type OpenPanel = 'tags' | 'note' | 'lists';
 type Panel = 'none' | OpenPanel;
-
-const tint = (colour: string | undefined) => (colour ? `--tag:${colour}` : undefined);
 
 // A class, not hooks: preact/hooks would cost the content script ~1 kB of its 15 kB budget.
 export class Controls extends Component<ControlsProps, { panel: Panel }> {

@@ -165,12 +165,7 @@ export class Shelf {
     try {
       const { states, settings } = await this.#options.worker.request({ type: 'listings/seen', pageUrl: href, papers: papers.map(withinLimits) });
       this.#applySettings(settings);
-      // In page order and in slices, so the first screen shows its state first and a thousand
-      // cards never block input. A paper changed since this request was sent (a push from another
-      // tab, a click here) keeps its newer state.
-      await inChunks(states, (s) => {
-        if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
-      });
+      await this.#applyAnswer(states, asked);
     } catch (err) {
       if (attempt >= 6) {
         report('could not load paper states', err);
@@ -180,6 +175,17 @@ export class Shelf {
       const still = papers.filter((p) => !this.#states.has(p.id) && this.#byId.get(p.id)?.size);
       if (still.length) await this.#loadStates(href, still, attempt + 1);
     }
+  }
+
+  /**
+   * Applies the worker's answer to a request sent when the change counter stood at `asked`: in
+   * page order and in slices, so the first screen shows its state first and a thousand cards never
+   * block input. A paper changed since (a push from another tab, a click here) keeps its newer state.
+   */
+  #applyAnswer(states: PaperState[], asked: number): Promise<void> {
+    return inChunks(states, (s) => {
+      if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
+    });
   }
 
   #needsMount(listing: Listing): boolean {
@@ -328,10 +334,7 @@ export class Shelf {
     if (!ids.length) return;
     const asked = this.#changes;
     try {
-      const states = await this.#options.worker.request({ type: 'states/get', ids });
-      await inChunks(states, (s) => {
-        if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
-      });
+      await this.#applyAnswer(await this.#options.worker.request({ type: 'states/get', ids }), asked);
     } catch (err) {
       report('could not refresh suggestions', err);
     }

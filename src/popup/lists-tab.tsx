@@ -1,14 +1,12 @@
 /** The Lists tab: the user's own lists with their counts, a form to make one, and the list chosen. */
 import { useState } from 'preact/hooks';
-import { listSummaries } from '../db/lists';
 import type { PapershelfDb } from '../db/schema';
 import { failureText, type WorkerConnection } from '../messaging/client';
-import { useLiveQuery } from '../ui/use-live-query';
+import type { ListSummary } from '../shared/model';
 import { ListView } from './list-view';
 
-
-export function ListsTab({ db, worker }: { db: PapershelfDb; worker: WorkerConnection }) {
-  const lists = useLiveQuery(() => listSummaries(db), [db]);
+/** `lists` comes from the popup, which reads it once for this tab and for every item's Add to list. */
+export function ListsTab({ db, worker, lists }: { db: PapershelfDb; worker: WorkerConnection; lists: ListSummary[] | undefined }) {
   const [open, setOpen] = useState<string | undefined>();
   const [name, setName] = useState('');
   const [error, setError] = useState('');

@@ -109,7 +109,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
             {queue ? (
               <QueueList key={active} db={db} worker={worker} queue={queue.name} empty={queue.empty} lists={lists} onShown={() => setListShown(true)} />
             ) : active === 'lists' ? (
-              <ListsTab db={db} worker={worker} />
+              <ListsTab db={db} worker={worker} lists={lists} />
             ) : (
               <TagList db={db} colors={colors} onPick={(t) => setQuery(`tag:"${t}" `)} />
             )}

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { parseQuery, type SearchHit } from '../db/search';
 import { arxivAbsUrl } from '../shared/ids';
 import { authorLine } from '../ui/format';
+import { tint } from '../ui/tint';
 
 /** Marks the words of `text` that start with a search term; text stays text (no HTML). */
 export function highlight(text: string, terms: string[]): ComponentChildren {
@@ -56,7 +57,7 @@ export function SearchResults({ query, hits, active, onActive, colors }: Props) 
           <div class="meta">
             {h.paper.authors.length ? <span>{highlight(authorLine(h.paper.authors), terms)}</span> : null}
             {h.paper.tags?.map((t) => (
-              <span class="tag" key={t} style={colors?.[t.toLowerCase()] ? `--tag:${colors[t.toLowerCase()]}` : undefined}>
+              <span class="tag" key={t} style={tint(colors?.[t.toLowerCase()])}>
                 {highlight(t, terms)}
               </span>
             ))}

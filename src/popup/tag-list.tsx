@@ -1,6 +1,7 @@
 /** Every tag with its number of papers; choosing one searches for it. */
 import { tagCounts } from '../db/annotations';
 import type { PapershelfDb } from '../db/schema';
+import { tint } from '../ui/tint';
 import { useLiveQuery } from '../ui/use-live-query';
 
 export function TagList({ db, onPick, colors = {} }: { db: PapershelfDb; onPick(tag: string): void; colors?: Record<string, string> | undefined }) {
@@ -11,7 +12,7 @@ export function TagList({ db, onPick, colors = {} }: { db: PapershelfDb; onPick(
     <ul class="tags">
       {tags.map((t) => (
         <li key={t.name}>
-          <button type="button" onClick={() => onPick(t.name)} style={colors[t.name.toLowerCase()] ? `--tag:${colors[t.name.toLowerCase()]}` : undefined}>
+          <button type="button" onClick={() => onPick(t.name)} style={tint(colors[t.name.toLowerCase()])}>
             {t.name} <span class="count">{t.count}</span>
           </button>
         </li>
