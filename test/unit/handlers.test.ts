@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { handle, type HandlerContext } from '../../src/background/handlers';
+import { handle } from '../../src/background/handlers';
 import { checkSender, mayAsk } from '../../src/background/sender';
-import type { PaperState, Settings } from '../../src/shared/model';
-import { freshDb } from './db';
+import { workerContext } from './worker-context';
 
-function context() {
-  const pushed: { states: PaperState[][]; settings: Settings[] } = { states: [], settings: [] };
-  let clock = 1000;
-  const ctx: HandlerContext = {
-    db: freshDb(),
-    now: () => clock++,
-    notify: { statesChanged: (s) => pushed.states.push(s), settingsChanged: (s) => pushed.settings.push(s), suggestionsChanged: () => undefined },
-    senderUrl: 'https://huggingface.co/papers',
-  };
-  return { ctx, pushed };
-}
+const context = () => workerContext();
 
 describe('worker handlers', () => {
   it('answers a page with stored states and settings, and records its papers', async () => {

@@ -9,22 +9,16 @@ import type { PaperState } from '../../src/shared/model';
 import { freshDb } from './db';
 import { seedPapers } from './seed';
 import { seedTopics, TRAINING_PER_TOPIC } from './topic-eval';
+import { workerContext } from './worker-context';
 
 async function library() {
   const db = freshDb();
   await db.papers.bulkPut(seedPapers().map((p) => withDerived({ ...p, readAt: undefined, savedAt: undefined, toReadSince: undefined } as typeof p)));
-  const pushed: PaperState[][] = [];
   let retrained = 0;
   let clock = 2e12;
   const learnt = learntSuggestions(db, () => clock++, () => retrained++);
-  const ctx: HandlerContext = {
-    db,
-    now: () => clock++,
-    notify: { statesChanged: (s) => pushed.push(s), settingsChanged: () => undefined, suggestionsChanged: () => undefined },
-    learnt,
-    senderUrl: 'https://huggingface.co/papers',
-  };
-  return { db, ctx, learnt, pushed, retrained: () => retrained };
+  const { ctx, pushed } = workerContext({ db, now: () => clock++, learnt });
+  return { db, ctx, learnt, pushed: pushed.states, retrained: () => retrained };
 }
 
 /** Tags the first papers of each seed topic, as the evaluation does, through the worker. */

@@ -5,12 +5,13 @@ import { addManyToList, createList, listPapers, setListMembership } from '../../
 import { withDerived } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import { exportText } from '../../src/export/formats';
-import type { Paper, PaperState } from '../../src/shared/model';
+import type { Paper } from '../../src/shared/model';
 import type { RequestOf, RequestType, ResponseMap } from '../../src/shared/protocol';
 import { parseRequest } from '../../src/shared/requests';
 import type { TagChange } from '../../src/db/tag-models';
 import { freshDb } from './db';
 import { seedPapers } from './seed';
+import { workerContext } from './worker-context';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const ids = (papers: { id: string }[]) => papers.map((p) => p.id);
@@ -154,16 +155,9 @@ describe('bulk changes', () => {
 const handle = <T extends RequestType>(msg: RequestOf<T>, ctx: HandlerContext) => handleAny(msg, ctx) as Promise<ResponseMap[T]>;
 
 function context() {
-  const pushed: PaperState[][] = [];
   const retrained: TagChange[] = [];
-  let clock = 1000;
-  const ctx: HandlerContext = {
-    db: freshDb(),
-    now: () => clock++,
-    notify: { statesChanged: (s) => pushed.push(s), settingsChanged: () => undefined, suggestionsChanged: () => undefined },
-    learnt: { suggest: async () => new Map(), tagsChanged: (c) => retrained.push(c), settled: async () => undefined },
-  };
-  return { ctx, pushed, retrained };
+  const { ctx, pushed } = workerContext({ learnt: { suggest: async () => new Map(), tagsChanged: (c) => retrained.push(c), settled: async () => undefined } });
+  return { ctx, pushed: pushed.states, retrained };
 }
 
 describe('library handlers', () => {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { handle, type HandlerContext } from '../../src/background/handlers';
+import { handle } from '../../src/background/handlers';
 import { weeklyActivity, weeklyCounts, weekStart } from '../../src/db/activity';
 import { setTag, tagCounts } from '../../src/db/annotations';
 import { readSettings, writeSettings } from '../../src/db/settings';
 import { searchPapers } from '../../src/db/search';
-import type { PaperState, Settings } from '../../src/shared/model';
 import { freshDb } from './db';
 import { seedPapers } from './seed';
+import { workerContext } from './worker-context';
 
 async function tagged() {
-  const db = freshDb();
+  const { ctx, pushed } = workerContext({ now: () => 100 });
+  const { db } = ctx;
   const papers = seedPapers();
   await db.papers.bulkPut(papers);
   const [a, b, c] = papers.map((p) => p.id);
@@ -17,12 +18,6 @@ async function tagged() {
   await setTag(db, b!, 'peft', true, 1);
   await setTag(db, b!, 'fine-tuning', true, 1);
   await setTag(db, c!, 'fine-tuning', true, 1);
-  const pushed: { states: PaperState[][]; settings: Settings[] } = { states: [], settings: [] };
-  const ctx: HandlerContext = {
-    db,
-    now: () => 100,
-    notify: { statesChanged: (s) => pushed.states.push(s), settingsChanged: (s) => pushed.settings.push(s), suggestionsChanged: () => undefined },
-  };
   return { db, ctx, pushed, ids: [a!, b!, c!] };
 }
 
