@@ -4,7 +4,7 @@
  * and URL changes. It knows no site and never touches the database.
  */
 import type { WorkerConnection } from '../messaging/client';
-import { DEFAULT_SETTINGS, type PaperSighting, type PaperState, type Settings, type SiteId } from '../shared/model';
+import { DEFAULT_SETTINGS, sameTag, type PaperSighting, type PaperState, type Settings, type SiteId } from '../shared/model';
 import type { Push } from '../shared/protocol';
 import type { Listing, SiteAdapter } from '../sites/types';
 import { Card, HOST_TAG, UNKNOWN, type Shown } from './card';
@@ -246,10 +246,10 @@ export class Shelf {
         void this.#change(card.id, { [which]: next }, which === 'read' ? { type: 'paper/setRead', id: card.id, read: next } : { type: 'paper/setSaved', id: card.id, saved: next });
       },
       tag: (name: string, on: boolean) => {
-        const others = card.view.shown.tags.filter((t) => t.toLowerCase() !== name.toLowerCase());
+        const others = card.view.shown.tags.filter((t) => !sameTag(t, name));
         if (on) this.#tagNames.add(name);
         // An accepted suggestion becomes a tag at once, not both until the worker answers.
-        const suggestions = card.view.shown.suggestions.filter((s) => !on || s.tag.toLowerCase() !== name.toLowerCase());
+        const suggestions = card.view.shown.suggestions.filter((s) => !on || !sameTag(s.tag, name));
         void this.#change(card.id, { tags: on ? [...others, name] : others, suggestions }, { type: 'paper/tag', id: card.id, tag: name, on });
       },
       note: (text: string) => void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),

@@ -1,5 +1,6 @@
 /** Inline tag editor: type to filter existing tags, Enter adds, Backspace on empty removes the last. */
 import { Component, createRef } from 'preact';
+import { sameTag } from '../shared/model';
 import type { ControlActions } from './controls';
 import { trusted } from './trusted';
 
@@ -31,7 +32,7 @@ export class TagEditor extends Component<Props, State> {
     );
   }
 
-  #has = (t: string) => this.props.tags.some((x) => x.toLowerCase() === t.toLowerCase());
+  #has = (t: string) => this.props.tags.some((x) => sameTag(x, t));
 
   #options(): string[] {
     const query = this.state.text.trim().toLowerCase();

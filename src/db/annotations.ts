@@ -1,6 +1,6 @@
 /** Notes and tags: the user's own words about a paper. */
 import type { Paper, PaperState, TagRule } from '../shared/model';
-import { normaliseTag, stateOf } from '../shared/model';
+import { normaliseTag, sameTag, stateOf } from '../shared/model';
 import { withDerived } from './papers';
 import type { PapershelfDb } from './schema';
 
@@ -28,7 +28,7 @@ export function setNote(db: PapershelfDb, id: string, note: string, now: number,
 export function dismissSuggestion(db: PapershelfDb, id: string, tag: string, now: number, pageUrl = '', rules: readonly TagRule[] = []): Promise<PaperState> {
   const name = normaliseTag(tag);
   return updatePaper(db, id, now, pageUrl, (p) => {
-    if (!name || p.dismissed?.some((d) => d.toLowerCase() === name.toLowerCase())) return;
+    if (!name || p.dismissed?.some((d) => sameTag(d, name))) return;
     p.dismissed = [...(p.dismissed ?? []), name];
   }, rules);
 }
@@ -37,7 +37,7 @@ export function dismissSuggestion(db: PapershelfDb, id: string, tag: string, now
 export function setTag(db: PapershelfDb, id: string, tag: string, on: boolean, now: number, pageUrl = '', rules: readonly TagRule[] = []): Promise<PaperState> {
   const name = normaliseTag(tag);
   return updatePaper(db, id, now, pageUrl, (p) => {
-    const others = (p.tags ?? []).filter((t) => t.toLowerCase() !== name.toLowerCase());
+    const others = (p.tags ?? []).filter((t) => !sameTag(t, name));
     const tags = on && name ? [...others, name] : others;
     if (tags.length) p.tags = tags;
     else delete p.tags;
@@ -83,17 +83,17 @@ export async function renameTag(db: PapershelfDb, from: string, to: string, now:
   const typed = normaliseTag(to);
   if (!typed) throw new Error('A tag needs a name.');
   // Merging into a tag in use keeps that tag's spelling.
-  const existing = typed.toLowerCase() === from.toLowerCase() ? [] : await tagSpellings(db, [typed]);
+  const existing = sameTag(typed, from) ? [] : await tagSpellings(db, [typed]);
   const target = existing[0] ?? typed;
   return retag(db, from, now, (tags) => {
-    const rest = tags.filter((t) => t.toLowerCase() !== from.toLowerCase() && t.toLowerCase() !== target.toLowerCase());
+    const rest = tags.filter((t) => !sameTag(t, from) && !sameTag(t, target));
     return [...rest, target];
   });
 }
 
 /** Takes a tag off every paper. Returns the papers changed, as written. */
 export function deleteTag(db: PapershelfDb, tag: string, now: number): Promise<Paper[]> {
-  return retag(db, tag, now, (tags) => tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()));
+  return retag(db, tag, now, (tags) => tags.filter((t) => !sameTag(t, tag)));
 }
 
 async function retag(db: PapershelfDb, tag: string, now: number, change: (tags: string[]) => string[]): Promise<Paper[]> {

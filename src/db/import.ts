@@ -4,7 +4,7 @@
  * (BibTeX, PaperMemory, pasted ids) only fills gaps and adds to lists. Importing the same file
  * twice changes nothing.
  */
-import type { ListEntry, Paper, PaperList, SettingRecord } from '../shared/model';
+import { sameTag, type ListEntry, type Paper, type PaperList, type SettingRecord } from '../shared/model';
 import type { PartialPaper } from '../shared/records';
 import { withQueueFields } from './papers';
 import { entriesOf } from './lists';
@@ -17,7 +17,7 @@ const METADATA_FIELDS = ['title', 'authors', 'abstract', 'version', 'upvotes', '
 /** Tags are united: an import adds tags, never takes one away. */
 function unitedTags(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
   const all = [...(a ?? [])];
-  for (const t of b ?? []) if (!all.some((x) => x.toLowerCase() === t.toLowerCase())) all.push(t);
+  for (const t of b ?? []) if (!all.some((x) => sameTag(x, t))) all.push(t);
   return all.length ? all : undefined;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Paper } from '../shared/model';
 import type { DeletedPapers } from '../shared/protocol';
-import { normaliseTag } from '../shared/model';
+import { normaliseTag, sameTag } from '../shared/model';
 import { tagSpellings } from './annotations';
 import { withDerived } from './papers';
 import type { PapershelfDb } from './schema';
@@ -142,7 +142,7 @@ export function tagMany(db: PapershelfDb, ids: readonly string[], tag: string, n
   return db.transaction('rw', db.papers, async () => {
     const name = (await tagSpellings(db, [typed]))[0] ?? typed;
     const changed = (await existing(db, ids))
-      .filter((p) => !p.tags?.some((t) => t.toLowerCase() === name.toLowerCase()))
+      .filter((p) => !p.tags?.some((t) => sameTag(t, name)))
       .map((p) => withDerived({ ...p, tags: [...(p.tags ?? []), name], updatedAt: now }));
     await db.papers.bulkPut(changed);
     return changed;

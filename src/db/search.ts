@@ -3,7 +3,7 @@
  * filters (`tag:`, `is:`, `list:`), and a ranking that prefers matches in the title, then tags,
  * authors and notes, then the abstract.
  */
-import type { Paper } from '../shared/model';
+import { sameTag, type Paper } from '../shared/model';
 import { wordsIn } from '../shared/words';
 import { papersWithTags } from './annotations';
 import { entriesOf, listByName } from './lists';
@@ -91,7 +91,7 @@ const hasAll = (p: Paper, terms: string[]) => terms.every((t) => p.words?.some((
 const LIST_INDEX = { 'to-read': 'toReadSince', read: 'readAt', opened: 'openedAt' } as const;
 
 function passes(p: Paper, q: SearchQuery): boolean {
-  for (const t of q.tags) if (!p.tags?.some((x) => x.toLowerCase() === t.toLowerCase())) return false;
+  for (const t of q.tags) if (!p.tags?.some((x) => sameTag(x, t))) return false;
   for (const f of q.is) {
     if (f === 'read' && p.readAt === undefined) return false;
     if (f === 'unread' && p.readAt !== undefined) return false;

@@ -5,7 +5,7 @@
  * the arXiv id. Papers that are not on arXiv are skipped, with the reason.
  */
 import { parseArxivId } from '../shared/ids';
-import { normaliseTag } from '../shared/model';
+import { normaliseTag, sameTag } from '../shared/model';
 import type { PartialPaper } from '../shared/records';
 import { batchOf } from '../db/import';
 import { ImportError, type ImportPlan, type Skipped } from './plan';
@@ -55,7 +55,7 @@ export function readPaperMemory(json: unknown): ImportPlan {
     const tags: string[] = [];
     for (const t of Array.isArray(raw.tags) ? raw.tags : []) {
       const name = typeof t === 'string' ? normaliseTag(t) : '';
-      if (name && !tags.some((x) => x.toLowerCase() === name.toLowerCase())) tags.push(name);
+      if (name && !tags.some((x) => sameTag(x, name))) tags.push(name);
     }
     partial.push({
       id: id.id,

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { tagCounts } from '../db/annotations';
 import type { PapershelfDb } from '../db/schema';
 import { failureText, type WorkerConnection } from '../messaging/client';
+import { sameTag } from '../shared/model';
 import { papersCount } from '../ui/format';
 import { useLiveQuery } from '../ui/use-live-query';
 
@@ -26,7 +27,7 @@ export function TagManager({ db, worker, colors }: Props) {
       (err: unknown) => setError(failureText(err)),
     );
   const rename = (from: string, to: string) => {
-    const merged = tags.find((t) => t.name.toLowerCase() === to.trim().toLowerCase() && t.name !== from);
+    const merged = tags.find((t) => sameTag(t.name, to.trim()) && t.name !== from);
     return run(worker.request({ type: 'tags/rename', from, to: to.trim() }).then(({ papers }) => (merged ? `Merged “${from}” into “${merged.name}” (${papersCount(papers)}).` : `Renamed “${from}” to “${to.trim()}” on ${papersCount(papers)}.`)));
   };
   const colour = (tag: string, value: string | undefined) => {

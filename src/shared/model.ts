@@ -126,6 +126,9 @@ export function normaliseTag(tag: string): string {
   return tag.replace(/[\s,]+/g, ' ').trim().slice(0, 60);
 }
 
+/** One tag whatever its case: "LLM" and "llm" on two papers are the same tag. */
+export const sameTag = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 /** The sites Papershelf works on; each has one adapter under src/sites/. */
 export const SITE_IDS = ['huggingface', 'arxiv'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
