@@ -43,7 +43,7 @@ async function changeOne(
   write: (now: number, pageUrl: string | undefined, rules: TagRule[]) => Promise<PaperState>,
 ): Promise<PaperState> {
   const written = await write(ctx.now(), ctx.senderUrl, await rulesOf(ctx));
-  const paper = ctx.learnt && (await ctx.db.papers.get(written.id));
+  const paper = (await ctx.learnt?.active()) && (await ctx.db.papers.get(written.id));
   const state = paper ? withLearnt(written, (await ctx.learnt!.suggest([paper])).get(paper.id)) : written;
   ctx.notify.statesChanged([state]);
   return state;
@@ -64,7 +64,8 @@ const storedPapers = async (ctx: HandlerContext, ids: string[]) => (await ctx.db
 
 /** After a page's papers are stored: their learnt suggestions, pushed to pages as they come. */
 async function pushLearnt(ctx: HandlerContext, written: PaperState[]): Promise<void> {
-  if (!ctx.learnt) return;
+  // On most page loads no tag has a model yet: the page's papers are not read again for nothing.
+  if (!(await ctx.learnt?.active())) return;
   // States from the records read now, not from the page's earlier answer: a change the user made
   // meanwhile (a tag accepted, a paper marked read) must not be pushed back out of the page.
   const { states, learnt } = await statesOf(ctx, await storedPapers(ctx, written.map((s) => s.id)));

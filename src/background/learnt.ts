@@ -10,6 +10,8 @@ import type { Suggestion } from '../shared/rules';
 import { suggestByModel } from '../suggest/suggest';
 
 export interface Learnt {
+  /** Whether any tag has a model yet: without one there is nothing to suggest, and nothing to read. */
+  active(): Promise<boolean>;
   /** The learnt suggestions of papers that have any, by paper id. */
   suggest(papers: readonly Paper[]): Promise<Map<string, Suggestion[]>>;
   /** A paper got or lost these tags (or, after an import, any): retrain, then call `onRetrained`. */
@@ -23,6 +25,7 @@ export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrain
   let queue: Promise<unknown> = Promise.resolve();
   const state = () => (cached ??= readTagModelState(db).catch(() => undefined));
   return {
+    active: async () => Boolean((await state())?.stored.models.length),
     async suggest(papers) {
       const out = new Map<string, Suggestion[]>();
       const current = await state();

@@ -156,7 +156,7 @@ const handle = <T extends RequestType>(msg: RequestOf<T>, ctx: HandlerContext) =
 
 function context() {
   const retrained: TagChange[] = [];
-  const { ctx, pushed } = workerContext({ learnt: { suggest: async () => new Map(), tagsChanged: (c) => retrained.push(c), settled: async () => undefined } });
+  const { ctx, pushed } = workerContext({ learnt: { active: async () => false, suggest: async () => new Map(), tagsChanged: (c) => retrained.push(c), settled: async () => undefined } });
   return { ctx, pushed: pushed.states, retrained };
 }
 
