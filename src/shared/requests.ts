@@ -26,9 +26,6 @@ const Sighting = v.strictObject({
 /** The papers a library-table action applies to. */
 const PaperIds = v.pipe(v.array(PaperId), v.maxLength(MAX_IMPORT));
 
-/** A deleted paper coming back (undo): a stored record, with the suggestions it had dismissed. */
-const DeletedPaper = PaperRecordSchema;
-
 const SettingsPatch = v.strictObject({
   readDisplay: v.optional(ReadDisplayRecord),
   keyboard: v.optional(v.boolean()),
@@ -64,7 +61,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('papers/delete'), ids: PaperIds }),
   v.strictObject({
     type: v.literal('papers/restore'),
-    papers: v.pipe(v.array(DeletedPaper), v.maxLength(MAX_IMPORT)),
+    papers: v.pipe(v.array(PaperRecordSchema), v.maxLength(MAX_IMPORT)),
     entries: v.pipe(v.array(ListEntrySchema), v.maxLength(MAX_IMPORT)),
   }),
   v.strictObject({ type: v.literal('settings/get') }),
