@@ -23,7 +23,7 @@ const Sighting = v.strictObject({
   opened: v.optional(v.literal(true)),
 });
 
-/** The papers a library-table action applies to. */
+/** The papers a many-paper request names (library-table actions, a list's new order). */
 const PaperIds = v.pipe(v.array(PaperId), v.maxLength(MAX_IMPORT));
 
 const SettingsPatch = v.strictObject({
@@ -53,7 +53,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('lists/delete'), listId: ListId }),
   v.strictObject({ type: v.literal('lists/member'), listId: ListId, paperId: PaperId, on: v.boolean() }),
   v.strictObject({ type: v.literal('lists/ofPaper'), paperId: PaperId }),
-  v.strictObject({ type: v.literal('lists/reorder'), listId: ListId, paperIds: v.pipe(v.array(PaperId), v.maxLength(MAX_IMPORT)) }),
+  v.strictObject({ type: v.literal('lists/reorder'), listId: ListId, paperIds: PaperIds }),
   // The options page's library table (extension pages only): bulk changes and an undoable delete.
   v.strictObject({ type: v.literal('papers/setReadMany'), ids: PaperIds, read: v.boolean() }),
   v.strictObject({ type: v.literal('papers/tagMany'), ids: PaperIds, tag: TagName }),
