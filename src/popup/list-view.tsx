@@ -2,7 +2,7 @@
  * One custom list: its papers in the user's order, reordered by dragging or with the arrow keys on
  * an item's handle; rename, delete (after a confirmation), export, and remove papers from it.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { listPapers } from '../db/lists';
 import type { PapershelfDb } from '../db/schema';
 import { failureText, type WorkerConnection } from '../messaging/client';
@@ -19,6 +19,8 @@ interface Props {
   onBack(): void;
 }
 
+const byId = (a: Paper, b: Paper) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export function ListView({ db, worker, list, onBack }: Props) {
   const stored = useLiveQuery(() => listPapers(db, list.id), [db, list.id]);
   // The order on screen leads the stored one while a move is on its way to the worker.
@@ -28,6 +30,16 @@ export function ListView({ db, worker, list, onBack }: Props) {
   const [error, setError] = useState('');
   const [dragged, setDragged] = useState<number | undefined>();
   const papers = moved ?? stored;
+  // Moves on their way: the worker's answer can come before the stored order shows the move (the
+  // live query hears of it a little later), so `moved` stays until the stored order catches up.
+  const pending = useRef(0);
+  useEffect(() => {
+    if (!moved || !stored) return;
+    const ids = (ps: Paper[]) => ps.map((p) => p.id).join(' ');
+    const sameSet = (a: Paper[], b: Paper[]) => ids([...a].sort(byId)) === ids([...b].sort(byId));
+    // Caught up, or changed elsewhere (a paper removed in another window): the store leads again.
+    if (ids(stored) === ids(moved) || (pending.current === 0 && !sameSet(stored, moved))) setMoved(undefined);
+  }, [stored, moved]);
 
   const run = (p: Promise<unknown>) => p.then(() => setError(''), (err: unknown) => setError(failureText(err)));
 
@@ -35,7 +47,18 @@ export function ListView({ db, worker, list, onBack }: Props) {
     if (!papers || to < 0 || to >= papers.length || from === to) return;
     const next = moveItem(papers, from, to);
     setMoved(next);
-    void run(worker.request({ type: 'lists/reorder', listId: list.id, paperIds: next.map((p) => p.id) })).finally(() => setMoved(undefined));
+    pending.current++;
+    worker.request({ type: 'lists/reorder', listId: list.id, paperIds: next.map((p) => p.id) }).then(
+      () => {
+        pending.current--;
+        setError('');
+      },
+      (err: unknown) => {
+        pending.current--;
+        setError(failureText(err));
+        setMoved(undefined);
+      },
+    );
     if (focus) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-handle="${next[to]!.id}"]`)?.focus());
   }
 
