@@ -1,18 +1,17 @@
 /** Notes and tags: the user's own words about a paper. */
 import type { Paper, PaperState, TagRule } from '../shared/model';
 import { normaliseTag, sameTag, stateOf } from '../shared/model';
-import { withDerived } from './papers';
+import { paperTables, putPapers } from './papers';
 import type { PapershelfDb } from './schema';
 
 /** Changes one paper in a transaction, creating a bare record for a paper not recorded yet. */
 async function updatePaper(db: PapershelfDb, id: string, now: number, pageUrl: string, change: (p: Paper) => void, rules: readonly TagRule[]): Promise<PaperState> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const existing: Paper = (await db.papers.get(id)) ?? { id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now };
     const next: Paper = { ...existing, updatedAt: now };
     change(next);
-    const record = withDerived(next);
-    await db.papers.put(record);
-    return stateOf(record, rules);
+    const [record] = await putPapers(db, [next]);
+    return stateOf(record!, rules);
   });
 }
 
@@ -97,16 +96,15 @@ export function deleteTag(db: PapershelfDb, tag: string, now: number): Promise<P
 }
 
 async function retag(db: PapershelfDb, tag: string, now: number, change: (tags: string[]) => string[]): Promise<Paper[]> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const papers = await (await papersWithTags(db, [tag])).toArray();
-    const written = papers.map((p) => {
+    const changed = papers.map((p) => {
       const tags = change(p.tags ?? []);
       const next: Paper = { ...p, updatedAt: now };
       if (tags.length) next.tags = tags;
       else delete next.tags;
-      return withDerived(next);
+      return next;
     });
-    await db.papers.bulkPut(written);
-    return written;
+    return putPapers(db, changed);
   });
 }

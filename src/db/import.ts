@@ -26,7 +26,6 @@ const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v)
 /** Equal in everything the user or a source said; search words are derived and not compared. */
 function sameRecord(a: Paper, b: Paper): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Paper>;
-  keys.delete('words');
   keys.delete('unindexed');
   for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
   return true;
@@ -34,7 +33,6 @@ function sameRecord(a: Paper, b: Paper): boolean {
 
 function clean(paper: Paper): Paper {
   const out = { ...paper };
-  delete out.words; // derived: recomputed after the import, not while previewing
   delete out.unindexed;
   for (const k of Object.keys(out) as (keyof Paper)[]) if (out[k] === undefined) delete out[k];
   return withQueueFields(out);

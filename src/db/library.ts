@@ -6,7 +6,7 @@ import type { Paper } from '../shared/model';
 import type { DeletedPapers } from '../shared/protocol';
 import { normaliseTag, sameTag } from '../shared/model';
 import { tagSpellings } from './annotations';
-import { withDerived } from './papers';
+import { paperTables, putPapers } from './papers';
 import type { PapershelfDb } from './schema';
 import { isEmptyQuery, parseQuery, searchPapers } from './search';
 
@@ -118,17 +118,16 @@ async function existing(db: PapershelfDb, ids: readonly string[]): Promise<Paper
  * written, so their `updatedAt` (which decides backup merges) stays true. Returns those papers.
  */
 export function setReadMany(db: PapershelfDb, ids: readonly string[], read: boolean, now: number): Promise<Paper[]> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const changed = (await existing(db, ids))
       .filter((p) => (p.readAt !== undefined) !== read)
       .map((p) => {
         const next: Paper = { ...p, updatedAt: now };
         if (read) next.readAt = now;
         else delete next.readAt;
-        return withDerived(next);
+        return next;
       });
-    await db.papers.bulkPut(changed);
-    return changed;
+    return putPapers(db, changed);
   });
 }
 
@@ -139,25 +138,24 @@ export function setReadMany(db: PapershelfDb, ids: readonly string[], read: bool
 export function tagMany(db: PapershelfDb, ids: readonly string[], tag: string, now: number): Promise<Paper[]> {
   const typed = normaliseTag(tag);
   if (!typed) return Promise.reject(new Error('A tag cannot be empty.'));
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const name = (await tagSpellings(db, [typed]))[0] ?? typed;
     const changed = (await existing(db, ids))
       .filter((p) => !p.tags?.some((t) => sameTag(t, name)))
-      .map((p) => withDerived({ ...p, tags: [...(p.tags ?? []), name], updatedAt: now }));
-    await db.papers.bulkPut(changed);
-    return changed;
+      .map((p) => ({ ...p, tags: [...(p.tags ?? []), name], updatedAt: now }));
+    return putPapers(db, changed);
   });
 }
 
 /** Deletes papers and their places in lists; returns them, without derived fields, for an undo. */
 export function deletePapers(db: PapershelfDb, ids: readonly string[]): Promise<DeletedPapers> {
-  return db.transaction('rw', db.papers, db.listEntries, async () => {
+  return db.transaction('rw', [...paperTables(db), db.listEntries], async () => {
     const papers = await existing(db, ids);
     const keys = papers.map((p) => p.id);
     const entries = await db.listEntries.where('paperId').anyOf(keys).toArray();
     await db.listEntries.bulkDelete(entries.map((e): [string, string] => [e.listId, e.paperId]));
-    await db.papers.bulkDelete(keys);
-    return { papers: papers.map(({ words: _w, unindexed: _u, ...p }) => p), entries };
+    await Promise.all([db.papers.bulkDelete(keys), db.paperWords.bulkDelete(keys)]);
+    return { papers: papers.map(({ unindexed: _u, ...p }) => p), entries };
   });
 }
 
@@ -166,12 +164,11 @@ export function deletePapers(db: PapershelfDb, ids: readonly string[]): Promise<
  * meanwhile is left out. Returns the papers written.
  */
 export function restorePapers(db: PapershelfDb, snapshot: DeletedPapers): Promise<Paper[]> {
-  return db.transaction('rw', db.papers, db.lists, db.listEntries, async () => {
-    const papers = snapshot.papers.map(withDerived);
+  return db.transaction('rw', [...paperTables(db), db.lists, db.listEntries], async () => {
     const listIds = [...new Set(snapshot.entries.map((e) => e.listId))];
     const lists = new Set((await db.lists.bulkGet(listIds)).filter((l) => l !== undefined).map((l) => l.id));
+    const papers = await putPapers(db, snapshot.papers);
     const restored = new Set(papers.map((p) => p.id));
-    await db.papers.bulkPut(papers);
     await db.listEntries.bulkPut(snapshot.entries.filter((e) => lists.has(e.listId) && restored.has(e.paperId)));
     return papers;
   });

@@ -4,7 +4,7 @@
  * rewrites its entries only, never the papers.
  */
 import type { ListEntry, ListSummary, Paper, PaperList } from '../shared/model';
-import { withDerived } from './papers';
+import { putPapers } from './papers';
 import type { PapershelfDb } from './schema';
 
 /** Names as the user means them: trimmed, inner spaces folded. */
@@ -64,7 +64,7 @@ export async function deleteList(db: PapershelfDb, listId: string): Promise<void
  * (a click racing its page's first report) is created with what is known: its id.
  */
 export async function setListMembership(db: PapershelfDb, listId: string, paperId: string, on: boolean, now: number, pageUrl = ''): Promise<void> {
-  await db.transaction('rw', db.lists, db.listEntries, db.papers, async () => {
+  await db.transaction('rw', [db.lists, db.listEntries, db.papers, db.paperWords], async () => {
     if (!(await db.lists.get(listId))) throw new Error('That list no longer exists.');
     if (!on) {
       await db.listEntries.delete([listId, paperId]);
@@ -74,7 +74,7 @@ export async function setListMembership(db: PapershelfDb, listId: string, paperI
     const last = await entriesOf(db, listId).last();
     await db.listEntries.add({ listId, paperId, position: (last?.position ?? -1) + 1, addedAt: now, updatedAt: now });
     if (!(await db.papers.get(paperId))) {
-      await db.papers.add(withDerived({ id: paperId, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now }));
+      await putPapers(db, [{ id: paperId, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now }]);
     }
   });
 }

@@ -1,7 +1,7 @@
 /** Paper records: sightings, read and saved state, and the queues the popup shows. */
 import type { Paper, PaperSighting, PaperState, TagRule } from '../shared/model';
 import { stateOf } from '../shared/model';
-import type { PapershelfDb } from './schema';
+import type { PaperWords, PapershelfDb } from './schema';
 import { wordSet } from '../shared/words';
 
 /** Keeps the derived To read index field in step with readAt / savedAt. */
@@ -12,13 +12,26 @@ export function withQueueFields(paper: Paper): Paper {
   return next;
 }
 
-/** A record as it is written: every derived field (queue, search words) in step. */
+/** A record as it is written: its queue field in step, no longer waiting for search words. */
 export function withDerived(paper: Paper): Paper {
   const next = withQueueFields(paper);
-  next.words = searchWords(next);
   delete next.unindexed;
   return next;
 }
+
+/**
+ * Writes papers with their search words, which live in their own table: a paper's words are as
+ * large as the rest of its record, and every export, queue and search reads papers, never words.
+ * Callers' transactions include both tables (`paperTables`).
+ */
+export async function putPapers(db: PapershelfDb, papers: Paper[]): Promise<Paper[]> {
+  const records = papers.map(withDerived);
+  await Promise.all([db.papers.bulkPut(records), db.paperWords.bulkPut(records.map(wordsOf))]);
+  return records;
+}
+
+/** The tables a write of papers touches. */
+export const paperTables = (db: PapershelfDb) => [db.papers, db.paperWords] as const;
 
 /** How many papers one background indexing transaction handles: short enough to never hold up a click. */
 const INDEX_BATCH = 500;
@@ -34,9 +47,9 @@ export async function indexPending(db: PapershelfDb): Promise<number> {
   if ((await db.papers.where('unindexed').equals(1).count()) === 0) return 0;
   let done = 0;
   for (;;) {
-    const n = await db.transaction('rw', db.papers, async () => {
+    const n = await db.transaction('rw', paperTables(db), async () => {
       const batch = await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray();
-      await db.papers.bulkPut(batch.map(withDerived));
+      await putPapers(db, batch);
       return batch.length;
     });
     done += n;
@@ -44,9 +57,18 @@ export async function indexPending(db: PapershelfDb): Promise<number> {
   }
 }
 
-export function searchWords(p: Pick<Paper, 'title' | 'authors' | 'tags' | 'note' | 'abstract' | 'id'>): string[] {
+type Searchable = Pick<Paper, 'title' | 'authors' | 'tags' | 'note' | 'abstract' | 'id'>;
+
+export function searchWords(p: Searchable): string[] {
   return wordSet([p.id, p.title, p.authors.join(' '), p.tags?.join(' '), p.note, p.abstract]);
 }
+
+/** The words of the fields a match ranks highest in: title, tags, authors, note. */
+export function keyWords(p: Searchable): string[] {
+  return wordSet([p.id, p.title, p.tags?.join(' '), p.authors.join(' '), p.note]);
+}
+
+export const wordsOf = (p: Searchable): PaperWords => ({ id: p.id, words: searchWords(p), keyWords: keyWords(p) });
 
 /** Merges what a page shows into the stored record; the richer value wins, nothing is erased. */
 export function mergeSighting(
@@ -81,7 +103,7 @@ export function mergeSighting(
   if (seen.opened) merged.openedAt = now;
   // Seeing a paper again is not a change the user made: updatedAt, which decides whose read and
   // saved marks win when a backup is merged, moves only with the user's own actions.
-  return withDerived(merged);
+  return merged;
 }
 
 /**
@@ -97,13 +119,13 @@ export async function recordSightings(
   rules: readonly TagRule[] = [],
 ): Promise<PaperState[]> {
   const unique = [...new Map(sightings.map((s) => [s.id, s])).values()];
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const existing = await db.papers.bulkGet(unique.map((s) => s.id));
-    const records = unique.map((s, i) => mergeSighting(existing[i], s, pageUrl, now));
+    const records = unique.map((s, i) => withDerived(mergeSighting(existing[i], s, pageUrl, now)));
     // States as stored (read, saved, tags, note) with suggestions from what is now known.
     const states = records.map((r) => stateOf(r, rules));
     onStates?.(states);
-    await db.papers.bulkPut(records);
+    await putPapers(db, records);
     return states;
   });
 }
@@ -122,7 +144,7 @@ export async function setPaperState(
   pageUrl = '',
   rules: readonly TagRule[] = [],
 ): Promise<PaperState> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const existing =
       (await db.papers.get(id)) ??
       ({ id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now } satisfies Paper);
@@ -135,9 +157,8 @@ export async function setPaperState(
     } else {
       delete next.savedAt;
     }
-    const record = withDerived(next);
-    await db.papers.put(record);
-    return stateOf(record, rules);
+    const [record] = await putPapers(db, [next]);
+    return stateOf(record!, rules);
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { DEFAULT_SETTINGS, type ListEntry, type Paper, type PaperList, type ReadDisplay, type SettingRecord } from '../shared/model';
-import { searchWords } from './papers';
+import { searchWords, wordsOf } from './papers';
 
 export const DB_NAME = 'papershelf';
 
@@ -15,7 +15,17 @@ export type PapershelfDb = Dexie & {
   /** Keyed by [listId+paperId]: a paper is in a list at most once. */
   listEntries: Table<ListEntry, [string, string]>;
   derived: EntityTable<DerivedRecord, 'key'>;
+  paperWords: EntityTable<PaperWords, 'id'>;
 };
+
+/** A paper's search words, kept apart from the paper. */
+export interface PaperWords {
+  id: string;
+  /** Of everything searchable: title, authors, tags, note, abstract. */
+  words: string[];
+  /** Of the fields a match ranks highest in (title, tags, authors, note): searched first. */
+  keyWords: string[];
+}
 
 /** Data the worker computes from the library and keeps so a restarted worker need not recompute it. */
 export interface DerivedRecord {
@@ -70,6 +80,28 @@ export const V6_STORES = {
   derived: 'key',
 };
 
+/**
+ * Version 7: search words move to their own table. In the paper records they were half of every
+ * read (exports, queues, search candidates) for a field only the index needs. The words of the
+ * title, tags, authors and note get an index of their own, so a search reads the papers that will
+ * rank first before any that only match in an abstract.
+ */
+export const V7_STORES = {
+  ...V6_STORES,
+  papers: V6_STORES.papers.replace(', *words', ''),
+  paperWords: 'id, *words, *keyWords',
+};
+
+async function upgradeToV7(tx: Transaction): Promise<void> {
+  const papers = tx.table<Paper & { words?: string[] }, string>('papers');
+  const all = await papers.toArray();
+  // Papers an import left waiting keep waiting: the worker indexes them into the new table.
+  await tx.table<PaperWords, string>('paperWords').bulkPut(all.filter((p) => !p.unindexed).map(wordsOf));
+  await papers.toCollection().modify((p) => {
+    delete p.words;
+  });
+}
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
   db.version(1).stores(V1_STORES);
@@ -81,7 +113,7 @@ export function openDatabase(name: string = DB_NAME): PapershelfDb {
     .stores(V4_STORES)
     .upgrade((tx) =>
       tx
-        .table<Paper, string>('papers')
+        .table<Paper & { words?: string[] }, string>('papers')
         .toCollection()
         .modify((p) => {
           p.words = searchWords(p);
@@ -91,5 +123,6 @@ export function openDatabase(name: string = DB_NAME): PapershelfDb {
   db.version(5).stores(V5_STORES);
   // Version 6: custom lists. Entries are found by list (in order) and by paper (the card's menu).
   db.version(6).stores(V6_STORES);
+  db.version(7).stores(V7_STORES).upgrade(upgradeToV7);
   return db;
 }

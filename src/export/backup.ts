@@ -34,8 +34,8 @@ const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 const lines = (records: object[]) => (records.length ? `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]` : '[]');
 
 export function toBackup(tables: Backup['tables'], now: Date): string {
-  // Search words are derived from the rest of the record and rebuilt on import.
-  const papers = [...tables.papers].sort(byKey((p) => p.id)).map(({ words: _words, unindexed: _unindexed, ...p }) => sortedFields(p));
+  // Whether search words are still being computed is the worker's business, not the backup's.
+  const papers = [...tables.papers].sort(byKey((p) => p.id)).map(({ unindexed: _unindexed, ...p }) => sortedFields(p));
   const settings = [...tables.settings].sort(byKey((s) => s.key)).map(sortedFields);
   const lists = [...tables.lists].sort(byKey((l) => l.id)).map(sortedFields);
   const entries = [...tables.listEntries].sort(byKey((e) => `${e.listId}\n${String(e.position).padStart(10, '0')}\n${e.paperId}`)).map(sortedFields);

@@ -41,11 +41,6 @@ export interface Paper {
    */
   toReadSince?: number;
   /**
-   * Derived: the words of title, authors, tags, note and abstract, for search (a multi-entry
-   * index). Not written to backups; recomputed on every write.
-   */
-  words?: string[];
-  /**
    * Derived: 1 while the search words wait to be computed (after an import, which writes first and
    * indexes after, in the background). An index over it finds the papers still to do.
    */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handle as handleAny, type HandlerContext } from '../../src/background/handlers';
 import { deletePapers, libraryRows, restorePapers, setReadMany, tagMany, type LibraryQuery } from '../../src/db/library';
 import { addManyToList, createList, listPapers, setListMembership } from '../../src/db/lists';
-import { withDerived } from '../../src/db/papers';
+import { putPapers, withDerived } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import { exportText } from '../../src/export/formats';
 import type { Paper } from '../../src/shared/model';
@@ -30,7 +30,7 @@ const SMALL = [
 
 async function small(): Promise<PapershelfDb> {
   const db = freshDb();
-  await db.papers.bulkPut(SMALL);
+  await putPapers(db, SMALL);
   return db;
 }
 
@@ -80,7 +80,7 @@ describe('library table rows', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       paper(`2402.${String(i).padStart(5, '0')}`, `Paper ${String(10_000 - i).padStart(5, '0')}`, 1000 + i, i % 2 ? { readAt: 50_000 + i } : { tags: [`t${i % 7}`] }),
     );
-    await db.papers.bulkPut(many);
+    await putPapers(db, many);
     const seen = await rows(db, { sort: 'seen' });
     expect(seen.total).toBe(10_000);
     expect(seen.ids).toHaveLength(100);
@@ -128,7 +128,7 @@ describe('bulk changes', () => {
 
   it('deletes papers with their list entries, and restoring gives back the identical backup', async () => {
     const db = freshDb();
-    await db.papers.bulkPut(seedPapers().map(withDerived));
+    await putPapers(db, seedPapers());
     const victims = ids(seedPapers().slice(0, 5));
     await tagMany(db, victims.slice(0, 2), 'keep me', 5);
     const list = await createList(db, 'Reading group', 6);
@@ -137,9 +137,11 @@ describe('bulk changes', () => {
 
     const snapshot = await deletePapers(db, [...victims, '2499.99999']);
     expect(ids(snapshot.papers).sort()).toEqual([...victims].sort());
-    expect(snapshot.papers.every((p) => p.words === undefined)).toBe(true);
+    expect(snapshot.papers.every((p) => p.unindexed === undefined)).toBe(true);
     expect(snapshot.entries.map((e) => e.paperId)).toEqual(expect.arrayContaining([victims[1], victims[3]]));
     expect(await db.papers.bulkGet(victims)).toEqual(victims.map(() => undefined));
+    // Their search words go with them: a search no longer finds them, an undo finds them again.
+    expect(await db.paperWords.bulkGet(victims)).toEqual(victims.map(() => undefined));
     expect(ids(await listPapers(db, list.id))).toEqual([seedPapers()[9]!.id]);
 
     // The snapshot crosses the message boundary as JSON and through the worker's validation.
@@ -148,6 +150,7 @@ describe('bulk changes', () => {
     await restorePapers(db, snapshot);
     expect(await exportText(db, 'backup', 'all', NOW)).toBe(before);
     expect((await rows(db, { filter: 'tag:"keep me"' })).total).toBe(2);
+    expect((await db.paperWords.bulkGet(victims)).every((w) => w !== undefined && w.words.length > 0)).toBe(true);
   });
 });
 
@@ -163,7 +166,7 @@ function context() {
 describe('library handlers', () => {
   it('bulk read and tag push the changed states and retrain after tagging', async () => {
     const { ctx, pushed, retrained } = context();
-    await ctx.db.papers.bulkPut(SMALL);
+    await putPapers(ctx.db, SMALL);
     expect(await handle({ type: 'papers/setReadMany', ids: ['2401.00001', '2401.00002'], read: true }, ctx)).toEqual({ changed: 1 });
     expect(pushed).toEqual([[expect.objectContaining({ id: '2401.00002', read: true })]]);
     expect(await handle({ type: 'papers/tagMany', ids: ['2401.00002', '2401.00004'], tag: 'ml' }, ctx)).toEqual({ changed: 2 });
@@ -176,7 +179,7 @@ describe('library handlers', () => {
 
   it('delete answers with a snapshot that restore puts back; tabs hear both', async () => {
     const { ctx, pushed, retrained } = context();
-    await ctx.db.papers.bulkPut(SMALL);
+    await putPapers(ctx.db, SMALL);
     const before = await exportText(ctx.db, 'backup', 'all', NOW);
     const snapshot = await handle({ type: 'papers/delete', ids: ['2401.00001', '2401.00003'] }, ctx);
     expect(ids(snapshot.papers)).toEqual(['2401.00001', '2401.00003']);

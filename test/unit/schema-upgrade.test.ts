@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES } from '../../src/db/schema';
+import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES, V6_STORES } from '../../src/db/schema';
 import { createList, listSummaries, setListMembership } from '../../src/db/lists';
 import { indexPending } from '../../src/db/papers';
 import { searchPapers } from '../../src/db/search';
@@ -79,8 +79,8 @@ describe('schema upgrade 3 → 4', () => {
     v3.close();
     const db = openDatabase(name);
     expect(db.verno).toBeGreaterThanOrEqual(4);
-    expect(await db.papers.where('words').startsWith('vaswan').primaryKeys()).toEqual(['1706.03762']);
-    expect(await db.papers.where('words').equals('transformers').count()).toBe(1);
+    expect(await db.paperWords.where('words').startsWith('vaswan').primaryKeys()).toEqual(['1706.03762']);
+    expect(await db.paperWords.where('words').equals('transformers').count()).toBe(1);
     expect(await db.papers.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', note: 'Read §3', updatedAt: 2 });
   });
 });
@@ -94,7 +94,7 @@ describe('schema upgrade 4 → 5', () => {
     v4.close();
     const db = openDatabase(name);
     expect(db.verno).toBeGreaterThanOrEqual(5);
-    expect(await db.papers.where('words').startsWith('atten').primaryKeys()).toEqual(['1706.03762']);
+    expect(await db.paperWords.where('words').startsWith('atten').primaryKeys()).toEqual(['1706.03762']);
     expect(await db.papers.where('unindexed').equals(1).count()).toBe(0);
   });
 });
@@ -108,13 +108,43 @@ describe('schema upgrade 5 → 6', () => {
     await v5.table('settings').put({ key: 'keyboard', value: false, updatedAt: 2 });
     v5.close();
     const db = openDatabase(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBeGreaterThanOrEqual(6);
     expect(await db.papers.get('1706.03762')).toMatchObject({ tags: ['nlp'], note: 'key paper', toReadSince: 3 });
     expect(await db.settings.get('keyboard')).toEqual({ key: 'keyboard', value: false, updatedAt: 2 });
     expect(await listSummaries(db)).toEqual([]);
     const list = await createList(db, 'Reading group', 10);
     await setListMembership(db, list.id, '1706.03762', true, 11);
     expect(await listSummaries(db)).toEqual([{ id: list.id, name: 'Reading group', count: 1 }]);
+  });
+});
+
+describe('schema upgrade 6 → 7', () => {
+  it('moves search words out of the paper records, and still indexes what an import left waiting', async () => {
+    const name = `upgrade-${++n}`;
+    const v6 = new Dexie(name);
+    v6.version(6).stores(V6_STORES);
+    const paper = { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tags: ['nlp'], note: 'key paper', savedAt: 3, toReadSince: 3, firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 1, updatedAt: 3 };
+    await v6.table('papers').bulkPut([
+      { ...paper, words: ['attention', 'need', 'vaswani', 'nlp', 'key', 'paper'] },
+      { id: '2312.00752', title: 'Mamba: Linear-Time Sequence Modeling', authors: [], firstSeenAt: 2, firstSeenUrl: 'import:backup', lastSeenAt: 2, updatedAt: 2, unindexed: 1 },
+    ]);
+    await v6.table('lists').put({ id: 'l1', name: 'Reading group', createdAt: 1, updatedAt: 1 });
+    await v6.table('listEntries').put({ listId: 'l1', paperId: '1706.03762', position: 0, addedAt: 1, updatedAt: 1 });
+    v6.close();
+    const db = openDatabase(name);
+    expect(db.verno).toBe(7);
+    // The record is what it was, less the words; every field the user made is kept.
+    expect(await db.papers.get('1706.03762')).toEqual(paper);
+    expect(await db.paperWords.get('1706.03762')).toEqual({
+      id: '1706.03762',
+      words: expect.arrayContaining(['attention', 'need', 'vaswani', 'nlp', 'key', 'paper']),
+      keyWords: expect.arrayContaining(['attention', 'vaswani', 'nlp', 'key']),
+    });
+    expect((await searchPapers(db, 'vaswani')).map((h) => h.paper.id)).toEqual(['1706.03762']);
+    expect(await listSummaries(db)).toEqual([{ id: 'l1', name: 'Reading group', count: 1 }]);
+    expect(await searchPapers(db, 'mamba')).toEqual([]);
+    expect(await indexPending(db)).toBe(1);
+    expect((await searchPapers(db, 'mamba linear')).map((h) => h.paper.id)).toEqual(['2312.00752']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createList, deleteList, setListMembership } from '../../src/db/lists';
 import { setNote, setTag } from '../../src/db/annotations';
-import { withDerived } from '../../src/db/papers';
+import { putPapers } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import { parseQuery, searchPapers } from '../../src/db/search';
 import { freshDb } from './db';
@@ -10,7 +10,7 @@ import { seedPapers } from './seed';
 let db: PapershelfDb;
 beforeAll(async () => {
   db = freshDb();
-  await db.papers.bulkPut(seedPapers().map(withDerived));
+  await putPapers(db, seedPapers());
   await setTag(db, '2206.11893', 'State Space', true, 2e12);
   await setNote(db, '2305.11997', 'Compare with Wachter counterfactuals', 2e12);
 });
@@ -70,5 +70,23 @@ describe('searchPapers on the seed library', () => {
   it('matches accents and case loosely', async () => {
     expect(await titles('FEATURE LEARNING')).toContain('Feature Learning in Infinite-Width Neural Networks');
     expect(await titles('')).toEqual([]);
+  });
+});
+
+describe('searchPapers on a broad query', () => {
+  it('finds the title matches even when hundreds of papers match only in their abstracts', async () => {
+    const big = freshDb();
+    // 400 papers that say "zeta" in the abstract only, and, last in key order, one with it in the title.
+    const paper = (id: string, title: string, abstract: string, seen: number) => ({ id, title, authors: ['Ada Lovelace'], abstract, firstSeenAt: seen, firstSeenUrl: 'https://arxiv.org/list/cs.LG/new', lastSeenAt: seen, updatedAt: seen });
+    await putPapers(big, [
+      ...Array.from({ length: 400 }, (_, i) => paper(`2401.${String(10000 + i)}`, `Paper number ${i}`, 'We bound the zeta function.', i)),
+      paper('2499.99999', 'Zeta functions of graphs', 'Nothing else.', 0),
+    ]);
+    const hits = await searchPapers(big, 'zeta');
+    expect(hits).toHaveLength(50);
+    expect(hits[0]!.paper.id).toBe('2499.99999');
+    // Without a limit (an export of a search) every match is there.
+    expect(await searchPapers(big, 'zeta', { limit: Infinity, everything: true })).toHaveLength(401);
+    expect((await searchPapers(big, 'zeta graphs')).map((h) => h.paper.id)).toEqual(['2499.99999']);
   });
 });
