@@ -1,5 +1,5 @@
 /** The toolbar popup: a search box, the paper in the current tab, and the queues and tags. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { queueCounts, type QueueName } from '../db/papers';
 import type { PapershelfDb } from '../db/schema';
 import { searchPapers, type SearchHit } from '../db/search';
@@ -28,6 +28,9 @@ const QUEUES: { name: QueueName; label: string; empty: string }[] = [
   { name: 'opened', label: 'Opened', empty: 'No paper opened yet. Papers whose arXiv or Hugging Face page you open show up here.' },
 ];
 
+/** How long after the first screen the queue counts are read. */
+const COUNTS_DELAY_MS = 300;
+
 export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerConnection; tabs: ActiveTabSource }) {
   const [active, setActive] = useState<TabName>('toRead');
   const [query, setQuery] = useState('');
@@ -37,23 +40,31 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
   const [cursor, setCursor] = useState(0);
   // Counts come after the first screen of papers: counting competes with it for the database.
   const [listShown, setListShown] = useState(false);
-  const counts = useLiveQuery(() => (listShown ? queueCounts(db) : Promise.resolve(undefined)), [db, listShown]);
+  // Counting 10,000 papers keeps the database busy ~100 ms, and a search typed meanwhile waits for
+  // it: the counts start a moment after the first screen, and not while the search hides the tabs.
+  const [countsDue, setCountsDue] = useState(false);
+  useEffect(() => {
+    if (!listShown) return;
+    const timer = setTimeout(() => setCountsDue(true), COUNTS_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [listShown]);
+  const searching = query.trim() !== '';
+  const counts = useLiveQuery(() => (countsDue && !searching ? queueCounts(db) : Promise.resolve(undefined)), [db, countsDue, searching]);
   const lists = useLiveQuery(() => (listShown ? listSummaries(db) : Promise.resolve(undefined)), [db, listShown]);
   const colors = useLiveQuery(async () => (listShown ? (await readSettings(db)).tagColors : undefined), [db, listShown]);
 
-  // Each keystroke searches; an answer to an older query is dropped.
-  useEffect(() => {
-    let current = true;
-    if (query.trim() === '') setFound(undefined);
-    else
-      searchPapers(db, query).then(
-        (h) => current && (setFound({ query, hits: h }), setCursor(0)),
-        () => current && setFound({ query, hits: [] }),
-      );
-    return () => {
-      current = false;
-    };
-  }, [db, query]);
+  // Each keystroke searches at once, from the input event: an effect would start it only after the
+  // next frame is painted. An answer to an older query is dropped.
+  const latest = useRef('');
+  const search = (text: string) => {
+    setQuery(text);
+    latest.current = text;
+    if (text.trim() === '') return setFound(undefined);
+    searchPapers(db, text).then(
+      (h) => latest.current === text && (setFound({ query: text, hits: h }), setCursor(0)),
+      () => latest.current === text && setFound({ query: text, hits: [] }),
+    );
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!hits?.length) return;
@@ -80,7 +91,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
           aria-controls="results"
           aria-activedescendant={hits?.length ? `result-${cursor}` : undefined}
           value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
+          onInput={(e) => search(e.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
       </header>
@@ -111,7 +122,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
             ) : active === 'lists' ? (
               <ListsTab db={db} worker={worker} lists={lists} />
             ) : (
-              <TagList db={db} colors={colors} onPick={(t) => setQuery(`tag:"${t}" `)} />
+              <TagList db={db} colors={colors} onPick={(t) => search(`tag:"${t}" `)} />
             )}
           </section>
         </>
