@@ -12,6 +12,7 @@
  * only in exportedAt.
  */
 import type { ListEntry, Paper, PaperList, SettingRecord } from '../shared/model';
+import { writeWhole, type SliceWriter } from './slices';
 
 export const BACKUP_FORMAT = 'papershelf-backup';
 export const BACKUP_VERSION = 2;
@@ -33,12 +34,22 @@ const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 /** One record per line: readable and diffable, and much faster to write than indented JSON. */
 const lines = (records: object[]) => (records.length ? `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]` : '[]');
 
+const paperLine = ({ unindexed: _unindexed, ...p }: Paper) => JSON.stringify(sortedFields(p));
+
+/**
+ * The backup as a slice writer for its papers, which must come in id order; the other tables are
+ * small and known first. Whether search words are still being computed (`unindexed`) is the
+ * worker's business, not the backup's.
+ */
+export function backupWriter(rest: Omit<Backup['tables'], 'papers'>, now: Date): SliceWriter {
+  const settings = [...rest.settings].sort(byKey((s) => s.key)).map(sortedFields);
+  const lists = [...rest.lists].sort(byKey((l) => l.id)).map(sortedFields);
+  const entries = [...rest.listEntries].sort(byKey((e) => `${e.listId}\n${String(e.position).padStart(10, '0')}\n${e.paperId}`)).map(sortedFields);
+  const head = `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString() }).slice(0, -1)},\n"tables": {\n"papers": `;
+  const tail = `,\n"settings": ${lines(settings)},\n"lists": ${lines(lists)},\n"listEntries": ${lines(entries)}\n}}\n`;
+  return { open: `${head}[\n`, write: (papers) => papers.map(paperLine).join(',\n'), separator: ',\n', close: `\n]${tail}`, empty: `${head}[]${tail}` };
+}
+
 export function toBackup(tables: Backup['tables'], now: Date): string {
-  // Whether search words are still being computed is the worker's business, not the backup's.
-  const papers = [...tables.papers].sort(byKey((p) => p.id)).map(({ unindexed: _unindexed, ...p }) => sortedFields(p));
-  const settings = [...tables.settings].sort(byKey((s) => s.key)).map(sortedFields);
-  const lists = [...tables.lists].sort(byKey((l) => l.id)).map(sortedFields);
-  const entries = [...tables.listEntries].sort(byKey((e) => `${e.listId}\n${String(e.position).padStart(10, '0')}\n${e.paperId}`)).map(sortedFields);
-  const head = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString() }).slice(0, -1);
-  return `${head},\n"tables": {\n"papers": ${lines(papers)},\n"settings": ${lines(settings)},\n"lists": ${lines(lists)},\n"listEntries": ${lines(entries)}\n}}\n`;
+  return writeWhole(backupWriter(tables, now), [...tables.papers].sort(byKey((p) => p.id)));
 }

@@ -6,6 +6,7 @@ import { arxivAbsUrl } from '../shared/ids';
 import type { Paper } from '../shared/model';
 import { splitName } from './names';
 import { paperDate } from './paper-date';
+import { writeWhole, type SliceWriter } from './slices';
 
 export interface CslItem {
   id: string;
@@ -44,6 +45,12 @@ export function toCsl(paper: Paper): CslItem {
 }
 
 /** A JSON array, one item per line: as readable as indented JSON, and much faster to write. */
-export function toCslJson(papers: Paper[]): string {
-  return papers.length ? `[\n${papers.map((p) => JSON.stringify(toCsl(p))).join(',\n')}\n]\n` : '[]\n';
-}
+export const CSL_WRITER: SliceWriter = {
+  open: '[\n',
+  write: (papers) => papers.map((p) => JSON.stringify(toCsl(p))).join(',\n'),
+  separator: ',\n',
+  close: '\n]\n',
+  empty: '[]\n',
+};
+
+export const toCslJson = (papers: Paper[]): string => writeWhole(CSL_WRITER, papers);

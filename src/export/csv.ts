@@ -6,13 +6,14 @@ import Papa from 'papaparse';
 import { arxivAbsUrl } from '../shared/ids';
 import type { Paper } from '../shared/model';
 import { paperDate } from './paper-date';
+import { writeWhole, type SliceWriter } from './slices';
 
 export const CSV_COLUMNS = ['id', 'title', 'authors', 'year', 'published', 'categories', 'url', 'doi', 'journal_ref', 'read', 'read_at', 'saved', 'saved_at', 'first_seen_at', 'tags', 'note', 'abstract'] as const;
 
 const iso = (t: number | undefined) => (t === undefined ? '' : new Date(t).toISOString());
 
-export function toCsv(papers: Paper[]): string {
-  const rows = papers.map((p) => ({
+function row(p: Paper): Record<(typeof CSV_COLUMNS)[number], string> {
+  return {
     id: p.id,
     title: p.title,
     authors: p.authors.join('; '),
@@ -30,6 +31,23 @@ export function toCsv(papers: Paper[]): string {
     tags: (p.tags ?? []).join('; '),
     note: p.note ?? '',
     abstract: p.abstract ?? '',
-  }));
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { quotes: true, escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  };
 }
+
+const cells = (p: Paper) => {
+  const r = row(p);
+  return CSV_COLUMNS.map((c) => r[c]);
+};
+
+const OPTIONS = { quotes: true, escapeFormulae: true, newline: '\r\n' };
+const HEADER = Papa.unparse([[...CSV_COLUMNS]], OPTIONS);
+
+export const CSV_WRITER: SliceWriter = {
+  open: `${HEADER}\r\n`,
+  write: (papers) => Papa.unparse(papers.map(cells), OPTIONS),
+  separator: '\r\n',
+  close: '\r\n',
+  empty: `${HEADER}\r\n`,
+};
+
+export const toCsv = (papers: Paper[]): string => writeWhole(CSV_WRITER, papers);

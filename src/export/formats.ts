@@ -12,6 +12,7 @@ import { toCsv } from './csv';
 import { toMarkdown, type MarkdownGroup } from './markdown';
 import { toRis } from './ris';
 import { papersIn, scopeLabel, type ExportScope } from './scope';
+import { streamedParts } from './stream';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'csv' | 'backup';
 
@@ -46,6 +47,16 @@ async function markdownGroups(db: PapershelfDb, papers: Paper[], scope: ExportSc
   const tags = [...new Set(papers.flatMap((p) => p.tags ?? []))].sort((a, b) => a.localeCompare(b));
   const tagGroups = tags.map((t) => ({ heading: `Tag: ${t}`, papers: papers.filter((p) => p.tags?.includes(t)) }));
   return [...queues, ...listGroups, ...tagGroups];
+}
+
+/**
+ * One export as a file's contents. The whole library (and the backup, always whole) is streamed
+ * (`stream.ts`); other scopes are a few papers, or need them all at once (Markdown's sections).
+ */
+export async function exportBlob(db: PapershelfDb, format: ExportFormat, scope: ExportScope, now: Date): Promise<Blob> {
+  const type = `${FORMATS.find((f) => f.format === format)!.mime};charset=utf-8`;
+  if (format !== 'markdown' && (scope === 'all' || format === 'backup')) return new Blob(await streamedParts(db, format, now), { type });
+  return new Blob([await exportText(db, format, scope, now)], { type });
 }
 
 /** The text of one export. The backup is always everything, whatever the scope. */

@@ -8,6 +8,7 @@ import type { Paper } from '../shared/model';
 import { splitName } from './names';
 import { paperDate } from './paper-date';
 
+import { writeWhole, type SliceWriter } from './slices';
 import { foldSpaces } from './text';
 
 /** One line per tag: a value's own line breaks would start a bogus tag. */
@@ -34,6 +35,11 @@ function record(p: Paper): string {
   return lines.map(([tag, value]) => `${tag}  - ${value}`.trimEnd()).join('\r\n');
 }
 
-export function toRis(papers: Paper[]): string {
-  return papers.map((p) => `${record(p)}\r\n`).join('\r\n');
-}
+export const RIS_WRITER: SliceWriter = {
+  open: '',
+  write: (papers) => papers.map((p) => `${record(p)}\r\n`).join('\r\n'),
+  separator: '\r\n',
+  close: '',
+};
+
+export const toRis = (papers: Paper[]): string => writeWhole(RIS_WRITER, papers);

@@ -5,7 +5,7 @@ import { tagCounts } from '../db/annotations';
 import { SCOPES, exportFileName, type ExportScope } from '../export/scope';
 import { useLiveQuery } from '../ui/use-live-query';
 import type { ExportFormat } from '../export/formats';
-import { downloadText } from '../ui/download';
+import { downloadBlob } from '../ui/download';
 
 const BUTTONS: { format: ExportFormat; label: string }[] = [
   { format: 'bibtex', label: 'Export BibTeX' },
@@ -29,12 +29,12 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
     setError('');
     try {
       // The writers load on demand: the options page opens without them.
-      const { exportText, FORMATS } = await import('../export/formats');
+      const { exportBlob, FORMATS } = await import('../export/formats');
       const info = FORMATS.find((f) => f.format === format)!;
       const now = new Date();
-      const text = await exportText(db, format, scope, now);
+      const file = await exportBlob(db, format, scope, now);
       const name = exportFileName(format === 'backup' ? 'all' : scope, info.ext, now);
-      downloadText(name, text, info.mime);
+      downloadBlob(name, file);
       setStatus(`Saved ${name}.`);
     } catch (err) {
       setError(`The export failed: ${err instanceof Error ? err.message : String(err)}`);

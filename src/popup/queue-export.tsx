@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { PapershelfDb } from '../db/schema';
 import type { ExportScope } from '../export/scope';
-import { downloadText } from '../ui/download';
+import { downloadBlob } from '../ui/download';
 
 export function QueueExport({ db, scope }: { db: PapershelfDb; scope: ExportScope | 'seen' }) {
   const [status, setStatus] = useState('');
@@ -11,16 +11,15 @@ export function QueueExport({ db, scope }: { db: PapershelfDb; scope: ExportScop
 
   async function run(kind: 'bibtex' | 'markdown' | 'copy') {
     try {
-      const [{ exportText, FORMATS }, { exportFileName }] = await Promise.all([import('../export/formats'), import('../export/scope')]);
+      const [{ exportBlob, exportText, FORMATS }, { exportFileName }] = await Promise.all([import('../export/formats'), import('../export/scope')]);
       const format = kind === 'bibtex' ? 'bibtex' : 'markdown';
       const now = new Date();
-      const text = await exportText(db, format, exportScope, now);
       if (kind === 'copy') {
-        await navigator.clipboard.writeText(text);
+        await navigator.clipboard.writeText(await exportText(db, format, exportScope, now));
         setStatus('Copied as Markdown.');
       } else {
         const info = FORMATS.find((f) => f.format === format)!;
-        downloadText(exportFileName(exportScope, info.ext, now), text, info.mime);
+        downloadBlob(exportFileName(exportScope, info.ext, now), await exportBlob(db, format, exportScope, now));
         setStatus('');
       }
     } catch (err) {

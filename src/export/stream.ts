@@ -1,0 +1,75 @@
+/**
+ * Whole-library exports, streamed: papers are read a slice at a time, and each slice is formatted
+ * and made a Blob part while IndexedDB reads the next, so reading (the browser's side) and writing
+ * (this page's) overlap instead of adding up. The file is the same as the one-piece export
+ * (`exportText`); a unit test holds them equal.
+ */
+import type { PapershelfDb } from '../db/schema';
+import type { Paper } from '../shared/model';
+import { backupWriter } from './backup';
+import { joinEntries, keylessEntry, type KeylessEntry } from './bibtex';
+import { CSL_WRITER } from './csl';
+import { CSV_WRITER } from './csv';
+import { RIS_WRITER } from './ris';
+import type { SliceWriter } from './slices';
+
+/** Papers per slice: small enough that the first is formatted early, large enough to keep request overhead low. */
+export const SLICE = 500;
+
+/**
+ * Hands every paper to `take`, in id order, a slice at a time: all reads are asked for at once and
+ * each slice is handed over as it arrives, while the later ones are still being read.
+ */
+export async function readInSlices(db: PapershelfDb, take: (papers: Paper[]) => void, size = SLICE): Promise<void> {
+  await db.transaction('r', db.papers, async () => {
+    const keys = await db.papers.toCollection().primaryKeys();
+    const reads: Promise<Paper[]>[] = [];
+    for (let i = 0; i < keys.length; i += size) {
+      reads.push(db.papers.where(':id').between(keys[i]!, keys[Math.min(i + size, keys.length) - 1]!, true, true).toArray());
+    }
+    for (const read of reads) take(await read);
+  });
+}
+
+async function sliced(db: PapershelfDb, writer: SliceWriter, size: number): Promise<BlobPart[]> {
+  const parts: BlobPart[] = [];
+  await readInSlices(
+    db,
+    (papers) => {
+      if (!papers.length) return;
+      if (parts.length) parts.push(writer.separator);
+      parts.push(new Blob([writer.write(papers)]));
+    },
+    size,
+  );
+  return parts.length ? [writer.open, ...parts, writer.close] : [writer.empty ?? writer.open + writer.close];
+}
+
+/** BibTeX keys need the whole library: entries are written per slice, keys put in at the end. */
+async function bibtex(db: PapershelfDb, size: number): Promise<BlobPart[]> {
+  const entries: KeylessEntry[] = [];
+  await readInSlices(db, (slice) => entries.push(...slice.map(keylessEntry)), size);
+  return [joinEntries(entries)];
+}
+
+export type StreamedFormat = 'bibtex' | 'ris' | 'csl' | 'csv' | 'backup';
+
+/** The parts of a whole-library export, in order. */
+export async function streamedParts(db: PapershelfDb, format: StreamedFormat, now: Date, size = SLICE): Promise<BlobPart[]> {
+  switch (format) {
+    case 'bibtex':
+      return bibtex(db, size);
+    case 'ris':
+      return sliced(db, RIS_WRITER, size);
+    case 'csl':
+      return sliced(db, CSL_WRITER, size);
+    case 'csv':
+      return sliced(db, CSV_WRITER, size);
+    case 'backup':
+      // One snapshot: the small tables and every slice of papers from the same transaction.
+      return db.transaction('r', [db.papers, db.settings, db.lists, db.listEntries], async () => {
+        const [settings, lists, listEntries] = await Promise.all([db.settings.toArray(), db.lists.toArray(), db.listEntries.toArray()]);
+        return sliced(db, backupWriter({ settings, lists, listEntries }, now), size);
+      });
+  }
+}
