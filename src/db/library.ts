@@ -154,7 +154,7 @@ export function deletePapers(db: PapershelfDb, ids: readonly string[]): Promise<
     const keys = papers.map((p) => p.id);
     const entries = await db.listEntries.where('paperId').anyOf(keys).toArray();
     await db.listEntries.bulkDelete(entries.map((e): [string, string] => [e.listId, e.paperId]));
-    await Promise.all([db.papers.bulkDelete(keys), db.paperWords.bulkDelete(keys)]);
+    await Promise.all([db.papers.bulkDelete(keys), db.paperWords.bulkDelete(keys), db.searchCards.bulkDelete(keys)]);
     return { papers: papers.map(({ unindexed: _u, ...p }) => p), entries };
   });
 }

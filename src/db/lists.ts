@@ -4,7 +4,7 @@
  * rewrites its entries only, never the papers.
  */
 import type { ListEntry, ListSummary, Paper, PaperList } from '../shared/model';
-import { putPapers } from './papers';
+import { paperTables, putPapers } from './papers';
 import type { PapershelfDb } from './schema';
 
 /** Names as the user means them: trimmed, inner spaces folded. */
@@ -64,7 +64,7 @@ export async function deleteList(db: PapershelfDb, listId: string): Promise<void
  * (a click racing its page's first report) is created with what is known: its id.
  */
 export async function setListMembership(db: PapershelfDb, listId: string, paperId: string, on: boolean, now: number, pageUrl = ''): Promise<void> {
-  await db.transaction('rw', [db.lists, db.listEntries, db.papers, db.paperWords], async () => {
+  await db.transaction('rw', [db.lists, db.listEntries, ...paperTables(db)], async () => {
     if (!(await db.lists.get(listId))) throw new Error('That list no longer exists.');
     if (!on) {
       await db.listEntries.delete([listId, paperId]);

@@ -1,7 +1,7 @@
 /** Paper records: sightings, read and saved state, and the queues the popup shows. */
 import type { Paper, PaperSighting, PaperState, TagRule } from '../shared/model';
 import { stateOf } from '../shared/model';
-import type { PaperWords, PapershelfDb } from './schema';
+import type { PaperWords, PapershelfDb, SearchCard } from './schema';
 import { wordSet } from '../shared/words';
 
 /** Keeps the derived To read index field in step with readAt / savedAt. */
@@ -20,18 +20,18 @@ export function withDerived(paper: Paper): Paper {
 }
 
 /**
- * Writes papers with their search words, which live in their own table: a paper's words are as
- * large as the rest of its record, and every export, queue and search reads papers, never words.
- * Callers' transactions include both tables (`paperTables`).
+ * Writes papers with their search words and search cards, which live in tables of their own: a
+ * paper's words are as large as the rest of its record, and exports and queues read papers, never
+ * words. Callers' transactions include all three tables (`paperTables`).
  */
 export async function putPapers(db: PapershelfDb, papers: Paper[]): Promise<Paper[]> {
   const records = papers.map(withDerived);
-  await Promise.all([db.papers.bulkPut(records), db.paperWords.bulkPut(records.map(wordsOf))]);
+  await Promise.all([db.papers.bulkPut(records), db.paperWords.bulkPut(records.map(wordsRow)), db.searchCards.bulkPut(records.map(searchCard))]);
   return records;
 }
 
 /** The tables a write of papers touches. */
-export const paperTables = (db: PapershelfDb) => [db.papers, db.paperWords] as const;
+export const paperTables = (db: PapershelfDb) => [db.papers, db.paperWords, db.searchCards] as const;
 
 /** How many papers one background indexing transaction handles: short enough to never hold up a click. */
 const INDEX_BATCH = 500;
@@ -68,7 +68,14 @@ export function keyWords(p: Searchable): string[] {
   return wordSet([p.id, p.title, p.tags?.join(' '), p.authors.join(' '), p.note]);
 }
 
-export const wordsOf = (p: Searchable): PaperWords => ({ id: p.id, words: searchWords(p), keyWords: keyWords(p) });
+export const wordsRow = (p: Paper): PaperWords => ({ id: p.id, words: searchWords(p) });
+
+export function searchCard(p: Paper): SearchCard {
+  const card: SearchCard = { id: p.id, title: p.title, authors: p.authors, firstSeenAt: p.firstSeenAt, keyWords: keyWords(p) };
+  // Only what the paper has: absent fields stay absent, as the filters expect.
+  for (const k of ['tags', 'note', 'readAt', 'savedAt', 'openedAt', 'toReadSince'] as const) if (p[k] !== undefined) Object.assign(card, { [k]: p[k] });
+  return card;
+}
 
 /** Merges what a page shows into the stored record; the richer value wins, nothing is erased. */
 export function mergeSighting(

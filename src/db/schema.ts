@@ -4,7 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { DEFAULT_SETTINGS, type ListEntry, type Paper, type PaperList, type ReadDisplay, type SettingRecord } from '../shared/model';
-import { searchWords, wordsOf } from './papers';
+import { searchCard, searchWords, wordsRow } from './papers';
 
 export const DB_NAME = 'papershelf';
 
@@ -16,16 +16,23 @@ export type PapershelfDb = Dexie & {
   listEntries: Table<ListEntry, [string, string]>;
   derived: EntityTable<DerivedRecord, 'key'>;
   paperWords: EntityTable<PaperWords, 'id'>;
+  searchCards: EntityTable<SearchCard, 'id'>;
 };
 
-/** A paper's search words, kept apart from the paper. */
+/** A paper's search words, of everything searchable: title, authors, tags, note, abstract. */
 export interface PaperWords {
   id: string;
-  /** Of everything searchable: title, authors, tags, note, abstract. */
   words: string[];
-  /** Of the fields a match ranks highest in (title, tags, authors, note): searched first. */
-  keyWords: string[];
 }
+
+/**
+ * What a search ranks and shows of a paper (no abstract), with the words of the fields a match
+ * ranks highest in (title, tags, authors, note). A keystroke reads these small records straight
+ * from their index, in one request, instead of finding keys and then reading whole papers.
+ */
+export type SearchCard = Pick<Paper, 'id' | 'title' | 'authors' | 'tags' | 'note' | 'firstSeenAt' | 'readAt' | 'savedAt' | 'openedAt' | 'toReadSince'> & {
+  keyWords: string[];
+};
 
 /** Data the worker computes from the library and keeps so a restarted worker need not recompute it. */
 export interface DerivedRecord {
@@ -81,22 +88,26 @@ export const V6_STORES = {
 };
 
 /**
- * Version 7: search words move to their own table. In the paper records they were half of every
- * read (exports, queues, search candidates) for a field only the index needs. The words of the
- * title, tags, authors and note get an index of their own, so a search reads the papers that will
- * rank first before any that only match in an abstract.
+ * Version 7: search words move out of the paper records, where they were half of every read
+ * (exports, queues, search candidates) for a field only the index needs: all of a paper's words to
+ * `paperWords`, and a small search card per paper, indexed by the words of its title, tags,
+ * authors and note, to `searchCards`. A search reads the cards that will rank first before any
+ * paper that only matches in its abstract.
  */
 export const V7_STORES = {
   ...V6_STORES,
   papers: V6_STORES.papers.replace(', *words', ''),
-  paperWords: 'id, *words, *keyWords',
+  paperWords: 'id, *words',
+  searchCards: 'id, *keyWords',
 };
 
 async function upgradeToV7(tx: Transaction): Promise<void> {
   const papers = tx.table<Paper & { words?: string[] }, string>('papers');
   const all = await papers.toArray();
-  // Papers an import left waiting keep waiting: the worker indexes them into the new table.
-  await tx.table<PaperWords, string>('paperWords').bulkPut(all.filter((p) => !p.unindexed).map(wordsOf));
+  // Papers an import left waiting keep waiting: the worker indexes them into the new tables.
+  const indexed = all.filter((p) => !p.unindexed);
+  await tx.table<PaperWords, string>('paperWords').bulkPut(indexed.map(wordsRow));
+  await tx.table<SearchCard, string>('searchCards').bulkPut(indexed.map(searchCard));
   await papers.toCollection().modify((p) => {
     delete p.words;
   });

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { queueCounts, type QueueName } from '../db/papers';
 import type { PapershelfDb } from '../db/schema';
-import { searchPapers, type SearchHit } from '../db/search';
+import { searchCards, type CardHit } from '../db/search';
 import type { WorkerConnection } from '../messaging/client';
 import { arxivAbsUrl } from '../shared/ids';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -35,7 +35,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
   const [active, setActive] = useState<TabName>('toRead');
   const [query, setQuery] = useState('');
   // Results with the query they answer, so highlights always match what is listed.
-  const [found, setFound] = useState<{ query: string; hits: SearchHit[] } | undefined>();
+  const [found, setFound] = useState<{ query: string; hits: CardHit[] } | undefined>();
   const hits = found?.hits;
   const [cursor, setCursor] = useState(0);
   // Counts come after the first screen of papers: counting competes with it for the database.
@@ -60,7 +60,7 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
     setQuery(text);
     latest.current = text;
     if (text.trim() === '') return setFound(undefined);
-    searchPapers(db, text).then(
+    searchCards(db, text).then(
       (h) => latest.current === text && (setFound({ query: text, hits: h }), setCursor(0)),
       () => latest.current === text && setFound({ query: text, hits: [] }),
     );

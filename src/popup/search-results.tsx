@@ -1,6 +1,6 @@
 /** Search results: highlighted matches, ↑/↓ to move, Enter to open the paper. */
 import type { ComponentChildren } from 'preact';
-import { parseQuery, type SearchHit } from '../db/search';
+import { parseQuery, type CardHit } from '../db/search';
 import { arxivAbsUrl } from '../shared/ids';
 import { authorLine } from '../ui/format';
 import { tint } from '../ui/tint';
@@ -25,7 +25,7 @@ export function highlight(text: string, terms: string[]): ComponentChildren {
 
 interface Props {
   query: string;
-  hits: SearchHit[] | undefined;
+  hits: CardHit[] | undefined;
   active: number;
   onActive(i: number): void;
   /** Tag colours, lower-case name → #rrggbb. */

@@ -142,6 +142,7 @@ describe('bulk changes', () => {
     expect(await db.papers.bulkGet(victims)).toEqual(victims.map(() => undefined));
     // Their search words go with them: a search no longer finds them, an undo finds them again.
     expect(await db.paperWords.bulkGet(victims)).toEqual(victims.map(() => undefined));
+    expect(await db.searchCards.bulkGet(victims)).toEqual(victims.map(() => undefined));
     expect(ids(await listPapers(db, list.id))).toEqual([seedPapers()[9]!.id]);
 
     // The snapshot crosses the message boundary as JSON and through the worker's validation.

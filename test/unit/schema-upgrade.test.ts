@@ -135,11 +135,10 @@ describe('schema upgrade 6 → 7', () => {
     expect(db.verno).toBe(7);
     // The record is what it was, less the words; every field the user made is kept.
     expect(await db.papers.get('1706.03762')).toEqual(paper);
-    expect(await db.paperWords.get('1706.03762')).toEqual({
-      id: '1706.03762',
-      words: expect.arrayContaining(['attention', 'need', 'vaswani', 'nlp', 'key', 'paper']),
-      keyWords: expect.arrayContaining(['attention', 'vaswani', 'nlp', 'key']),
-    });
+    expect(await db.paperWords.get('1706.03762')).toEqual({ id: '1706.03762', words: expect.arrayContaining(['attention', 'need', 'vaswani', 'nlp', 'key', 'paper']) });
+    // Its search card: what a result shows and filters by, and the words that rank first.
+    const { id, title, authors, tags, note, savedAt, toReadSince, firstSeenAt } = paper;
+    expect(await db.searchCards.get('1706.03762')).toEqual({ id, title, authors, tags, note, savedAt, toReadSince, firstSeenAt, keyWords: expect.arrayContaining(['attention', 'vaswani', 'nlp', 'key']) });
     expect((await searchPapers(db, 'vaswani')).map((h) => h.paper.id)).toEqual(['1706.03762']);
     expect(await listSummaries(db)).toEqual([{ id: 'l1', name: 'Reading group', count: 1 }]);
     expect(await searchPapers(db, 'mamba')).toEqual([]);

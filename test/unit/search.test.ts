@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createList, deleteList, setListMembership } from '../../src/db/lists';
 import { setNote, setTag } from '../../src/db/annotations';
-import { putPapers } from '../../src/db/papers';
+import { putPapers, setPaperState } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
-import { parseQuery, searchPapers } from '../../src/db/search';
+import { parseQuery, searchCards, searchPapers } from '../../src/db/search';
 import { freshDb } from './db';
 import { seedPapers } from './seed';
 
@@ -88,5 +88,26 @@ describe('searchPapers on a broad query', () => {
     // Without a limit (an export of a search) every match is there.
     expect(await searchPapers(big, 'zeta', { limit: Infinity, everything: true })).toHaveLength(401);
     expect((await searchPapers(big, 'zeta graphs')).map((h) => h.paper.id)).toEqual(['2499.99999']);
+  });
+});
+
+describe('search cards', () => {
+  it('follow their paper: read state, tags and notes change what a search finds and shows', async () => {
+    const mine = freshDb();
+    await putPapers(mine, seedPapers());
+    const id = '2206.11893';
+    const cards = async (q: string) => (await searchCards(mine, q)).map((h) => h.paper.id);
+    expect(await cards('is:unread diagonal')).toContain(id);
+    await setPaperState(mine, id, { read: true }, 3e12);
+    expect(await cards('is:unread diagonal')).not.toContain(id);
+    expect((await searchCards(mine, 'diagonal')).find((h) => h.paper.id === id)?.paper.readAt).toBe(3e12);
+    await setNote(mine, id, 'Compare with xylophone models', 3e12);
+    expect(await cards('xylophone')).toEqual([id]);
+    await setNote(mine, id, '', 3e12);
+    expect(await cards('xylophone')).toEqual([]);
+    await setTag(mine, id, 'Zebra Topic', true, 3e12);
+    expect(await cards('zebra')).toEqual([id]);
+    // Whole papers for exports: the same ranking, with abstracts.
+    expect((await searchPapers(mine, 'zebra'))[0]?.paper.abstract).toMatch(/\w/);
   });
 });
