@@ -7,10 +7,11 @@ import type { PapershelfDb } from './schema';
 /** Changes one paper in a transaction, creating a bare record for a paper not recorded yet. */
 async function updatePaper(db: PapershelfDb, id: string, now: number, pageUrl: string, change: (p: Paper) => void, rules: readonly TagRule[]): Promise<PaperState> {
   return db.transaction('rw', paperTables(db), async () => {
-    const existing: Paper = (await db.papers.get(id)) ?? { id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now };
+    const stored = await db.papers.get(id);
+    const existing: Paper = stored ?? { id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now };
     const next: Paper = { ...existing, updatedAt: now };
     change(next);
-    const [record] = await putPapers(db, [next]);
+    const [record] = await putPapers(db, [next], [stored]);
     return stateOf(record!, rules);
   });
 }

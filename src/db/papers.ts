@@ -24,10 +24,40 @@ export function withDerived(paper: Paper): Paper {
  * paper's words are as large as the rest of its record, and exports and queues read papers, never
  * words. Callers' transactions include all three tables (`paperTables`).
  */
-export async function putPapers(db: PapershelfDb, papers: Paper[]): Promise<Paper[]> {
+export async function putPapers(db: PapershelfDb, papers: Paper[], before: readonly (Paper | undefined)[] = []): Promise<Paper[]> {
   const records = papers.map(withDerived);
-  await Promise.all([db.papers.bulkPut(records), db.paperWords.bulkPut(records.map(wordsRow)), db.searchCards.bulkPut(records.map(searchCard))]);
+  // Seeing a feed again changes no paper's words or card: rewriting them (and their index
+  // entries, ~200 a paper) on every visit would be most of the write. `before` is what was stored.
+  const kept = (i: number, same: (a: Paper, b: Paper) => boolean) => {
+    const old = before[i];
+    return old !== undefined && !old.unindexed && same(old, records[i]!);
+  };
+  const words = records.filter((_, i) => !kept(i, sameWords));
+  const cards = records.filter((_, i) => !kept(i, sameCard));
+  await Promise.all([db.papers.bulkPut(records), db.paperWords.bulkPut(words.map(wordsRow)), db.searchCards.bulkPut(cards.map(searchCard))]);
   return records;
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join('\u0001') === (b ?? []).join('\u0001');
+
+/** The same words to search by: what searchWords reads. */
+function sameWords(a: Paper, b: Paper): boolean {
+  return a.title === b.title && a.note === b.note && a.abstract === b.abstract && sameList(a.authors, b.authors) && sameList(a.tags, b.tags);
+}
+
+/** The same search card: its words, and the state a result shows and filters by. */
+function sameCard(a: Paper, b: Paper): boolean {
+  return (
+    a.title === b.title &&
+    a.note === b.note &&
+    sameList(a.authors, b.authors) &&
+    sameList(a.tags, b.tags) &&
+    a.firstSeenAt === b.firstSeenAt &&
+    a.readAt === b.readAt &&
+    a.savedAt === b.savedAt &&
+    a.openedAt === b.openedAt &&
+    a.toReadSince === b.toReadSince
+  );
 }
 
 /** The tables a write of papers touches. */
@@ -132,7 +162,7 @@ export async function recordSightings(
     // States as stored (read, saved, tags, note) with suggestions from what is now known.
     const states = records.map((r) => stateOf(r, rules));
     onStates?.(states);
-    await putPapers(db, records);
+    await putPapers(db, records, existing);
     return states;
   });
 }
@@ -152,9 +182,8 @@ export async function setPaperState(
   rules: readonly TagRule[] = [],
 ): Promise<PaperState> {
   return db.transaction('rw', paperTables(db), async () => {
-    const existing =
-      (await db.papers.get(id)) ??
-      ({ id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now } satisfies Paper);
+    const stored = await db.papers.get(id);
+    const existing = stored ?? ({ id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now } satisfies Paper);
     const next: Paper = { ...existing, updatedAt: now };
     if ('read' in change) {
       if (change.read) next.readAt = existing.readAt ?? now;
@@ -164,7 +193,7 @@ export async function setPaperState(
     } else {
       delete next.savedAt;
     }
-    const [record] = await putPapers(db, [next]);
+    const [record] = await putPapers(db, [next], [stored]);
     return stateOf(record!, rules);
   });
 }

@@ -130,3 +130,41 @@ describe('one record per paper across sites', () => {
     expect((await db.papers.get('1706.03762'))?.readAt).toBeUndefined();
   });
 });
+
+describe('search words and cards on writes', () => {
+  it('are written when what they hold changes, and left alone when a feed is only seen again', async () => {
+    const db = freshDb();
+    const id = '2407.21783';
+    const url = 'https://huggingface.co/papers';
+    await recordSightings(db, [sighting(id)], url, 1);
+    expect((await db.paperWords.get(id))?.words).toContain('lovelace');
+    expect(await db.searchCards.get(id)).toMatchObject({ title: `Paper ${id}` });
+
+    // Seen again, nothing searchable changed: the rows are not rewritten (removed here to show it).
+    await db.paperWords.delete(id);
+    await db.searchCards.delete(id);
+    await recordSightings(db, [sighting(id)], url, 2);
+    expect(await db.paperWords.get(id)).toBeUndefined();
+    expect(await db.searchCards.get(id)).toBeUndefined();
+
+    // An abstract arrives: new words; the card holds no abstract and is left alone.
+    await recordSightings(db, [sighting(id, { abstract: 'Herd of llamas.' })], url, 3);
+    expect((await db.paperWords.get(id))?.words).toContain('llamas');
+    expect(await db.searchCards.get(id)).toBeUndefined();
+    // A fuller title: a new card.
+    await recordSightings(db, [sighting(id, { title: `Paper ${id}: the long title`, abstract: 'Herd of llamas.' })], url, 3);
+    expect(await db.searchCards.get(id)).toMatchObject({ id, keyWords: expect.arrayContaining(['long', 'lovelace']) });
+
+    // Marked read: the card (which shows and filters by it) follows; the words stay as they were.
+    await db.paperWords.delete(id);
+    await setPaperState(db, id, { read: true }, 4);
+    expect(await db.searchCards.get(id)).toMatchObject({ readAt: 4 });
+    expect(await db.paperWords.get(id)).toBeUndefined();
+
+    // A paper an import left waiting for its words gets them at its next sighting.
+    await db.papers.update(id, { unindexed: 1 });
+    await recordSightings(db, [sighting(id, { title: `Paper ${id}: the long title`, abstract: 'Herd of llamas.' })], url, 5);
+    expect((await db.paperWords.get(id))?.words).toContain('llamas');
+    expect((await db.papers.get(id))?.unindexed).toBeUndefined();
+  });
+});
