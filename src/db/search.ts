@@ -66,19 +66,21 @@ function distinct(cards: SearchCard[], cap: number): SearchCard[] {
 /**
  * Cards with a word starting with every term. Cards are read straight from the key-word index (one
  * request per term); twice the cap in entries nearly always gives `cap` papers, as a paper seldom
- * has more than a couple of words with one prefix.
+ * has more than a couple of words with one prefix. Each term's cards are kept whole: with several
+ * terms, a broad one ("model") must not crowd out the few cards of a narrow one ("spectral").
  */
 async function matching(db: PapershelfDb, q: SearchQuery, keep: (p: Findable) => boolean, limit: number, cap: number): Promise<SearchCard[]> {
   const entries = Math.min(cap * 2, ALL);
-  const keyed = await Promise.all(q.terms.map((t) => db.searchCards.where('keyWords').startsWith(t).limit(entries).toArray()));
-  const strong = distinct(keyed.flat(), cap);
+  const keyed = await Promise.all(q.terms.map(async (t) => distinct(await db.searchCards.where('keyWords').startsWith(t).limit(entries).toArray(), cap)));
+  const strong = distinct(keyed.flat(), ALL);
   const found = (await withAllTerms(db, strong, q.terms)).filter(keep);
-  if (found.length >= limit || strong.length >= cap) return found;
-  // Too few: papers with the longest (most selective) term anywhere, the abstract included.
+  // One broad word: its first `cap` cards are the answer. Otherwise, if too few: papers with the
+  // longest (most selective) term anywhere, the abstract included.
+  if (found.length >= limit || (q.terms.length === 1 && strong.length >= cap)) return found;
   const lead = [...q.terms].sort((a, b) => b.length - a.length)[0]!;
   const read = new Set(strong.map((c) => c.id));
   const ids = [...new Set(await db.paperWords.where('words').startsWith(lead).limit(entries).primaryKeys())].filter((id) => !read.has(id));
-  const more = (await db.searchCards.bulkGet(ids.slice(0, cap - strong.length))).filter((c): c is SearchCard => c !== undefined);
+  const more = (await db.searchCards.bulkGet(ids.slice(0, cap))).filter((c): c is SearchCard => c !== undefined);
   return [...found, ...(await withAllTerms(db, more, q.terms)).filter(keep)];
 }
 

@@ -89,6 +89,19 @@ describe('searchPapers on a broad query', () => {
     expect(await searchPapers(big, 'zeta', { limit: Infinity, everything: true })).toHaveLength(401);
     expect((await searchPapers(big, 'zeta graphs')).map((h) => h.paper.id)).toEqual(['2499.99999']);
   });
+
+  it('finds a paper by two words whatever their order, when one of them is in hundreds of titles', async () => {
+    const big = freshDb();
+    const paper = (id: string, title: string, abstract: string) => ({ id, title, authors: ['Ada Lovelace'], abstract, firstSeenAt: 1, firstSeenUrl: 'https://arxiv.org/list/cs.LG/new', lastSeenAt: 1, updatedAt: 1 });
+    await putPapers(big, [
+      ...Array.from({ length: 400 }, (_, i) => paper(`2401.${String(10000 + i)}`, `Model number ${i}`, 'Nothing here.')),
+      paper('2499.99998', 'Model spectral graphs', 'In the title.'),
+      paper('2499.99999', 'Another model', 'A spectral method, in the abstract only.'),
+    ]);
+    const ids = async (q: string) => (await searchCards(big, q)).map((h) => h.paper.id).sort();
+    expect(await ids('model spectral')).toEqual(['2499.99998', '2499.99999']);
+    expect(await ids('spectral model')).toEqual(['2499.99998', '2499.99999']);
+  });
 });
 
 describe('search cards', () => {
