@@ -23,7 +23,7 @@ function unitedTags(a: string[] | undefined, b: string[] | undefined): string[] 
 
 const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** Equal in everything the user or a source said; search words are derived and not compared. */
+/** Equal in everything the user or a source said; whether search words wait to be computed is not compared. */
 function sameRecord(a: Paper, b: Paper): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Paper>;
   keys.delete('unindexed');
@@ -238,11 +238,15 @@ export async function libraryFor(db: PapershelfDb, batch: ImportBatch): Promise<
 
 /** Applies an import in one transaction: all of it, or (on any error) none of it. */
 export async function applyImport(db: PapershelfDb, batch: ImportBatch, now: number): Promise<MergeOutcome> {
-  return db.transaction('rw', [db.papers, db.settings, db.lists, db.listEntries], async () => {
-    const outcome = planMerge(batch, await libraryFor(db, batch), now);
+  return db.transaction('rw', [db.papers, db.paperWords, db.searchCards, db.settings, db.lists, db.listEntries], async () => {
+    const library = await libraryFor(db, batch);
+    const outcome = planMerge(batch, library, now);
     // Written now, indexed for search afterwards (indexPending): computing and indexing the words
-    // of 10,000 papers would more than double the import.
+    // of 10,000 papers would more than double the import. The old search rows of papers it
+    // changes go now, so that until then a search does not show a paper as it was before.
     await db.papers.bulkPut(outcome.writes.map((p) => ({ ...p, unindexed: 1 as const })));
+    const changed = outcome.writes.filter((p) => library.papers.has(p.id)).map((p) => p.id);
+    await Promise.all([db.paperWords.bulkDelete(changed), db.searchCards.bulkDelete(changed)]);
     await db.settings.bulkPut(outcome.settings);
     await db.lists.bulkPut(outcome.lists);
     await db.listEntries.bulkPut(outcome.entries);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyImport } from '../../src/db/import';
-import { withDerived } from '../../src/db/papers';
+import { indexPending, putPapers, withDerived } from '../../src/db/papers';
+import { searchCards } from '../../src/db/search';
 import type { PapershelfDb } from '../../src/db/schema';
 import { exportText } from '../../src/export/formats';
 import { toBibtex } from '../../src/export/bibtex';
@@ -61,6 +62,20 @@ describe('backup → restore', () => {
     const fresh = freshDb();
     await apply(fresh, readImportText(text));
     expect(await backupOf(fresh)).toBe(text);
+  });
+
+  it('a paper an import changes is not found as it was before, and is found as it is once indexed', async () => {
+    const [a] = seedPapers();
+    const db = freshDb();
+    await putPapers(db, [{ ...a!, title: 'Zanzibar studies', updatedAt: 100 }]);
+    expect((await searchCards(db, 'zanzibar')).map((h) => h.paper.id)).toEqual([a!.id]);
+    await apply(db, readImportText(backupText([{ ...a!, title: 'Quokka studies', readAt: 150, updatedAt: 200 }])));
+    // Until the worker indexes it: not found by its old title (nor shown unread), not yet by the new.
+    expect(await searchCards(db, 'zanzibar')).toEqual([]);
+    expect(await searchCards(db, 'quokka')).toEqual([]);
+    expect(await indexPending(db)).toBe(1);
+    expect((await searchCards(db, 'quokka is:read')).map((h) => h.paper.id)).toEqual([a!.id]);
+    expect(await searchCards(db, 'zanzibar')).toEqual([]);
   });
 
   it('keeps the later change of each paper, both ways', async () => {
