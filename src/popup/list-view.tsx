@@ -2,7 +2,7 @@
  * One custom list: its papers in the user's order, reordered by dragging or with the arrow keys on
  * an item's handle; rename, delete (after a confirmation), export, and remove papers from it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { listPapers } from '../db/lists';
 import type { PapershelfDb } from '../db/schema';
 import { failureText, type WorkerConnection } from '../messaging/client';
@@ -32,14 +32,14 @@ export function ListView({ db, worker, list, onBack }: Props) {
   const papers = moved ?? stored;
   // Moves on their way: the worker's answer can come before the stored order shows the move (the
   // live query hears of it a little later), so `moved` stays until the stored order catches up.
-  const pending = useRef(0);
+  const [pending, setPending] = useState(0);
   useEffect(() => {
     if (!moved || !stored) return;
     const ids = (ps: Paper[]) => ps.map((p) => p.id).join(' ');
     const sameSet = (a: Paper[], b: Paper[]) => ids([...a].sort(byId)) === ids([...b].sort(byId));
     // Caught up, or changed elsewhere (a paper removed in another window): the store leads again.
-    if (ids(stored) === ids(moved) || (pending.current === 0 && !sameSet(stored, moved))) setMoved(undefined);
-  }, [stored, moved]);
+    if (ids(stored) === ids(moved) || (pending === 0 && !sameSet(stored, moved))) setMoved(undefined);
+  }, [stored, moved, pending]);
 
   const run = (p: Promise<unknown>) => p.then(() => setError(''), (err: unknown) => setError(failureText(err)));
 
@@ -47,14 +47,14 @@ export function ListView({ db, worker, list, onBack }: Props) {
     if (!papers || to < 0 || to >= papers.length || from === to) return;
     const next = moveItem(papers, from, to);
     setMoved(next);
-    pending.current++;
+    setPending((n) => n + 1);
     worker.request({ type: 'lists/reorder', listId: list.id, paperIds: next.map((p) => p.id) }).then(
       () => {
-        pending.current--;
+        setPending((n) => n - 1);
         setError('');
       },
       (err: unknown) => {
-        pending.current--;
+        setPending((n) => n - 1);
         setError(failureText(err));
         setMoved(undefined);
       },
