@@ -1,8 +1,4 @@
-/** Saves text as a file through an <a download> link: no `downloads` permission needed. */
-export function downloadText(fileName: string, text: string, mime: string): void {
-  downloadBlob(fileName, new Blob([text], { type: `${mime};charset=utf-8` }));
-}
-
+/** Saves a file through an <a download> link: no `downloads` permission needed. */
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
