@@ -45,18 +45,16 @@ function sameWords(a: Paper, b: Paper): boolean {
   return a.title === b.title && a.note === b.note && a.abstract === b.abstract && sameList(a.authors, b.authors) && sameList(a.tags, b.tags);
 }
 
+/** A card's fields a paper may lack; a card has them only when the paper does. */
+const OPTIONAL_CARD_FIELDS = ['tags', 'note', 'readAt', 'savedAt', 'openedAt', 'toReadSince'] as const;
+
 /** The same search card: its words, and the state a result shows and filters by. */
 function sameCard(a: Paper, b: Paper): boolean {
   return (
     a.title === b.title &&
-    a.note === b.note &&
-    sameList(a.authors, b.authors) &&
-    sameList(a.tags, b.tags) &&
     a.firstSeenAt === b.firstSeenAt &&
-    a.readAt === b.readAt &&
-    a.savedAt === b.savedAt &&
-    a.openedAt === b.openedAt &&
-    a.toReadSince === b.toReadSince
+    sameList(a.authors, b.authors) &&
+    OPTIONAL_CARD_FIELDS.every((k) => (k === 'tags' ? sameList(a.tags, b.tags) : a[k] === b[k]))
   );
 }
 
@@ -103,7 +101,7 @@ export const wordsRow = (p: Paper): PaperWords => ({ id: p.id, words: searchWord
 export function searchCard(p: Paper): SearchCard {
   const card: SearchCard = { id: p.id, title: p.title, authors: p.authors, firstSeenAt: p.firstSeenAt, keyWords: keyWords(p) };
   // Only what the paper has: absent fields stay absent, as the filters expect.
-  for (const k of ['tags', 'note', 'readAt', 'savedAt', 'openedAt', 'toReadSince'] as const) if (p[k] !== undefined) Object.assign(card, { [k]: p[k] });
+  for (const k of OPTIONAL_CARD_FIELDS) if (p[k] !== undefined) Object.assign(card, { [k]: p[k] });
   return card;
 }
 
@@ -158,7 +156,7 @@ export async function recordSightings(
   const unique = [...new Map(sightings.map((s) => [s.id, s])).values()];
   return db.transaction('rw', paperTables(db), async () => {
     const existing = await db.papers.bulkGet(unique.map((s) => s.id));
-    const records = unique.map((s, i) => withDerived(mergeSighting(existing[i], s, pageUrl, now)));
+    const records = unique.map((s, i) => mergeSighting(existing[i], s, pageUrl, now));
     // States as stored (read, saved, tags, note) with suggestions from what is now known.
     const states = records.map((r) => stateOf(r, rules));
     onStates?.(states);

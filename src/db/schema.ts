@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { DEFAULT_SETTINGS, type ListEntry, type Paper, type PaperList, type ReadDisplay, type SettingRecord } from '../shared/model';
 import { searchCard, searchWords, wordsRow } from './papers';
+import type { Findable } from './search-query';
 
 export const DB_NAME = 'papershelf';
 
@@ -30,9 +31,7 @@ export interface PaperWords {
  * ranks highest in (title, tags, authors, note). A keystroke reads these small records straight
  * from their index, in one request, instead of finding keys and then reading whole papers.
  */
-export type SearchCard = Pick<Paper, 'id' | 'title' | 'authors' | 'tags' | 'note' | 'firstSeenAt' | 'readAt' | 'savedAt' | 'openedAt' | 'toReadSince'> & {
-  keyWords: string[];
-};
+export type SearchCard = Findable & { keyWords: string[] };
 
 /** Data the worker computes from the library and keeps so a restarted worker need not recompute it. */
 export interface DerivedRecord {
