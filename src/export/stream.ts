@@ -12,23 +12,30 @@ import { joinEntries, keylessEntry, type KeylessEntry } from './bibtex';
 import { CSL_WRITER } from './csl';
 import { CSV_WRITER } from './csv';
 import { RIS_WRITER } from './ris';
+import { SLICE, boundsOf, remember, remembered } from './slice-bounds';
 import type { SliceWriter } from './slices';
-
-/** Papers per slice: small enough that the first is formatted early, large enough to keep request overhead low. */
-export const SLICE = 500;
 
 /**
  * Hands every paper to `take`, in id order, a slice at a time: all reads are asked for at once and
- * each slice is handed over as it arrives, while the later ones are still being read.
+ * each slice is handed over as it arrives, while the later ones are still being read. A slice may
+ * be empty (boundaries learnt before papers were deleted).
  */
 export async function readInSlices(db: PapershelfDb, take: (papers: Paper[]) => void, size = SLICE): Promise<void> {
   await db.transaction('r', db.papers, async () => {
-    const keys = await db.papers.toCollection().primaryKeys();
-    const reads: Promise<Paper[]>[] = [];
-    for (let i = 0; i < keys.length; i += size) {
-      reads.push(db.papers.where(':id').between(keys[i]!, keys[Math.min(i + size, keys.length) - 1]!, true, true).toArray());
+    const bounds = remembered(db, size) ?? boundsOf(await db.papers.toCollection().primaryKeys(), size);
+    const byId = db.papers.where(':id');
+    const reads = [...bounds, undefined].map((upper, i) => {
+      const lower = bounds[i - 1];
+      if (upper === undefined) return (lower === undefined ? db.papers.toCollection() : byId.above(lower)).toArray();
+      return (lower === undefined ? byId.belowOrEqual(upper) : byId.between(lower, upper, false, true)).toArray();
+    });
+    const ids: string[] = [];
+    for (const read of reads) {
+      const papers = await read;
+      for (const p of papers) ids.push(p.id);
+      take(papers);
     }
-    for (const read of reads) take(await read);
+    remember(db, size, boundsOf(ids, size));
   });
 }
 

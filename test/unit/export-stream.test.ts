@@ -3,11 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { setNote, setTag } from '../../src/db/annotations';
 import { createList, setListMembership } from '../../src/db/lists';
+import { deletePapers } from '../../src/db/library';
 import { putPapers } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import { writeSettings } from '../../src/db/settings';
 import { exportBlob, exportText } from '../../src/export/formats';
-import { streamedParts, type StreamedFormat } from '../../src/export/stream';
+import { learnSliceBounds } from '../../src/export/slice-bounds';
+import { readInSlices, streamedParts, type StreamedFormat } from '../../src/export/stream';
 import { freshDb } from './db';
 import { seedPapers } from './seed';
 
@@ -41,5 +43,25 @@ describe('streamed exports', () => {
   it('write an empty library as the one-piece export does', async () => {
     const db = freshDb();
     for (const f of FORMATS) expect(await streamed(db, f)).toBe(await exportText(db, f, 'all', NOW));
+  });
+
+  it('miss and repeat no paper when the ids changed since the slice boundaries were learnt', async () => {
+    const db = await annotatedSeed();
+    await learnSliceBounds(db, 7);
+    const seed = seedPapers();
+    const ids = seed.map((p) => p.id).sort();
+    // Papers below the first boundary, above the last and between two; a whole slice's worth deleted.
+    const added = ['0704.0001', '9999.99999', `${ids[10]!}1`].map((id) => ({ ...seed[0]!, id, title: `Added ${id}` }));
+    await putPapers(db, added);
+    await deletePapers(db, ids.slice(14, 22));
+    const expected = (await db.papers.toCollection().primaryKeys()).join();
+    for (const f of FORMATS) expect(await streamed(db, f, 7), f).toBe(await exportText(db, f, 'all', NOW));
+    const slices: string[][] = [];
+    await readInSlices(db, (papers) => slices.push(papers.map((p) => p.id)), 7);
+    expect(slices.flat().join()).toBe(expected);
+    // That export learnt the ids as they are: the next one's slices are even again.
+    slices.length = 0;
+    await readInSlices(db, (papers) => slices.push(papers.map((p) => p.id)), 7);
+    expect(slices.slice(0, -1).every((s) => s.length === 7)).toBe(true);
   });
 });
