@@ -14,18 +14,18 @@ export function chromePath() {
 
 /**
  * @param {string} profile  user-data directory
- * @param {{ headless?: boolean, offline?: boolean, viewport?: null | { width: number, height: number } }} [options]
+ * @param {{ headless?: boolean, offline?: boolean, viewport?: null | { width: number, height: number }, dist?: string }} [options]
  */
-export async function launchWithExtension(profile, { headless = true, offline = true, viewport } = {}) {
-  if (!existsSync(resolve(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
+export async function launchWithExtension(profile, { headless = true, offline = true, viewport, dist = DIST } = {}) {
+  if (!existsSync(resolve(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),
     headless,
     ...(viewport !== undefined ? { viewport } : {}),
     ignoreDefaultArgs: ['--disable-extensions', ...(headless ? [] : ['--enable-automation'])],
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-first-run',
       '--disable-gpu',
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),

@@ -23,17 +23,22 @@ function unitedTags(a: string[] | undefined, b: string[] | undefined): string[] 
 
 const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** Equal in everything the user or a source said; whether search words wait to be computed is not compared. */
+/**
+ * Equal in everything the user or a source said; whether search words wait to be computed, and
+ * the words a record carries until the version-7 migration rewrites it, are not compared.
+ */
 function sameRecord(a: Paper, b: Paper): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Paper>;
   keys.delete('unindexed');
+  keys.delete('words' as keyof Paper);
   for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
   return true;
 }
 
 function clean(paper: Paper): Paper {
-  const out = { ...paper };
+  const out: Paper & { words?: unknown } = { ...paper };
   delete out.unindexed;
+  delete out.words;
   for (const k of Object.keys(out) as (keyof Paper)[]) if (out[k] === undefined) delete out[k];
   return withQueueFields(out);
 }

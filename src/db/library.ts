@@ -155,7 +155,7 @@ export function deletePapers(db: PapershelfDb, ids: readonly string[]): Promise<
     const entries = await db.listEntries.where('paperId').anyOf(keys).toArray();
     await db.listEntries.bulkDelete(entries.map((e): [string, string] => [e.listId, e.paperId]));
     await Promise.all([db.papers.bulkDelete(keys), db.paperWords.bulkDelete(keys), db.searchCards.bulkDelete(keys)]);
-    return { papers: papers.map(({ unindexed: _u, ...p }) => p), entries };
+    return { papers: papers.map(({ unindexed: _u, words: _w, ...p }: Paper & { words?: unknown }) => p), entries };
   });
 }
 

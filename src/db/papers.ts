@@ -12,10 +12,14 @@ export function withQueueFields(paper: Paper): Paper {
   return next;
 }
 
-/** A record as it is written: its queue field in step, no longer waiting for search words. */
+/**
+ * A record as it is written: its queue field in step, no longer waiting for search words, and
+ * without the words records carried before version 7.
+ */
 export function withDerived(paper: Paper): Paper {
-  const next = withQueueFields(paper);
+  const next: Paper & { words?: unknown } = withQueueFields(paper);
   delete next.unindexed;
+  delete next.words;
   return next;
 }
 
@@ -61,27 +65,50 @@ function sameCard(a: Paper, b: Paper): boolean {
 /** The tables a write of papers touches. */
 export const paperTables = (db: PapershelfDb) => [db.papers, db.paperWords, db.searchCards] as const;
 
-/** How many papers one background indexing transaction handles: short enough to never hold up a click. */
-const INDEX_BATCH = 500;
+/** The derived record that holds how far the version-7 migration has come (the last id done). */
+export const SEARCH_MIGRATION = 'searchMigration';
 
 /**
- * Computes the search words of papers an import wrote without them. Each batch reads and writes in
- * one transaction, so a concurrent change is never overwritten; a worker stopped half-way resumes
- * on its next start. Returns how many papers it indexed.
+ * How many papers one background indexing transaction handles. A click or a page's papers wait for
+ * the batch under way: 100 papers take ~0.3 s here (500 took 1.2 s), for 13 % more time in all.
+ */
+const INDEX_BATCH = 100;
+
+/**
+ * Computes the search words and cards of papers written without them: after an import, and the
+ * whole library once after the upgrade to version 7 (from the `searchMigration` mark, in id
+ * order). Each batch reads and writes in one transaction, so a concurrent change is never
+ * overwritten; a worker stopped half-way resumes on its next start. Returns how many papers it
+ * indexed.
  */
 export async function indexPending(db: PapershelfDb): Promise<number> {
   // A read first: on most worker starts there is nothing to do, and a write transaction would make
   // the page that woke the worker wait for its states.
-  if ((await db.papers.where('unindexed').equals(1).count()) === 0) return 0;
-  let done = 0;
+  const [waiting, migrating] = await Promise.all([db.papers.where('unindexed').equals(1).count(), db.derived.get(SEARCH_MIGRATION)]);
+  if (waiting === 0 && !migrating) return 0;
+  const indexed = new Set<string>();
+  const put = async (batch: Paper[]) => {
+    await putPapers(db, batch);
+    for (const p of batch) indexed.add(p.id);
+    return batch.length;
+  };
+  // Papers an import wrote without their search rows.
+  for (let n = INDEX_BATCH; n === INDEX_BATCH; ) {
+    n = await db.transaction('rw', paperTables(db), async () => put(await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray()));
+  }
+  // The library as version 6 left it, in id order from the mark on.
   for (;;) {
-    const n = await db.transaction('rw', paperTables(db), async () => {
-      const batch = await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray();
-      await putPapers(db, batch);
+    const n = await db.transaction('rw', [...paperTables(db), db.derived], async () => {
+      const mark = await db.derived.get(SEARCH_MIGRATION);
+      if (!mark) return 0;
+      const after = String(mark.value);
+      const batch = await (after ? db.papers.where(':id').above(after) : db.papers.orderBy(':id')).limit(INDEX_BATCH).toArray();
+      await put(batch);
+      if (batch.length < INDEX_BATCH) await db.derived.delete(SEARCH_MIGRATION);
+      else await db.derived.put({ key: SEARCH_MIGRATION, value: batch[batch.length - 1]!.id, updatedAt: Date.now() });
       return batch.length;
     });
-    done += n;
-    if (n < INDEX_BATCH) return done;
+    if (n < INDEX_BATCH) return indexed.size;
   }
 }
 

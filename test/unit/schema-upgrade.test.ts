@@ -8,6 +8,7 @@ import { searchPapers } from '../../src/db/search';
 import { setTag, tagCounts } from '../../src/db/annotations';
 import { queuePage } from '../../src/db/papers';
 import { readSettings } from '../../src/db/settings';
+import { exportText } from '../../src/export/formats';
 
 let n = 0;
 
@@ -79,6 +80,8 @@ describe('schema upgrade 3 → 4', () => {
     v3.close();
     const db = openDatabase(name);
     expect(db.verno).toBeGreaterThanOrEqual(4);
+    // Since version 7 the worker indexes upgraded papers in the background.
+    await indexPending(db);
     expect(await db.paperWords.where('words').startsWith('vaswan').primaryKeys()).toEqual(['1706.03762']);
     expect(await db.paperWords.where('words').equals('transformers').count()).toBe(1);
     expect(await db.papers.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', note: 'Read §3', updatedAt: 2 });
@@ -94,6 +97,7 @@ describe('schema upgrade 4 → 5', () => {
     v4.close();
     const db = openDatabase(name);
     expect(db.verno).toBeGreaterThanOrEqual(5);
+    expect(await indexPending(db)).toBe(1);
     expect(await db.paperWords.where('words').startsWith('atten').primaryKeys()).toEqual(['1706.03762']);
     expect(await db.papers.where('unindexed').equals(1).count()).toBe(0);
   });
@@ -119,7 +123,7 @@ describe('schema upgrade 5 → 6', () => {
 });
 
 describe('schema upgrade 6 → 7', () => {
-  it('moves search words out of the paper records, and still indexes what an import left waiting', async () => {
+  it('moves search words out of the paper records; the worker then indexes every paper', async () => {
     const name = `upgrade-${++n}`;
     const v6 = new Dexie(name);
     v6.version(6).stores(V6_STORES);
@@ -133,17 +137,70 @@ describe('schema upgrade 6 → 7', () => {
     v6.close();
     const db = openDatabase(name);
     expect(db.verno).toBe(7);
-    // The record is what it was, less the words; every field the user made is kept.
+    // The upgrade itself touches no paper (it must stay quick with 10,000 of them): every field the
+    // user made is there, lists and queues work; search waits for the worker's migration.
+    expect(await db.papers.get('1706.03762')).toEqual({ ...paper, words: ['attention', 'need', 'vaswani', 'nlp', 'key', 'paper'] });
+    expect(await listSummaries(db)).toEqual([{ id: 'l1', name: 'Reading group', count: 1 }]);
+    expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['1706.03762']);
+    expect(await searchPapers(db, 'vaswani')).toEqual([]);
+    // A backup taken meanwhile has no words in it.
+    expect(await exportText(db, 'backup', 'all', new Date(0))).not.toMatch(/"words"/);
+
+    expect(await indexPending(db)).toBe(2);
+    expect(await indexPending(db)).toBe(0);
     expect(await db.papers.get('1706.03762')).toEqual(paper);
     expect(await db.paperWords.get('1706.03762')).toEqual({ id: '1706.03762', words: expect.arrayContaining(['attention', 'need', 'vaswani', 'nlp', 'key', 'paper']) });
     // Its search card: what a result shows and filters by, and the words that rank first.
     const { id, title, authors, tags, note, savedAt, toReadSince, firstSeenAt } = paper;
     expect(await db.searchCards.get('1706.03762')).toEqual({ id, title, authors, tags, note, savedAt, toReadSince, firstSeenAt, keyWords: expect.arrayContaining(['attention', 'vaswani', 'nlp', 'key']) });
     expect((await searchPapers(db, 'vaswani')).map((h) => h.paper.id)).toEqual(['1706.03762']);
-    expect(await listSummaries(db)).toEqual([{ id: 'l1', name: 'Reading group', count: 1 }]);
-    expect(await searchPapers(db, 'mamba')).toEqual([]);
-    expect(await indexPending(db)).toBe(1);
     expect((await searchPapers(db, 'mamba linear')).map((h) => h.paper.id)).toEqual(['2312.00752']);
+  });
+});
+
+describe('the version 7 migration', () => {
+  it('moves a large library over in batches, after which the mark is gone', async () => {
+    const name = `upgrade-${++n}`;
+    const v6 = new Dexie(name);
+    v6.version(6).stores(V6_STORES);
+    await v6.table('papers').bulkPut(
+      Array.from({ length: 1_200 }, (_, i) => ({ id: `2401.${String(10000 + i)}`, title: `Spectral methods part ${i}`, authors: ['Ada Lovelace'], words: ['spectral', 'methods', 'part'], firstSeenAt: i, firstSeenUrl: 'x', lastSeenAt: i, updatedAt: i })),
+    );
+    v6.close();
+    const db = openDatabase(name);
+    expect(await db.derived.get('searchMigration')).toMatchObject({ value: '' });
+    expect(await indexPending(db)).toBe(1_200);
+    expect(await db.derived.get('searchMigration')).toBeUndefined();
+    expect(await db.papers.where('words').startsWith('spec').count()).toBe(0);
+    expect(await db.searchCards.count()).toBe(1_200);
+    expect((await searchPapers(db, 'spectral lovelace', { limit: Infinity, everything: true })).length).toBe(1_200);
+  });
+
+  it('goes on from where a stopped worker left it, losing and repeating nothing', async () => {
+    const name = `upgrade-${++n}`;
+    const v6 = new Dexie(name);
+    v6.version(6).stores(V6_STORES);
+    await v6.table('papers').bulkPut(
+      Array.from({ length: 450 }, (_, i) => ({ id: `2401.${String(10000 + i)}`, title: `Paper ${i}`, authors: ['Ada Lovelace'], words: ['paper'], firstSeenAt: i, firstSeenUrl: 'x', lastSeenAt: i, updatedAt: i })),
+    );
+    v6.close();
+    const db = openDatabase(name);
+    // The worker dies during the batch that holds paper 250: that batch's transaction never commits.
+    const stop = (id: string) => {
+      if (id === '2401.10250') throw new Error('worker stopped');
+    };
+    db.searchCards.hook('creating', stop);
+    await expect(indexPending(db)).rejects.toThrow('worker stopped');
+    db.searchCards.hook('creating').unsubscribe(stop);
+    const done = await db.searchCards.count();
+    expect(done % 100).toBe(0);
+    expect(done).toBeLessThan(450);
+    expect(await db.derived.get('searchMigration')).toMatchObject({ value: `2401.${10000 + done - 1}` });
+    // The next start does the rest.
+    expect(await indexPending(db)).toBe(450 - done);
+    expect(await db.searchCards.count()).toBe(450);
+    expect(await db.papers.where('words').anyOf(['paper']).count()).toBe(0);
+    expect(await db.derived.get('searchMigration')).toBeUndefined();
   });
 });
 
