@@ -48,9 +48,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   );
 });
 
-/** Search words for imported papers, after the import; a worker stopped half-way goes on here. */
+/**
+ * Search words for imported papers, after the import, and for a library upgraded to schema 7; a
+ * worker stopped half-way goes on here. Between batches, a cheap extension API call resets the
+ * worker's 30-second idle timer: 10,000 papers take about that long.
+ */
 function indexLater() {
-  indexPending(db).catch((err: unknown) => console.error('Papershelf: indexing for search failed', err));
+  const stayAwake = () => void browser.runtime.getPlatformInfo().catch(() => undefined);
+  indexPending(db, stayAwake).catch((err: unknown) => console.error('Papershelf: indexing for search failed', err));
 }
 indexLater();
 

@@ -78,14 +78,14 @@ const INDEX_BATCH = 100;
  * Computes the search words and cards of papers written without them: after an import, and the
  * whole library once after the upgrade to version 7 (from the `searchMigration` mark, in id
  * order). Each batch reads and writes in one transaction, so a concurrent change is never
- * overwritten; a worker stopped half-way resumes on its next start. Returns how many papers it
- * indexed.
+ * overwritten; a worker stopped half-way resumes on its next start. `afterBatch` runs after each
+ * batch (the worker calls an extension API there: IndexedDB work alone does not keep a Manifest V3
+ * worker alive past 30 s). Returns how many papers it indexed.
  */
-export async function indexPending(db: PapershelfDb): Promise<number> {
+export async function indexPending(db: PapershelfDb, afterBatch: () => void = () => undefined): Promise<number> {
   // A read first: on most worker starts there is nothing to do, and a write transaction would make
   // the page that woke the worker wait for its states.
   const [waiting, migrating] = await Promise.all([db.papers.where('unindexed').equals(1).count(), db.derived.get(SEARCH_MIGRATION)]);
-  if (waiting === 0 && !migrating) return 0;
   const indexed = new Set<string>();
   const put = async (batch: Paper[]) => {
     await putPapers(db, batch);
@@ -93,12 +93,12 @@ export async function indexPending(db: PapershelfDb): Promise<number> {
     return batch.length;
   };
   // Papers an import wrote without their search rows.
-  for (let n = INDEX_BATCH; n === INDEX_BATCH; ) {
-    n = await db.transaction('rw', paperTables(db), async () => put(await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray()));
+  for (let more = waiting > 0; more; afterBatch()) {
+    more = INDEX_BATCH === (await db.transaction('rw', paperTables(db), async () => put(await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray())));
   }
   // The library as version 6 left it, in id order from the mark on.
-  for (;;) {
-    const n = await db.transaction('rw', [...paperTables(db), db.derived], async () => {
+  for (let more = migrating !== undefined; more; afterBatch()) {
+    more = INDEX_BATCH === await db.transaction('rw', [...paperTables(db), db.derived], async () => {
       const mark = await db.derived.get(SEARCH_MIGRATION);
       if (!mark) return 0;
       const after = String(mark.value);
@@ -108,8 +108,8 @@ export async function indexPending(db: PapershelfDb): Promise<number> {
       else await db.derived.put({ key: SEARCH_MIGRATION, value: batch[batch.length - 1]!.id, updatedAt: Date.now() });
       return batch.length;
     });
-    if (n < INDEX_BATCH) return indexed.size;
   }
+  return indexed.size;
 }
 
 type Searchable = Pick<Paper, 'title' | 'authors' | 'tags' | 'note' | 'abstract' | 'id'>;

@@ -8,7 +8,7 @@ import { putPapers } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import { writeSettings } from '../../src/db/settings';
 import { exportBlob, exportText } from '../../src/export/formats';
-import { learnSliceBounds } from '../../src/export/slice-bounds';
+import { learnSliceBounds, remember, remembered } from '../../src/export/slice-bounds';
 import { readInSlices, streamedParts, type StreamedFormat } from '../../src/export/stream';
 import { freshDb } from './db';
 import { seedPapers } from './seed';
@@ -48,18 +48,26 @@ describe('streamed exports', () => {
   it('miss and repeat no paper when the ids changed since the slice boundaries were learnt', async () => {
     const db = await annotatedSeed();
     await learnSliceBounds(db, 7);
+    const stale = remembered(db, 7)!;
     const seed = seedPapers();
     const ids = seed.map((p) => p.id).sort();
     // Papers below the first boundary, above the last and between two; a whole slice's worth deleted.
     const added = ['0704.0001', '9999.99999', `${ids[10]!}1`].map((id) => ({ ...seed[0]!, id, title: `Added ${id}` }));
     await putPapers(db, added);
-    await deletePapers(db, ids.slice(14, 22));
+    await deletePapers(db, ids.slice(14, 21));
     const expected = (await db.papers.toCollection().primaryKeys()).join();
-    for (const f of FORMATS) expect(await streamed(db, f, 7), f).toBe(await exportText(db, f, 'all', NOW));
+
     const slices: string[][] = [];
     await readInSlices(db, (papers) => slices.push(papers.map((p) => p.id)), 7);
     expect(slices.flat().join()).toBe(expected);
-    // That export learnt the ids as they are: the next one's slices are even again.
+    // The slices were cut where the stale boundaries said: one is empty, two hold an added paper.
+    expect(slices.map((s) => s.length)).toContain(0);
+    expect(slices.map((s) => s.length)).toContain(8);
+    for (const f of FORMATS) {
+      remember(db, 7, stale);
+      expect(await streamed(db, f, 7), f).toBe(await exportText(db, f, 'all', NOW));
+    }
+    // An export learns the ids as they are: the next one's slices are even again.
     slices.length = 0;
     await readInSlices(db, (papers) => slices.push(papers.map((p) => p.id)), 7);
     expect(slices.slice(0, -1).every((s) => s.length === 7)).toBe(true);
