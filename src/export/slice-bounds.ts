@@ -33,3 +33,9 @@ export function remembered(db: PapershelfDb, size: number): string[] | undefined
 export async function learnSliceBounds(db: PapershelfDb, size = SLICE): Promise<void> {
   remember(db, size, boundsOf(await db.papers.toCollection().primaryKeys(), size));
 }
+
+/** `learnSliceBounds` when the page is next idle (errors ignored: an export reads the ids itself). */
+export function learnWhenIdle(db: PapershelfDb): () => void {
+  const idle = requestIdleCallback(() => void learnSliceBounds(db).catch(() => undefined));
+  return () => cancelIdleCallback(idle);
+}

@@ -6,7 +6,7 @@ import { SCOPES, exportFileName, type ExportScope } from '../export/scope';
 import { useLiveQuery } from '../ui/use-live-query';
 import type { ExportFormat } from '../export/formats';
 import { downloadBlob } from '../ui/download';
-import { learnSliceBounds } from '../export/slice-bounds';
+import { learnWhenIdle } from '../export/slice-bounds';
 
 const BUTTONS: { format: ExportFormat; label: string }[] = [
   { format: 'bibtex', label: 'Export BibTeX' },
@@ -27,10 +27,7 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
   const [error, setError] = useState('');
   // Reading every id takes a whole-library export ~35 ms before its first slice can be asked
   // for; done while the page is idle, the export starts reading at once.
-  useEffect(() => {
-    const idle = requestIdleCallback(() => void learnSliceBounds(db).catch(() => undefined));
-    return () => cancelIdleCallback(idle);
-  }, [db]);
+  useEffect(() => learnWhenIdle(db), [db]);
 
   async function run(format: ExportFormat) {
     setError('');

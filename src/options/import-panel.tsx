@@ -12,6 +12,7 @@ import { useLiveQuery } from '../ui/use-live-query';
 import type { ImportPlan } from '../import/plan';
 import type { TargetList } from '../import/ids-reader';
 import { failureText, type WorkerConnection } from '../messaging/client';
+import { learnWhenIdle } from '../export/slice-bounds';
 
 type Step =
   | { step: 'idle' }
@@ -58,6 +59,8 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
     try {
       const counts = await worker.request({ type: 'import/apply', ...plan.batch });
       setState({ step: 'done', counts, kind: plan.kind });
+      // Many new ids: the next export's slices are cut where they now fall.
+      learnWhenIdle(db);
     } catch (err) {
       setState({ step: 'error', message: `Nothing was imported: ${failureText(err)}` });
     }
