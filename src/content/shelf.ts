@@ -12,31 +12,15 @@ import { inChunks } from './chunks';
 import type { ControlActions, Toggle } from './controls';
 import type { RequestOf } from '../shared/protocol';
 import { KeyboardTriage } from './keyboard';
+import { report } from './report';
 import { PageMarks } from './styles';
+import { withinLimits } from './within-limits';
 
 export interface ShelfOptions {
   document: Document;
   /** Chooses the adapter for the current URL (the page may navigate in place). */
   adapterFor(url: string): SiteAdapter | undefined;
   worker: WorkerConnection;
-}
-
-/** Our errors in the page's console, named so a user or a bug report can tell them apart. */
-const report = (what: string, err: unknown) => console.error(`Papershelf: ${what}`, err);
-
-/**
- * Keeps what a page says about a paper within the protocol's limits, so one odd entry (a
- * collaboration paper with thousands of authors) cannot get the whole page's batch refused.
- */
-function withinLimits(p: PaperSighting): PaperSighting {
-  const text = (s: string) => s.slice(0, 20_000);
-  return {
-    ...p,
-    title: text(p.title),
-    authors: p.authors.slice(0, 5_000).map((a) => a.slice(0, 500)),
-    ...(p.abstract !== undefined ? { abstract: text(p.abstract) } : {}),
-    ...(p.categories ? { categories: p.categories.slice(0, 50).map((c) => c.slice(0, 40)) } : {}),
-  };
 }
 
 export class Shelf {
