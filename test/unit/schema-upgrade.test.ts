@@ -184,6 +184,29 @@ describe('the version 7 migration', () => {
     expect((await searchPapers(db, 'spectral lovelace', { limit: Infinity, everything: true })).length).toBe(1_200);
   });
 
+  it('keeps what the user changes on a paper not moved over yet', async () => {
+    const name = `upgrade-${++n}`;
+    const v6 = new Dexie(name);
+    v6.version(6).stores(V6_STORES);
+    await v6.table('papers').bulkPut(
+      ['2401.10001', '2401.10002', '2401.10003'].map((id, i) => ({ id, title: `Paper ${i}`, authors: ['Ada Lovelace'], words: ['paper'], firstSeenAt: i, firstSeenUrl: 'x', lastSeenAt: i, updatedAt: i })),
+    );
+    v6.close();
+    const db = openDatabase(name);
+    await setTag(db, '2401.10002', 'diffusion', true, 50);
+    expect(await indexPending(db)).toBe(3);
+    expect(await db.papers.get('2401.10002')).toMatchObject({ tags: ['diffusion'], updatedAt: 50 });
+    expect(await db.papers.get('2401.10002')).not.toHaveProperty('words');
+    expect((await searchCards(db, 'diffusion')).map((h) => h.paper.id)).toEqual(['2401.10002']);
+  });
+
+  it('is not started in a library created at version 7', async () => {
+    const db = openDatabase(`fresh-${++n}`);
+    await db.open();
+    expect(await db.derived.get('searchMigration')).toBeUndefined();
+    expect(await indexPending(db)).toBe(0);
+  });
+
   it('goes on from where a stopped worker left it, losing and repeating nothing', async () => {
     const name = `upgrade-${++n}`;
     const v6 = new Dexie(name);
