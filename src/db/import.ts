@@ -4,9 +4,9 @@
  * (BibTeX, PaperMemory, pasted ids) only fills gaps and adds to lists. Importing the same file
  * twice changes nothing.
  */
-import { sameTag, type ListEntry, type Paper, type PaperList, type SettingRecord } from '../shared/model';
+import { INDEXING_FIELDS, sameTag, type ListEntry, type Paper, type PaperList, type SettingRecord } from '../shared/model';
 import type { PartialPaper } from '../shared/records';
-import { withQueueFields } from './papers';
+import { withDerived } from './papers';
 import { entriesOf } from './lists';
 import type { PapershelfDb } from './schema';
 
@@ -23,24 +23,18 @@ function unitedTags(a: string[] | undefined, b: string[] | undefined): string[] 
 
 const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
-/**
- * Equal in everything the user or a source said; whether search words wait to be computed, and
- * the words a record carries until the version-7 migration rewrites it, are not compared.
- */
+/** Equal in everything the user or a source said; the worker's indexing fields are not compared. */
 function sameRecord(a: Paper, b: Paper): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Paper>;
-  keys.delete('unindexed');
-  keys.delete('words' as keyof Paper);
-  for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of INDEXING_FIELDS) keys.delete(k);
+  for (const k of keys as Set<keyof Paper>) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
   return true;
 }
 
 function clean(paper: Paper): Paper {
-  const out: Paper & { words?: unknown } = { ...paper };
-  delete out.unindexed;
-  delete out.words;
+  const out = withDerived(paper);
   for (const k of Object.keys(out) as (keyof Paper)[]) if (out[k] === undefined) delete out[k];
-  return withQueueFields(out);
+  return out;
 }
 
 /** A backup's record against what the library has. */

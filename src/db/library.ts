@@ -4,7 +4,7 @@
  */
 import type { Paper } from '../shared/model';
 import type { DeletedPapers } from '../shared/protocol';
-import { normaliseTag, sameTag } from '../shared/model';
+import { normaliseTag, sameTag, withoutIndexing } from '../shared/model';
 import { tagSpellings } from './annotations';
 import { paperTables, putPapers } from './papers';
 import type { PapershelfDb } from './schema';
@@ -155,7 +155,7 @@ export function deletePapers(db: PapershelfDb, ids: readonly string[]): Promise<
     const entries = await db.listEntries.where('paperId').anyOf(keys).toArray();
     await db.listEntries.bulkDelete(entries.map((e): [string, string] => [e.listId, e.paperId]));
     await Promise.all([db.papers.bulkDelete(keys), db.paperWords.bulkDelete(keys), db.searchCards.bulkDelete(keys)]);
-    return { papers: papers.map(({ unindexed: _u, words: _w, ...p }: Paper & { words?: unknown }) => p), entries };
+    return { papers: papers.map(withoutIndexing), entries };
   });
 }
 

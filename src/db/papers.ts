@@ -1,25 +1,17 @@
 /** Paper records: sightings, read and saved state, and the queues the popup shows. */
 import type { Paper, PaperSighting, PaperState, TagRule } from '../shared/model';
-import { stateOf } from '../shared/model';
+import { stateOf, withoutIndexing } from '../shared/model';
 import type { PaperWords, PapershelfDb, SearchCard } from './schema';
 import { wordSet } from '../shared/words';
 
-/** Keeps the derived To read index field in step with readAt / savedAt. */
-export function withQueueFields(paper: Paper): Paper {
-  const next = { ...paper };
-  if (next.savedAt !== undefined && next.readAt === undefined) next.toReadSince = next.savedAt;
-  else delete next.toReadSince;
-  return next;
-}
-
 /**
- * A record as it is written: its queue field in step, no longer waiting for search words, and
- * without the words records carried before version 7.
+ * A record as it is written: no indexing fields (its search rows are written with it) and the
+ * derived To read index field in step with readAt / savedAt.
  */
 export function withDerived(paper: Paper): Paper {
-  const next: Paper & { words?: unknown } = withQueueFields(paper);
-  delete next.unindexed;
-  delete next.words;
+  const next = withoutIndexing(paper);
+  if (next.savedAt !== undefined && next.readAt === undefined) next.toReadSince = next.savedAt;
+  else delete next.toReadSince;
   return next;
 }
 

@@ -11,7 +11,7 @@
  * Records are sorted by key and their fields by name, so two backups of the same library differ
  * only in exportedAt.
  */
-import type { ListEntry, Paper, PaperList, SettingRecord } from '../shared/model';
+import { INDEXING_FIELDS, type ListEntry, type Paper, type PaperList, type SettingRecord } from '../shared/model';
 import { writeWhole, type SliceWriter } from './slices';
 
 export const BACKUP_FORMAT = 'papershelf-backup';
@@ -35,9 +35,8 @@ const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 const lines = (records: object[]) => (records.length ? `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]` : '[]');
 
 /**
- * A paper's fields by name, without `unindexed` (whether search words wait to be computed) or
- * `words` (which records carried before version 7), once per set of fields (nearly every paper has
- * one of a few). Passed to JSON.stringify as the allowed keys, it orders them without copying the
+ * A paper's fields by name, without the worker's indexing fields, once per set of fields (nearly
+ * every paper has one of a few). Passed to JSON.stringify as the allowed keys, it orders them without copying the
  * record: 10 % faster over 10,000 papers. Only for papers, whose fields are values and arrays of
  * strings: the key list would also filter the keys of nested objects.
  */
@@ -46,7 +45,7 @@ function paperLine(p: Paper): string {
   const keys = Object.keys(p);
   const signature = keys.join();
   let order = paperFieldOrders.get(signature);
-  if (!order) paperFieldOrders.set(signature, (order = keys.filter((k) => k !== 'unindexed' && k !== 'words').sort()));
+  if (!order) paperFieldOrders.set(signature, (order = keys.filter((k) => !INDEXING_FIELDS.includes(k)).sort()));
   return JSON.stringify(p, order);
 }
 

@@ -48,6 +48,20 @@ export interface Paper {
   updatedAt: number;
 }
 
+/**
+ * Fields the worker keeps on a paper record for its own indexing, never data of the user's: the
+ * `unindexed` mark, and the search words records carried before schema 7. Every write drops them;
+ * backups, import comparisons and undo snapshots leave them out.
+ */
+export const INDEXING_FIELDS: readonly string[] = ['unindexed', 'words'];
+
+/** A copy of the paper without its indexing fields. */
+export function withoutIndexing(paper: Paper): Paper {
+  const out: Record<string, unknown> = { ...paper };
+  for (const k of INDEXING_FIELDS) delete out[k];
+  return out as unknown as Paper;
+}
+
 /** A list the user made (a project, a reading group). Its papers are ListEntry records. */
 export interface PaperList {
   /** Random, so lists made on two machines never collide when a backup is merged. */
