@@ -8,7 +8,7 @@ export default defineConfig({
       manifest: manifest as Parameters<typeof crx>[0]['manifest'],
       // One self-contained classic script: no module loader and no dynamic import() of chunks,
       // which cost ~200 ms before the first control could appear on a large feed.
-      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      contentScripts: { standaloneFiles: manifest.content_scripts.flatMap((c) => c.js) },
     }),
   ],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -1,6 +1,10 @@
-/** Every supported site. Adding a site is one adapter module, its captures and one line here. */
+/**
+ * Every supported site. Adding a site is one adapter module, its captures, one line here and its
+ * content-script entry (src/content/entries/, listed in manifest.json).
+ */
 import { arxiv } from './arxiv';
 import { huggingFace } from './huggingface';
+import { adapterAmong } from './select';
 import type { SiteAdapter } from './types';
 
 export const ADAPTERS: readonly SiteAdapter[] = [huggingFace, arxiv];
@@ -8,12 +12,4 @@ export const ADAPTERS: readonly SiteAdapter[] = [huggingFace, arxiv];
 /** The manifest's content-script matches and host permissions; a test keeps manifest.json in step. */
 export const MATCH_PATTERNS: string[] = ADAPTERS.flatMap((a) => a.matchPatterns);
 
-export function adapterFor(url: string | URL): SiteAdapter | undefined {
-  let parsed: URL;
-  try {
-    parsed = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return undefined;
-  }
-  return ADAPTERS.find((a) => a.matches(parsed));
-}
+export const adapterFor = (url: string | URL): SiteAdapter | undefined => adapterAmong(ADAPTERS, url);

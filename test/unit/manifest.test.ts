@@ -1,15 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { MATCH_PATTERNS } from '../../src/sites/registry';
+import { describe, expect, it, vi } from 'vitest';
+import { ADAPTERS, MATCH_PATTERNS } from '../../src/sites/registry';
+
+// The entries only wire an adapter to the shelf; what they wire is what is checked.
+vi.mock('../../src/content/start', () => ({ startShelf: vi.fn() }));
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../manifest.json'), 'utf8'));
 
 describe('manifest.json', () => {
-  it('injects the content script exactly where the site adapters work', () => {
-    expect(manifest.content_scripts).toHaveLength(1);
-    expect(manifest.content_scripts[0].matches).toEqual(MATCH_PATTERNS);
+  it("injects each site its own content script, exactly where that site's adapter works", () => {
+    expect(manifest.content_scripts).toEqual(
+      ADAPTERS.map((a) => ({ matches: a.matchPatterns, js: [`src/content/entries/${a.id}.ts`], run_at: 'document_start' })),
+    );
     expect(manifest.host_permissions).toEqual(MATCH_PATTERNS);
+  });
+
+  it("starts, in each site's content script, that site's adapter and no other", async () => {
+    const { startShelf } = await import('../../src/content/start');
+    for (const a of ADAPTERS) {
+      vi.mocked(startShelf).mockClear();
+      await import(`../../src/content/entries/${a.id}.ts`);
+      expect(vi.mocked(startShelf).mock.calls).toEqual([[[a]]]);
+    }
   });
 
   it('asks for no permission beyond activeTab (IndexedDB needs none)', () => {
@@ -20,7 +33,6 @@ describe('manifest.json', () => {
 
 describe('site registry', () => {
   it('has one adapter per site id the settings know', async () => {
-    const { ADAPTERS } = await import('../../src/sites/registry');
     const { SITE_IDS } = await import('../../src/shared/model');
     expect(ADAPTERS.map((a) => a.id).sort()).toEqual([...SITE_IDS].sort());
   });
