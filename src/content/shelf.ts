@@ -13,6 +13,7 @@ import type { ControlActions, Toggle } from './controls';
 import type { RequestOf } from '../shared/protocol';
 import { KeyboardTriage } from './keyboard';
 import { report } from './report';
+import { ControlRoom } from './room';
 import { PageMarks } from './styles';
 import { withinLimits } from './within-limits';
 
@@ -30,6 +31,7 @@ export class Shelf {
   readonly #byId = new Map<string, Set<Card>>();
   readonly #states = new Map<string, PaperState>();
   readonly #marks: PageMarks;
+  readonly #room: ControlRoom;
   #observer?: MutationObserver;
   #scanQueued = false;
   #scanning: Promise<void> = Promise.resolve();
@@ -47,6 +49,14 @@ export class Shelf {
     this.#doc = options.document;
     this.#marks = new PageMarks(this.#doc);
     this.#marks.apply(DEFAULT_SETTINGS.readDisplay[this.#siteId() ?? 'huggingface']);
+    this.#room = new ControlRoom(this.#doc);
+    this.#reserveRoom();
+  }
+
+  /** Before the page's first layout, and again when it navigates in place. */
+  #reserveRoom(): void {
+    const href = this.#doc.location?.href ?? '';
+    this.#room.reserve(href ? this.#options.adapterFor(href)?.controlSlots?.(new URL(href)) : undefined);
   }
 
   /**
@@ -117,6 +127,7 @@ export class Shelf {
       // In-page navigation may change site section; re-apply that site's display of read papers.
       this.#url = href;
       this.#applySettings(this.#settings);
+      this.#reserveRoom();
     }
     this.#prune();
     if (!adapter) return;
@@ -186,6 +197,7 @@ export class Shelf {
     // Controls left by an earlier copy of this script (an extension reload) are replaced, not doubled.
     for (const stray of listing.element.querySelectorAll(HOST_TAG)) stray.remove();
     const card = new Card(listing, (c) => this.#actionsFor(c));
+    this.#room.measure(card.host);
     this.#cards.set(listing.element, card);
     let same = this.#byId.get(card.id);
     if (!same) this.#byId.set(card.id, (same = new Set()));

@@ -22,6 +22,12 @@ export interface SiteAdapter {
   matches(url: URL): boolean;
   /** Every paper listing in the document. Pure: reads the DOM, changes nothing. */
   parse(document: Document, url: URL): Listing[];
+  /**
+   * A CSS selector for the elements the controls will follow (`mount.where` "afterend") on this
+   * page, when every listing's is known before the listings arrive: the core reserves the
+   * controls' room under them from the first layout, so mounting them moves nothing.
+   */
+  controlSlots?(url: URL): string | undefined;
 }
 
 /** Text of an element with runs of white space folded, as a reader sees it. */

@@ -85,3 +85,34 @@ describe('Hugging Face adapter: parse', () => {
     expect(huggingFace.parse(document, url)).toEqual([]);
   });
 });
+
+describe('Hugging Face adapter: room reserved for the controls', () => {
+  // The core reserves room under every element the selector matches before any card arrives: an
+  // element it matches where no controls go would keep an empty gap, one it misses would move.
+  it.each([
+    ['huggingface/daily-papers-2024-08-01.html', FEED],
+    ['demo/daily-papers-2025-08-05.html', 'https://huggingface.co/papers/date/2025-08-05'],
+  ])('on %s, selects exactly the elements the controls follow', (file, href) => {
+    const { document, url } = loadCapture(file, href);
+    const selector = huggingFace.controlSlots!(url)!;
+    const anchors = huggingFace.parse(document, url).map((l) => {
+      expect(l.mount.where).toBe('afterend');
+      return l.mount.anchor;
+    });
+    expect([...document.querySelectorAll(selector)]).toEqual(anchors);
+  });
+
+  it('reserves nothing on a paper page, whose controls follow its heading', () => {
+    const { document, url } = loadCapture('huggingface/paper-page-2509.24002-prettified.html', 'https://huggingface.co/papers/2509.24002');
+    expect(huggingFace.controlSlots!(url)).toBeUndefined();
+    expect(huggingFace.parse(document, url)).toHaveLength(1);
+  });
+
+  it('leaves collection articles and other headings without room', () => {
+    const { document, url } = loadHtml(
+      '<main><article><h3><a href="/collections/x">A collection</a></h3></article><article><h3><a href="/papers/2407.21783">Llama</a></h3></article><h3><a href="/papers/2407.21705">Outside a card</a></h3></main>',
+      FEED,
+    );
+    expect([...document.querySelectorAll(huggingFace.controlSlots!(url)!)].map((e) => e.textContent)).toEqual(['Llama']);
+  });
+});

@@ -11,7 +11,11 @@ export const FEED_PATH = /^\/papers(?:\/(?:date\/\d{4}-\d{2}-\d{2}|week\/[\w-]+|
 
 // One query for every card title on the page; each link then finds its card. Cheaper than a
 // query per article, which matters on a thousand-card feed scanned while it streams in.
-const TITLE_LINKS = 'article h3 > a[href^="/papers/"], article h3 > a[href^="https://huggingface.co/papers/"]';
+const PAPER_HREFS = ['/papers/', 'https://huggingface.co/papers/'];
+const TITLE_LINKS = PAPER_HREFS.map((href) => `article h3 > a[href^="${href}"]`).join(', ');
+
+/** The card titles, which the controls follow. */
+export const TITLE_HEADINGS = PAPER_HREFS.map((href) => `article h3:has(> a[href^="${href}"])`).join(', ');
 
 export function parseFeed(document: Document): Listing[] {
   const enrich = islandPapers(document);

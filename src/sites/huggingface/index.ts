@@ -1,7 +1,7 @@
 /** Hugging Face: Daily Papers feeds and paper pages. */
 import { parseArxivId } from '../../shared/ids';
 import type { SiteAdapter } from '../types';
-import { FEED_PATH, parseFeed } from './feed';
+import { FEED_PATH, TITLE_HEADINGS, parseFeed } from './feed';
 import { parsePaperPage } from './paper-page';
 
 const isPaperPage = (url: URL) => /^\/papers\/[^/]+\/?$/.test(url.pathname) && parseArxivId(url.href) !== null;
@@ -15,5 +15,8 @@ export const huggingFace: SiteAdapter = {
   },
   parse(document, url) {
     return isPaperPage(url) ? parsePaperPage(document, url) : parseFeed(document);
+  },
+  controlSlots(url) {
+    return isPaperPage(url) ? undefined : TITLE_HEADINGS;
   },
 };

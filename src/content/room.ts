@@ -1,0 +1,69 @@
+import { HOST_TAG } from './card';
+
+/**
+ * Room for the controls, reserved from the page's first layout, where the site adapter knows in
+ * advance where controls will go. Controls inserted into a laid-out grid make each card taller,
+ * so every card below moves and the browser lays out and repaints the whole page: on the
+ * 1,000-card bench that cost 60–180 ms per frame whatever the slice, even for two bare buttons in
+ * five cards. Reserved room (padding under the anchor, taken back by the controls' negative
+ * margin) makes an insertion move nothing, and the page does not jump under the reader either.
+ *
+ * The room starts at two rows of controls, what the five buttons take in the cards of a
+ * three-column feed (Hugging Face at 1280 px, the demo), and is then set to what the first
+ * controls measure: in wider cards, one row; a single re-layout, early in the load.
+ */
+const GAP = '0.5rem';
+// A row: 13px × 1.2 line, 0.25rem padding above and below, 1px borders (controls.css); 0.4rem between rows.
+const ROW = 'calc(15.6px + 0.5rem + 2px)';
+const TWO_ROWS = `calc(${GAP} + 2 * ${ROW} + 0.4rem)`;
+
+export class ControlRoom {
+  readonly #sheet: CSSStyleSheet | undefined;
+  #selector: string | undefined;
+  #height = TWO_ROWS;
+  #measuring: ResizeObserver | undefined;
+
+  constructor(document: Document) {
+    try {
+      this.#sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet];
+    } catch {
+      // Without constructable sheets the controls simply take their room when they arrive.
+    }
+  }
+
+  /** Reserves room under every element `selector` matches (none when undefined). */
+  reserve(selector: string | undefined): void {
+    if (selector === this.#selector) return;
+    this.#selector = selector;
+    this.#write();
+  }
+
+  /** Sizes the room from the first controls mounted under reserved room. */
+  measure(host: HTMLElement): void {
+    const anchor = host.previousElementSibling;
+    if (this.#measuring || !this.#selector || !anchor?.matches(this.#selector)) return;
+    // After layout, before paint: a correction here is laid out in the same frame.
+    this.#measuring = new ResizeObserver(([entry]) => {
+      const height = entry?.borderBoxSize[0]?.blockSize;
+      if (!height) return;
+      this.#measuring?.disconnect();
+      // Under a pixel is rounding, not worth restyling the page for.
+      if (Math.abs(height - parseFloat(getComputedStyle(anchor).paddingBottom)) < 1) return;
+      this.#height = `${height}px`;
+      this.#write();
+    });
+    this.#measuring.observe(host);
+  }
+
+  #write(): void {
+    const at = this.#selector && `:is(${this.#selector})`;
+    const h = this.#height;
+    this.#sheet?.replaceSync(
+      at
+        ? `${at} { padding-bottom: ${h} !important; }
+${at} + ${HOST_TAG} { margin-top: calc(-1 * ${h}) !important; padding-top: ${GAP} !important; contain-intrinsic-size: auto calc(${h} - ${GAP}) !important; }`
+        : '',
+    );
+  }
+}
