@@ -54,6 +54,11 @@ export function instrument() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) t.frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
   }).observe({ type: 'long-animation-frame', buffered: true });
+  // How far the page jumps under the reader while it loads (Core Web Vitals' layout shift score).
+  t.shifted = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) t.shifted += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   new MutationObserver((records) => {
     const now = performance.now();
     for (const r of records) {
@@ -127,6 +132,7 @@ async function measure(page, url) {
       // Total blocking time of the whole load (as Lighthouse counts it), up to the painted frame.
       blocking: t.frames.filter((f) => f.start < paintedAt).reduce((sum, f) => sum + f.blocking, 0),
       paintedAfter: paintedAt - t.dcl,
+      shifted: t.shifted,
       cardsInView: t.cardsInView,
     };
   });
@@ -169,6 +175,9 @@ export async function benchFeed() {
     results.push(report('total blocking time of the load', col(warm, 'blocking')));
     results.push(report('floor: the same', col(floor, 'blocking')));
     results.push(report('the page alone: the same', col(bare, 'blocking')));
+    results.push(report('layout shift score of the load', col(warm, 'shifted'), undefined, ''));
+    results.push(report('floor: the same', col(floor, 'shifted'), undefined, ''));
+    results.push(report('the page alone: the same', col(bare, 'shifted'), undefined, ''));
     results.push(report('task + rendering holding DOMContentLoaded', col(warm, 'parseFrame')));
     results.push(report('the page alone: the same (its parsing)', col(bare, 'parseFrame')));
     results.push(report('first-screen cards show stored state, warm worker', col(warm, 'stateFirstViewport'), '< 100 ms'));

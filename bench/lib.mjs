@@ -35,8 +35,10 @@ export async function session(extra = {}) {
 /** Prints one result line and returns it for the summary. */
 export function report(name, values, target, unit = 'ms') {
   const m = median(values);
-  const shown = unit === 'ms' ? ms(m) : `${m.toFixed(2)} ${unit}`;
-  const line = `${name.padEnd(58)} median ${shown.padStart(10)}   (runs: ${values.map((v) => v.toFixed(unit === 'ms' ? 1 : 2)).join(', ')})${target ? `   target ${target}` : ''}`;
+  // A unitless score (layout shift) needs three decimals; a ratio two.
+  const digits = unit === 'ms' ? 1 : unit === '' ? 3 : 2;
+  const shown = unit === 'ms' ? ms(m) : `${m.toFixed(digits)} ${unit}`.trim();
+  const line = `${name.padEnd(58)} median ${shown.padStart(10)}   (runs: ${values.map((v) => v.toFixed(digits)).join(', ')})${target ? `   target ${target}` : ''}`;
   console.log(line);
   return { name, median: m, runs: values, target };
 }

@@ -32,7 +32,8 @@ export class Card {
   /** A request from the keyboard to open an editor; `seq` makes a repeated request new. */
   #open: { panel: OpenPanel; seq: number } | undefined;
 
-  constructor(listing: Listing, actions: (card: Card) => ControlActions) {
+  /** `known`: the paper's stored state when the worker already told it, so the controls render once. */
+  constructor(listing: Listing, actions: (card: Card) => ControlActions, known?: PaperState) {
     this.id = listing.paper.id;
     this.element = listing.element;
     this.companions = listing.companions ?? [];
@@ -53,7 +54,8 @@ export class Card {
     this.element.setAttribute('data-papershelf-id', this.id);
     // A paper's own page is never dimmed or hidden: the marks apply to listings only.
     if (listing.single) this.element.setAttribute('data-papershelf-single', '');
-    this.render();
+    if (known) this.confirm(known);
+    else this.render();
   }
 
   get mounted(): boolean {

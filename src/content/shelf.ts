@@ -196,14 +196,12 @@ export class Shelf {
     if (old) this.#forget(old);
     // Controls left by an earlier copy of this script (an extension reload) are replaced, not doubled.
     for (const stray of listing.element.querySelectorAll(HOST_TAG)) stray.remove();
-    const card = new Card(listing, (c) => this.#actionsFor(c));
+    const card = new Card(listing, (c) => this.#actionsFor(c), this.#states.get(listing.paper.id));
     this.#room.measure(card.host);
     this.#cards.set(listing.element, card);
     let same = this.#byId.get(card.id);
     if (!same) this.#byId.set(card.id, (same = new Set()));
     same.add(card);
-    const known = this.#states.get(card.id);
-    if (known) card.confirm(known);
   }
 
   #forget(card: Card): void {
