@@ -4,12 +4,12 @@
  * never reach the content script.
  */
 import type { PapershelfDb } from '../db/schema';
-import type { Paper } from '../shared/model';
 import { toBackup } from './backup';
 import { toBibtex } from './bibtex';
 import { toCslJson } from './csl';
 import { toCsv } from './csv';
-import { toMarkdown, type MarkdownGroup } from './markdown';
+import { toMarkdown } from './markdown';
+import { markdownGroups } from './markdown-groups';
 import { toRis } from './ris';
 import { papersIn, scopeLabel, type ExportScope } from './scope';
 import { streamedParts } from './stream';
@@ -26,36 +26,12 @@ export const FORMATS: { format: ExportFormat; label: string; ext: string; mime: 
 ];
 
 /**
- * A custom list is one group in its own order. Anything else is grouped by queue, each paper once;
- * the whole library then has a section per list and per tag too (a paper under every heading it
- * belongs to), so the one file is also an overview of the lists and topics.
- */
-async function markdownGroups(db: PapershelfDb, papers: Paper[], scope: ExportScope): Promise<MarkdownGroup[]> {
-  if (typeof scope === 'object' && 'list' in scope) return [{ heading: scope.name, papers }];
-  const queues = [
-    { heading: 'To read', papers: papers.filter((p) => p.toReadSince !== undefined) },
-    { heading: 'Read', papers: papers.filter((p) => p.readAt !== undefined) },
-    { heading: 'Seen', papers: papers.filter((p) => p.readAt === undefined && p.toReadSince === undefined) },
-  ];
-  if (scope !== 'all') return queues;
-  const inScope = new Map(papers.map((p) => [p.id, p]));
-  const [lists, entries] = await Promise.all([db.lists.orderBy('name').toArray(), db.listEntries.orderBy('[listId+position]').toArray()]);
-  const listGroups = lists.map((l) => ({
-    heading: `List: ${l.name}`,
-    papers: entries.filter((e) => e.listId === l.id && inScope.has(e.paperId)).map((e) => inScope.get(e.paperId)!),
-  }));
-  const tags = [...new Set(papers.flatMap((p) => p.tags ?? []))].sort((a, b) => a.localeCompare(b));
-  const tagGroups = tags.map((t) => ({ heading: `Tag: ${t}`, papers: papers.filter((p) => p.tags?.includes(t)) }));
-  return [...queues, ...listGroups, ...tagGroups];
-}
-
-/**
  * One export as a file's contents. The whole library (and the backup, always whole) is streamed
- * (`stream.ts`); other scopes are a few papers, or need them all at once (Markdown's sections).
+ * (`stream.ts`); other scopes are a few papers.
  */
 export async function exportBlob(db: PapershelfDb, format: ExportFormat, scope: ExportScope, now: Date): Promise<Blob> {
   const type = `${FORMATS.find((f) => f.format === format)!.mime};charset=utf-8`;
-  if (format !== 'markdown' && (scope === 'all' || format === 'backup')) return new Blob(await streamedParts(db, format, now), { type });
+  if (scope === 'all' || format === 'backup') return new Blob(await streamedParts(db, format, now), { type });
   return new Blob([await exportText(db, format, scope, now)], { type });
 }
 

@@ -25,11 +25,24 @@ function line(p: Paper): string {
   return out.join('\n');
 }
 
-export function toMarkdown(title: string, groups: MarkdownGroup[]): string {
+/**
+ * Formats each paper's line once, however many sections it is under (its queue, its lists, each
+ * of its tags); a reader may fill it as the papers arrive.
+ */
+export function lineCache(): (p: Paper) => string {
+  const lines = new Map<Paper, string>();
+  return (p) => {
+    let l = lines.get(p);
+    if (l === undefined) lines.set(p, (l = line(p)));
+    return l;
+  };
+}
+
+export function toMarkdown(title: string, groups: MarkdownGroup[], lineOf = lineCache()): string {
   const parts = [`# ${escapeMarkdown(title)}`];
   for (const g of groups) {
     if (g.papers.length === 0) continue;
-    parts.push(`## ${escapeMarkdown(g.heading)} (${g.papers.length})`, g.papers.map(line).join('\n'));
+    parts.push(`## ${escapeMarkdown(g.heading)} (${g.papers.length})`, g.papers.map(lineOf).join('\n'));
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -11,7 +11,10 @@ import { backupWriter } from './backup';
 import { joinEntries, keylessEntry, type KeylessEntry } from './bibtex';
 import { CSL_WRITER } from './csl';
 import { CSV_WRITER } from './csv';
+import { lineCache, toMarkdown } from './markdown';
+import { markdownGroups } from './markdown-groups';
 import { RIS_WRITER } from './ris';
+import { scopeLabel } from './scope';
 import { SLICE, boundsOf, remember, remembered } from './slice-bounds';
 import type { SliceWriter } from './slices';
 
@@ -60,7 +63,27 @@ async function bibtex(db: PapershelfDb, size: number): Promise<BlobPart[]> {
   return [joinEntries(entries)];
 }
 
-export type StreamedFormat = 'bibtex' | 'ris' | 'csl' | 'csv' | 'backup';
+/**
+ * Markdown's sections need the whole library too: each paper's line is written as its slice
+ * arrives, the sections are put together at the end.
+ */
+async function markdown(db: PapershelfDb, size: number): Promise<BlobPart[]> {
+  const papers: Paper[] = [];
+  const lineOf = lineCache();
+  await readInSlices(
+    db,
+    (slice) => {
+      for (const p of slice) {
+        papers.push(p);
+        lineOf(p);
+      }
+    },
+    size,
+  );
+  return [toMarkdown(`Papershelf — ${scopeLabel('all')}`, await markdownGroups(db, papers, 'all'), lineOf)];
+}
+
+export type StreamedFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'csv' | 'backup';
 
 /** The parts of a whole-library export, in order. */
 export async function streamedParts(db: PapershelfDb, format: StreamedFormat, now: Date, size = SLICE): Promise<BlobPart[]> {
@@ -71,6 +94,8 @@ export async function streamedParts(db: PapershelfDb, format: StreamedFormat, no
       return sliced(db, RIS_WRITER, size);
     case 'csl':
       return sliced(db, CSL_WRITER, size);
+    case 'markdown':
+      return markdown(db, size);
     case 'csv':
       return sliced(db, CSV_WRITER, size);
     case 'backup':

@@ -14,7 +14,7 @@ import { freshDb } from './db';
 import { seedPapers } from './seed';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-const FORMATS: StreamedFormat[] = ['bibtex', 'ris', 'csl', 'csv', 'backup'];
+const FORMATS: StreamedFormat[] = ['bibtex', 'ris', 'csl', 'markdown', 'csv', 'backup'];
 const streamed = async (db: PapershelfDb, f: StreamedFormat, size?: number) => new Blob(await streamedParts(db, f, NOW, size)).text();
 
 async function annotatedSeed(): Promise<PapershelfDb> {
