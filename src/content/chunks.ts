@@ -1,10 +1,15 @@
 /**
  * Runs work over many items without blocking input: slices of at most `budgetMs`, then yields.
- * 8 ms, measured on the 1,000-card bench: with the controls' room reserved (room.ts) a slice no
- * longer makes the page lay out its whole grid again, so short slices cost little; before, each
- * yield cost a 60–150 ms re-layout and 30 ms slices were the better trade. Yielding to the next
- * frame (requestAnimationFrame) instead of the next task measured no better.
+ * How long a slice should be depends on what a yield costs, measured on the 1,000-card bench:
+ * - controls inserted into a laid-out page make it lay out its whole grid again after each yield
+ *   (60–150 ms there): 30 ms slices, as 8 ms ones doubled the total for no gain;
+ * - with the controls' room reserved (room.ts) a yield costs only the new controls' style and the
+ *   browser's per-frame work: 8 ms slices keep each frame shorter (longest frame 68–85 ms in three
+ *   benches, 96 ms with 15 ms slices). Yielding to the next frame instead of the next task measured
+ *   no better.
  */
+export const SLICE_MS = 30;
+export const SLICE_MS_IN_RESERVED_ROOM = 8;
 
 const yieldToBrowser = (): Promise<void> =>
   new Promise((resolve) => {
@@ -14,7 +19,7 @@ const yieldToBrowser = (): Promise<void> =>
     channel.port2.postMessage(null);
   });
 
-export async function inChunks<T>(items: readonly T[], work: (item: T) => void, budgetMs = 8): Promise<void> {
+export async function inChunks<T>(items: readonly T[], work: (item: T) => void, budgetMs = SLICE_MS): Promise<void> {
   let sliceStart = performance.now();
   for (const item of items) {
     work(item);

@@ -5,12 +5,15 @@ import { HOST_TAG } from './card';
  * advance where controls will go. Controls inserted into a laid-out grid make each card taller,
  * so every card below moves and the browser lays out and repaints the whole page: on the
  * 1,000-card bench that cost 60–180 ms per frame whatever the slice, even for two bare buttons in
- * five cards. Reserved room (padding under the anchor, taken back by the controls' negative
- * margin) makes an insertion move nothing, and the page does not jump under the reader either.
+ * five cards (bench/room.mjs). Reserved room (padding under the anchor, taken back by the
+ * controls' negative margin) makes an insertion move nothing, and the page does not jump under
+ * the reader either.
  *
  * The room starts at two rows of controls, what the five buttons take in the cards of a
- * three-column feed (Hugging Face at 1280 px, the demo), and is then set to what the first
- * controls measure: in wider cards, one row; a single re-layout, early in the load.
+ * three-column feed (Hugging Face at 1280 px, the demo), and is then set to what the first plain
+ * controls measure: in wider cards, one row; a single re-layout, early in the load. Once every
+ * card has its controls the room no longer matters (padding and margin cancel), so it is not
+ * measured again when the window is resized.
  */
 const GAP = '0.5rem';
 // A row: 13px × 1.2 line, 0.25rem padding above and below, 1px borders (controls.css); 0.4rem between rows.
@@ -19,9 +22,10 @@ const TWO_ROWS = `calc(${GAP} + 2 * ${ROW} + 0.4rem)`;
 
 export class ControlRoom {
   readonly #sheet: CSSStyleSheet | undefined;
-  #selector: string | undefined;
+  #anchors: string | undefined;
   #height = TWO_ROWS;
   #measuring: ResizeObserver | undefined;
+  #measured = false;
 
   constructor(document: Document) {
     try {
@@ -32,22 +36,33 @@ export class ControlRoom {
     }
   }
 
-  /** Reserves room under every element `selector` matches (none when undefined). */
-  reserve(selector: string | undefined): void {
-    if (selector === this.#selector) return;
-    this.#selector = selector;
+  /** Whether room is reserved on this page: inserting controls then moves nothing. */
+  get reserving(): boolean {
+    return this.#anchors !== undefined && this.#sheet !== undefined;
+  }
+
+  /** Reserves room under every element `anchors` matches (none when undefined). */
+  reserve(anchors: string | undefined): void {
+    if (anchors === this.#anchors) return;
+    this.#anchors = anchors;
     this.#write();
   }
 
-  /** Sizes the room from the first controls mounted under reserved room. */
+  /**
+   * Sizes the room from the first controls mounted under reserved room that show only their
+   * buttons: a paper's tag chips or an open editor would make every card's room too tall, and
+   * controls that are hidden (a hidden read paper) or removed measure nothing, so the next do.
+   */
   measure(host: HTMLElement): void {
     const anchor = host.previousElementSibling;
-    if (this.#measuring || !this.#selector || !anchor?.matches(this.#selector)) return;
+    if (this.#measured || this.#measuring || !this.#anchors || !anchor?.matches(this.#anchors)) return;
     // After layout, before paint: a correction here is laid out in the same frame.
     this.#measuring = new ResizeObserver(([entry]) => {
-      const height = entry?.borderBoxSize[0]?.blockSize;
-      if (!height) return;
       this.#measuring?.disconnect();
+      this.#measuring = undefined;
+      const height = entry?.borderBoxSize[0]?.blockSize;
+      if (!height || host.shadowRoot?.querySelector('.chip, .error, .controls')) return;
+      this.#measured = true;
       // Under a pixel is rounding, not worth restyling the page for.
       if (Math.abs(height - parseFloat(getComputedStyle(anchor).paddingBottom)) < 1) return;
       this.#height = `${height}px`;
@@ -57,12 +72,12 @@ export class ControlRoom {
   }
 
   #write(): void {
-    const at = this.#selector && `:is(${this.#selector})`;
+    const anchors = this.#anchors && `:is(${this.#anchors})`;
     const h = this.#height;
     this.#sheet?.replaceSync(
-      at
-        ? `${at} { padding-bottom: ${h} !important; }
-${at} + ${HOST_TAG} { margin-top: calc(-1 * ${h}) !important; padding-top: ${GAP} !important; contain-intrinsic-size: auto calc(${h} - ${GAP}) !important; }`
+      anchors
+        ? `${anchors} { padding-bottom: ${h} !important; }
+${anchors} + ${HOST_TAG} { margin-top: calc(-1 * ${h}) !important; padding-top: ${GAP} !important; contain-intrinsic-size: auto calc(${h} - ${GAP}) !important; }`
         : '',
     );
   }

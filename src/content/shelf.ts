@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, sameTag, type PaperSighting, type PaperState, type Se
 import type { Push } from '../shared/protocol';
 import type { Listing, SiteAdapter } from '../sites/types';
 import { Card, HOST_TAG, UNKNOWN, type Shown } from './card';
-import { inChunks } from './chunks';
+import { SLICE_MS, SLICE_MS_IN_RESERVED_ROOM, inChunks } from './chunks';
 import type { ControlActions, Toggle } from './controls';
 import type { RequestOf } from '../shared/protocol';
 import { KeyboardTriage } from './keyboard';
@@ -146,7 +146,7 @@ export class Shelf {
     const unknown = fresh.filter((l) => !this.#states.has(l.paper.id));
     const statesArrive = unknown.length === 0 ? undefined : this.#loadStates(href, unknown.map((l) => l.paper));
 
-    await inChunks(fresh, (listing) => this.#mount(listing));
+    await inChunks(fresh, (listing) => this.#mount(listing), this.#sliceMs());
     await statesArrive;
   }
 
@@ -178,9 +178,17 @@ export class Shelf {
    * block input. A paper changed since (a push from another tab, a click here) keeps its newer state.
    */
   #applyAnswer(states: PaperState[], asked: number): Promise<void> {
-    return inChunks(states, (s) => {
-      if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
-    });
+    return inChunks(
+      states,
+      (s) => {
+        if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
+      },
+      this.#sliceMs(),
+    );
+  }
+
+  #sliceMs(): number {
+    return this.#room.reserving ? SLICE_MS_IN_RESERVED_ROOM : SLICE_MS;
   }
 
   #needsMount(listing: Listing): boolean {

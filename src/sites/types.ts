@@ -25,7 +25,10 @@ export interface SiteAdapter {
   /**
    * A CSS selector for the elements the controls will follow (`mount.where` "afterend") on this
    * page, when every listing's is known before the listings arrive: the core reserves the
-   * controls' room under them from the first layout, so mounting them moves nothing.
+   * controls' room under them from the first layout, so mounting them moves nothing. It must
+   * match exactly the listings' anchors (any other match keeps an empty gap), and suits anchors in
+   * block flow whose next sibling has no top margin (in a flex or grid parent with a gap, or
+   * against a margin, the controls would still move the page by that much).
    */
   controlSlots?(url: URL): string | undefined;
 }

@@ -56,6 +56,25 @@ describe('Shelf on the Daily Papers capture', () => {
     for (const card of articles()) expect(card.querySelectorAll(HOST_TAG)).toHaveLength(1);
   });
 
+  it("reserves the controls' room under feed card titles, and none once the page navigates in place to a paper page", async () => {
+    shelf.stop();
+    document.adoptedStyleSheets = [];
+    const roomFor = () =>
+      document.adoptedStyleSheets.flatMap((s) => [...s.cssRules] as CSSStyleRule[]).filter((r) => r.style.getPropertyValue('padding-bottom'));
+    shelf = new Shelf({ document, adapterFor, worker });
+    await shelf.start();
+    const [titles] = roomFor();
+    expect(titles!.selectorText).toContain('article h3:has(> a[href^="/papers/"])');
+    const feed = location.href;
+    try {
+      history.pushState(null, '', '/papers/2407.21783');
+      await shelf.scan();
+      expect(roomFor()).toEqual([]);
+    } finally {
+      history.pushState(null, '', feed);
+    }
+  });
+
   it('mounts controls on cards the page adds or re-renders in place', async () => {
     const original = articles()[1]!;
     const copy = original.cloneNode(true) as HTMLElement;
