@@ -85,9 +85,17 @@ export class Card {
     this.render();
   }
 
+  /** Takes the controls off, and the marks: the element may stay on the page showing another paper. */
   unmount(): void {
     render(null, this.#root);
     this.host.remove();
+    for (const attr of ['data-papershelf-id', 'data-papershelf-read', 'data-papershelf-saved', 'data-papershelf-single', 'data-papershelf-focus']) {
+      this.element.removeAttribute(attr);
+    }
+    for (const part of this.companions) {
+      part.removeAttribute('data-papershelf-part-read');
+      part.removeAttribute('data-papershelf-part-saved');
+    }
   }
 
   render(): void {

@@ -12,7 +12,9 @@ import { SLICE_MS, SLICE_MS_IN_RESERVED_ROOM, inChunks } from './chunks';
 import type { ControlActions, Toggle } from './controls';
 import type { RequestOf } from '../shared/protocol';
 import { KeyboardTriage } from './keyboard';
+import { MountedCards } from './mounted-cards';
 import { report } from './report';
+import { TagNames } from './tag-names';
 import { ControlRoom } from './room';
 import { PageMarks } from './styles';
 import { withinLimits } from './within-limits';
@@ -27,8 +29,7 @@ export interface ShelfOptions {
 export class Shelf {
   readonly #doc: Document;
   readonly #options: ShelfOptions;
-  readonly #cards = new Map<HTMLElement, Card>();
-  readonly #byId = new Map<string, Set<Card>>();
+  readonly #cards = new MountedCards();
   readonly #states = new Map<string, PaperState>();
   readonly #marks: PageMarks;
   readonly #room: ControlRoom;
@@ -36,8 +37,7 @@ export class Shelf {
   #scanQueued = false;
   #scanning: Promise<void> = Promise.resolve();
   #url = '';
-  readonly #tagNames = new Set<string>();
-  #tagNamesLoaded = false;
+  readonly #tagNames: TagNames;
   /** Counts changes applied; per paper, the count at its last change. */
   #changes = 0;
   readonly #changedAt = new Map<string, number>();
@@ -47,6 +47,7 @@ export class Shelf {
   constructor(options: ShelfOptions) {
     this.#options = options;
     this.#doc = options.document;
+    this.#tagNames = new TagNames(options.worker);
     this.#marks = new PageMarks(this.#doc);
     this.#marks.apply(DEFAULT_SETTINGS.readDisplay[this.#siteId() ?? 'huggingface']);
     this.#room = new ControlRoom(this.#doc);
@@ -91,7 +92,7 @@ export class Shelf {
   }
 
   get cards(): Card[] {
-    return [...this.#cards.values()];
+    return this.#cards.all();
   }
 
   /** Finds listings and mounts controls on the new ones. Serialised: scans never overlap. */
@@ -129,7 +130,7 @@ export class Shelf {
       this.#applySettings(this.#settings);
       this.#reserveRoom();
     }
-    this.#prune();
+    this.#cards.prune();
     if (!adapter) return;
     let listings: Listing[];
     try {
@@ -139,7 +140,7 @@ export class Shelf {
       report('could not read this page', err);
       return;
     }
-    this.#dropMoved(listings);
+    this.#cards.dropMoved(listings);
     const fresh = listings.filter((l) => this.#needsMount(l));
     if (fresh.length === 0) return;
 
@@ -167,7 +168,7 @@ export class Shelf {
         return;
       }
       await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
-      const still = papers.filter((p) => !this.#states.has(p.id) && this.#byId.get(p.id)?.size);
+      const still = papers.filter((p) => !this.#states.has(p.id) && this.#cards.of(p.id).size);
       if (still.length) await this.#loadStates(href, still, attempt + 1);
     }
   }
@@ -192,7 +193,7 @@ export class Shelf {
   }
 
   #needsMount(listing: Listing): boolean {
-    const card = this.#cards.get(listing.element);
+    const card = this.#cards.on(listing.element);
     if (card && card.id === listing.paper.id && card.mounted) return false;
     return true;
   }
@@ -200,45 +201,13 @@ export class Shelf {
   #mount(listing: Listing): void {
     // Re-check: an earlier chunk or a re-render may have handled it meanwhile.
     if (!listing.element.isConnected || !this.#needsMount(listing)) return;
-    const old = this.#cards.get(listing.element);
-    if (old) this.#forget(old);
+    const old = this.#cards.on(listing.element);
+    if (old) this.#cards.forget(old);
     // Controls left by an earlier copy of this script (an extension reload) are replaced, not doubled.
     for (const stray of listing.element.querySelectorAll(HOST_TAG)) stray.remove();
     const card = new Card(listing, (c) => this.#actionsFor(c), this.#states.get(listing.paper.id));
     this.#room.measure(card.host);
-    this.#cards.set(listing.element, card);
-    let same = this.#byId.get(card.id);
-    if (!same) this.#byId.set(card.id, (same = new Set()));
-    same.add(card);
-  }
-
-  #forget(card: Card): void {
-    card.unmount();
-    // The element may stay on the page showing another paper: it must not keep this one's marks.
-    for (const attr of ['data-papershelf-id', 'data-papershelf-read', 'data-papershelf-saved', 'data-papershelf-single', 'data-papershelf-focus']) {
-      card.element.removeAttribute(attr);
-    }
-    for (const part of card.companions) {
-      part.removeAttribute('data-papershelf-part-read');
-      part.removeAttribute('data-papershelf-part-saved');
-    }
-    this.#cards.delete(card.element);
-    this.#byId.get(card.id)?.delete(card);
-  }
-
-  /**
-   * Drops cards whose paper the page now lists on another element: an abstract page read while
-   * still loading has no heading yet, so its paper sits on `body` until the heading arrives.
-   */
-  #dropMoved(listings: Listing[]): void {
-    const elements = new Set(listings.map((l) => l.element));
-    const ids = new Set(listings.map((l) => l.paper.id));
-    for (const card of this.#cards.values()) if (!elements.has(card.element) && ids.has(card.id)) this.#forget(card);
-  }
-
-  /** Drops cards whose listing left the page (in-place navigation), so nothing leaks. */
-  #prune(): void {
-    for (const card of this.#cards.values()) if (!card.element.isConnected) this.#forget(card);
+    this.#cards.add(card);
   }
 
   #actionsFor(card: Card): ControlActions {
@@ -257,18 +226,7 @@ export class Shelf {
       note: (text: string) => void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
       dismiss: (name: string) =>
         void this.#change(card.id, { suggestions: card.view.shown.suggestions.filter((s) => s.tag !== name) }, { type: 'paper/dismiss', id: card.id, tag: name }),
-      tagNames: async () => {
-        if (!this.#tagNamesLoaded) {
-          this.#tagNamesLoaded = true;
-          try {
-            for (const t of await this.#options.worker.request({ type: 'tags/list' })) this.#tagNames.add(t.name);
-          } catch (err) {
-            this.#tagNamesLoaded = false;
-            report('could not load tags', err);
-          }
-        }
-        return [...this.#tagNames].sort((a, b) => a.localeCompare(b));
-      },
+      tagNames: () => this.#tagNames.sorted(),
       colorOf: (tag: string) => this.#settings.tagColors[tag.toLowerCase()],
       lists: () => this.#options.worker.request({ type: 'lists/ofPaper', paperId: card.id }),
       setList: (listId: string, on: boolean) => this.#options.worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
@@ -281,14 +239,14 @@ export class Shelf {
 
   /** Shows a change at once on every card of the paper, then applies what the worker stored. */
   async #change(id: string, shown: Partial<Shown>, request: RequestOf<'paper/setRead' | 'paper/setSaved' | 'paper/tag' | 'paper/setNote' | 'paper/dismiss'>): Promise<void> {
-    for (const c of this.#byId.get(id) ?? []) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
+    for (const c of this.#cards.of(id)) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
     try {
       const state = await this.#options.worker.request(request as never) as PaperState;
       this.#applyChange(state);
     } catch (err) {
       report('could not save the change', err);
       const stored = this.#states.get(id);
-      for (const c of this.#byId.get(id) ?? []) {
+      for (const c of this.#cards.of(id)) {
         const { id: _id, ...known } = stored ?? { id, ...UNKNOWN };
         c.update({ shown: known, pending: false, error: 'Not saved — try again' });
       }
@@ -303,13 +261,13 @@ export class Shelf {
 
   #applyState(state: PaperState): void {
     this.#states.set(state.id, state);
-    for (const card of this.#byId.get(state.id) ?? []) card.confirm(state);
+    for (const card of this.#cards.of(state.id)) card.confirm(state);
   }
 
   #applySettings(settings: Settings): void {
     const recolour = JSON.stringify(settings.tagColors) !== JSON.stringify(this.#settings.tagColors);
     this.#settings = settings;
-    if (recolour) for (const card of this.#cards.values()) card.render();
+    if (recolour) for (const card of this.#cards.all()) card.render();
     if (this.#keyboard) this.#keyboard.enabled = settings.keyboard;
     const site = this.#siteId();
     if (site) this.#marks.apply(settings.readDisplay[site]);
@@ -332,7 +290,7 @@ export class Shelf {
 
   /** The stored states of every paper on the page again; a paper changed meanwhile keeps its newer state. */
   async #refreshStates(): Promise<void> {
-    const ids = [...this.#byId].filter(([, cards]) => cards.size).map(([id]) => id);
+    const ids = this.#cards.paperIds();
     if (!ids.length) return;
     const asked = this.#changes;
     try {
