@@ -64,8 +64,8 @@ async function bibtex(db: PapershelfDb, size: number): Promise<BlobPart[]> {
 }
 
 /**
- * Markdown's sections need the whole library too: each paper's line is written as its slice
- * arrives, the sections are put together at the end.
+ * Markdown's sections need the whole library too: each paper's line is formatted as its slice
+ * arrives, and the file is put together from the sections at the end.
  */
 async function markdown(db: PapershelfDb, size: number): Promise<BlobPart[]> {
   const papers: Paper[] = [];

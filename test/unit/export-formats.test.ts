@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { toCslJson } from '../../src/export/csl';
 import { CSV_COLUMNS, toCsv } from '../../src/export/csv';
 import { toMarkdown } from '../../src/export/markdown';
+import { markdownGroups } from '../../src/export/markdown-groups';
 import { toRis } from '../../src/export/ris';
 import type { Paper } from '../../src/shared/model';
+import { freshDb } from './db';
 import { HOSTILE, seedPapers } from './seed';
 
 const hostilePapers = (): Paper[] => HOSTILE.map((title, i) => ({ ...seedPapers()[i]!, title, authors: [`${HOSTILE[3]!.slice(0, 12)} Doe`], abstract: HOSTILE[(i + 1) % HOSTILE.length]! }));
@@ -67,5 +69,26 @@ describe('Markdown', () => {
     expect(md).toContain(`## Read (1)\n\n- [x] [Verbalized Machine Learning: Revisiting Machine Learning with Language Models](https://arxiv.org/abs/${a!.id}) — Tim Z. Xiao (2024) \`llm\` \`interpretability\`\n  > Why it matters:\n  > verbal learners`);
     expect(md).toContain('- [ ] [\\<img src=x onerror=alert\\(1\\)\\> \\[link\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\* \\`code\\`]');
     expect(md).not.toContain('Empty');
+  });
+
+  it('gives the whole library a section per queue and per tag, tags in order, each paper once under each', async () => {
+    const [a, b, c] = seedPapers();
+    const papers: Paper[] = [
+      { ...a!, tags: ['beta', 'Alpha'], readAt: 1 },
+      { ...b!, tags: ['Alpha', 'Alpha'] },
+      { ...c!, tags: undefined, savedAt: 2, toReadSince: 2 },
+    ];
+    const groups = await markdownGroups(freshDb(), papers, 'all');
+    expect(groups.map((g) => [g.heading, g.papers.map((p) => p.id)])).toEqual([
+      ['To read', [c!.id]],
+      ['Read', [a!.id]],
+      ['Seen', [b!.id]],
+      ['Tag: Alpha', [a!.id, b!.id]],
+      ['Tag: beta', [a!.id]],
+    ]);
+    // A paper under several headings is the same line under each.
+    const md = toMarkdown('All', groups);
+    const line = md.split('\n').find((l) => l.includes(a!.id))!;
+    expect(md.split('\n').filter((l) => l === line)).toHaveLength(3);
   });
 });
