@@ -4,7 +4,7 @@
 // stored state shown (warm and cold worker), and the longest main-thread task while mounting.
 import { readCapture } from '../scripts/offline-pages.mjs';
 import { stopWorkers } from '../scripts/browser.mjs';
-import { RUNS, report, session } from './lib.mjs';
+import { RUNS, longestStretch, report, session } from './lib.mjs';
 
 const CARDS = 1000;
 const FEED_URL = 'https://huggingface.co/papers?date=2099-12-31';
@@ -54,7 +54,7 @@ export function instrument() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) t.frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
   }).observe({ type: 'long-animation-frame', buffered: true });
-  // How far the page jumps under the reader while it loads (Core Web Vitals' layout shift score).
+  // How far the page jumps under the reader while it loads: the sum of every layout-shift score.
   t.shifted = 0;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) t.shifted += e.value;
@@ -106,16 +106,11 @@ async function measure(page, url) {
   await page.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 20_000 });
   // Long-animation-frame entries arrive after their frame: let the last ones in.
   await page.waitForTimeout(300);
-  return page.evaluate(() => {
+  const m = await page.evaluate(() => {
     const t = window.__bench;
-    // The longest stretch of one task with the rendering after it. A frame reports how far its
-    // longest task plus rendering went past 50 ms (blockingDuration); one that did not is ≤ 50 ms.
-    const stretch = (f) => (f.blocking > 0 ? 50 + f.blocking : Math.min(50, f.duration));
-    const longest = (frames) => Math.max(0, ...frames.map(stretch));
     // Which cards the first screen shows (measured afterwards: forcing a layout at
     // DOMContentLoaded would cost the page hundreds of milliseconds and skew both sides).
     t.cardsInView = [...document.querySelectorAll('article')].filter((a) => a.getBoundingClientRect().top < innerHeight).length;
-    const paintedAt = t.paintedAt;
     const mounted = t.series('mountedAt');
     const stated = t.series('statedAt');
     const inView = mounted.slice(0, t.cardsInView);
@@ -125,17 +120,24 @@ async function measure(page, url) {
       all: Math.max(...mounted) - t.dcl,
       stateFirstViewport: t.statedAt.size ? Math.max(...statedInView) - t.dcl : NaN,
       stateAll: t.statedAt.size ? Math.max(...stated) - t.dcl : NaN,
-      // The frame holding DOMContentLoaded carries the page's own parsing; the ones after it are
-      // the insertions and the rendering they cause.
-      parseFrame: longest(t.frames.filter((f) => f.start < t.dcl && f.start + f.duration >= t.dcl)),
-      afterParse: longest(t.frames.filter((f) => f.start >= t.dcl)),
-      // Total blocking time of the whole load (as Lighthouse counts it), up to the painted frame.
-      blocking: t.frames.filter((f) => f.start < paintedAt).reduce((sum, f) => sum + f.blocking, 0),
-      paintedAfter: paintedAt - t.dcl,
+      frames: t.frames,
+      dcl: t.dcl,
+      paintedAt: t.paintedAt,
       shifted: t.shifted,
       cardsInView: t.cardsInView,
     };
   });
+  const { frames, dcl, paintedAt, ...rest } = m;
+  return {
+    ...rest,
+    // The frame holding DOMContentLoaded carries the page's own parsing; the ones after it are
+    // the insertions and the rendering they cause.
+    parseFrame: longestStretch(frames.filter((f) => f.start < dcl && f.start + f.duration >= dcl)),
+    afterParse: longestStretch(frames.filter((f) => f.start >= dcl)),
+    // Total blocking time of the whole load (as Lighthouse counts it), up to the painted frame.
+    blocking: frames.filter((f) => f.start < paintedAt).reduce((sum, f) => sum + f.blocking, 0),
+    paintedAfter: paintedAt - dcl,
+  };
 }
 
 export async function benchFeed() {
@@ -175,7 +177,7 @@ export async function benchFeed() {
     results.push(report('total blocking time of the load', col(warm, 'blocking')));
     results.push(report('floor: the same', col(floor, 'blocking')));
     results.push(report('the page alone: the same', col(bare, 'blocking')));
-    results.push(report('layout shift score of the load', col(warm, 'shifted'), undefined, ''));
+    results.push(report('layout shift of the load (sum of scores)', col(warm, 'shifted'), undefined, ''));
     results.push(report('floor: the same', col(floor, 'shifted'), undefined, ''));
     results.push(report('the page alone: the same', col(bare, 'shifted'), undefined, ''));
     results.push(report('task + rendering holding DOMContentLoaded', col(warm, 'parseFrame')));

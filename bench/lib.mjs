@@ -15,6 +15,13 @@ export function median(values) {
 
 export const ms = (v) => `${v.toFixed(1)} ms`;
 
+/**
+ * The longest stretch of one task with the rendering after it, over long-animation-frame entries
+ * ({ duration, blocking }). A frame reports how far its longest task plus rendering went past
+ * 50 ms (blockingDuration); one that did not is ≤ 50 ms.
+ */
+export const longestStretch = (frames) => Math.max(0, ...frames.map((f) => (f.blocking > 0 ? 50 + f.blocking : Math.min(50, f.duration))));
+
 /** A fresh profile with the extension, serving the captures and `extra` pages offline. */
 export async function session(extra = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));

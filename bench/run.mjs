@@ -3,6 +3,7 @@
 import { reportContentScripts } from './bundle.mjs';
 import { benchArxiv } from './arxiv.mjs';
 import { benchFeed } from './feed.mjs';
+import { benchRoom } from './room.mjs';
 import { benchInteraction } from './interaction.mjs';
 import { benchPopup } from './popup.mjs';
 import { benchExportImport } from './export-import.mjs';
@@ -11,6 +12,7 @@ import { benchSuggest } from './suggest.mjs';
 
 reportContentScripts();
 await benchFeed();
+await benchRoom();
 await benchArxiv();
 await benchInteraction();
 await benchPopup();

@@ -83,8 +83,8 @@ describe('the page keeps working', () => {
     await page.goto(DEMO);
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
     await page.waitForTimeout(300);
-    // Layout shift score of the whole load (what Core Web Vitals calls CLS): controls that pushed
-    // the cards below them down as they arrived scored 0.023 on this page; reserved room, 0.
+    // The sum of every layout-shift score of the load: controls that pushed the cards below them
+    // down as they arrived scored 0.023 on this page; with the room reserved, 0.
     expect(await page.evaluate(() => (window as unknown as { shifted: number }).shifted)).toBeLessThan(0.001);
     // The room is taken by the controls, not left empty: they sit right under the title.
     const gap = await page.evaluate(() => {
