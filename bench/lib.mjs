@@ -42,8 +42,8 @@ export async function session(extra = {}) {
 /** Prints one result line and returns it for the summary. */
 export function report(name, values, target, unit = 'ms') {
   const m = median(values);
-  // A unitless score (layout shift) needs three decimals; a ratio two.
-  const digits = unit === 'ms' ? 1 : unit === '' ? 3 : 2;
+  // A unitless score (layout shift) needs three decimals, a ratio two, a count none.
+  const digits = { ms: 1, '': 3, '×': 2 }[unit] ?? 0;
   const shown = unit === 'ms' ? ms(m) : `${m.toFixed(digits)} ${unit}`.trim();
   const line = `${name.padEnd(58)} median ${shown.padStart(10)}   (runs: ${values.map((v) => v.toFixed(digits)).join(', ')})${target ? `   target ${target}` : ''}`;
   console.log(line);
