@@ -19,8 +19,9 @@ const yieldToBrowser = (): Promise<void> =>
     channel.port2.postMessage(null);
   });
 
-export async function inChunks<T>(items: readonly T[], work: (item: T) => void, budgetMs = SLICE_MS): Promise<void> {
-  let sliceStart = performance.now();
+/** `startedAt`: when the task that calls this began its work, so the first slice includes it. */
+export async function inChunks<T>(items: readonly T[], work: (item: T) => void, budgetMs = SLICE_MS, startedAt = performance.now()): Promise<void> {
+  let sliceStart = startedAt;
   for (const item of items) {
     work(item);
     if (performance.now() - sliceStart > budgetMs) {
