@@ -4,9 +4,9 @@
  * - controls inserted into a laid-out page make it lay out its whole grid again after each yield
  *   (60–150 ms there): 30 ms slices, as 8 ms ones doubled the total for no gain;
  * - with the controls' room reserved (room.ts) a yield costs only the new controls' style and the
- *   browser's per-frame work: 8 ms slices keep each frame shorter (longest frame 68–85 ms in three
- *   benches, 96 ms with 15 ms slices). Yielding to the next frame instead of the next task measured
- *   no better.
+ *   browser's per-frame work: 8 ms slices keep each frame shorter (longest frame 61–92 ms in the
+ *   last three benches, 96 ms with 15 ms slices). Yielding to the next frame instead of the next
+ *   task measured no better.
  */
 export const SLICE_MS = 30;
 export const SLICE_MS_IN_RESERVED_ROOM = 8;
