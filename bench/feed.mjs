@@ -7,11 +7,11 @@ import { stopWorkers } from '../scripts/browser.mjs';
 import { RUNS, longestStretch, report, session } from './lib.mjs';
 
 const CARDS = 1000;
-const FEED_URL = 'https://huggingface.co/papers?date=2099-12-31';
+export const FEED_URL = 'https://huggingface.co/papers?date=2099-12-31';
 // Same markup at addresses the extension does not handle: the floor runs at one, the other is
 // the page alone (nothing added), whose own parsing and first rendering block input too.
-const FLOOR_URL = 'https://huggingface.co/bench-floor';
-const BARE_URL = 'https://huggingface.co/bench-bare';
+export const FLOOR_URL = 'https://huggingface.co/bench-floor';
+export const BARE_URL = 'https://huggingface.co/bench-bare';
 
 export function thousandCardPage() {
   const html = readCapture('huggingface/daily-papers-2024-08-01.html');

@@ -3,6 +3,7 @@
 import { reportContentScripts } from './bundle.mjs';
 import { benchArxiv } from './arxiv.mjs';
 import { benchFeed } from './feed.mjs';
+import { benchInput } from './input.mjs';
 import { benchRoom } from './room.mjs';
 import { benchInteraction } from './interaction.mjs';
 import { benchPopup } from './popup.mjs';
@@ -13,6 +14,7 @@ import { benchSuggest } from './suggest.mjs';
 reportContentScripts();
 await benchFeed();
 await benchRoom();
+await benchInput();
 await benchArxiv();
 await benchInteraction();
 await benchPopup();
