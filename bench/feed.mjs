@@ -140,15 +140,24 @@ async function measure(page, url) {
   };
 }
 
-export async function benchFeed() {
+/**
+ * A browser serving the 1,000-card page at the feed's, the floor's and the bare page's addresses,
+ * and one instrumented tab for all three: two tabs of one site share a renderer, and one's work
+ * would skew the other.
+ */
+export async function feedBenchTab() {
   const page = thousandCardPage();
   const s = await session({ [FEED_URL]: page, [FLOOR_URL]: page, [BARE_URL]: page });
+  const tab = await s.context.newPage();
+  await tab.setViewportSize({ width: 1280, height: 800 });
+  await tab.addInitScript(instrument);
+  return { s, tab };
+}
+
+export async function benchFeed() {
+  const { s, tab } = await feedBenchTab();
   const results = [];
   try {
-    const tab = await s.context.newPage();
-    await tab.setViewportSize({ width: 1280, height: 800 });
-    // One tab for both: two tabs of one site share a renderer, and one's work would skew the other.
-    await tab.addInitScript(instrument);
     const floorTab = tab;
 
     // First visit records the 1,000 papers; mark a few in the first viewport read so state matters.

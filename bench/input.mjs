@@ -3,8 +3,8 @@
 // before its handler runs (input delay) and until the frame that shows its result (duration). For
 // the extension, the floor (bare buttons in one go) and the page alone. `node bench/input.mjs`;
 // part of `npm run bench`.
-import { BARE_URL, FEED_URL, FLOOR_URL, instrument, thousandCardPage } from './feed.mjs';
-import { RUNS, report, session } from './lib.mjs';
+import { BARE_URL, FEED_URL, FLOOR_URL, feedBenchTab } from './feed.mjs';
+import { RUNS, report } from './lib.mjs';
 
 const CLICKING_MS = 1200;
 
@@ -29,13 +29,9 @@ async function clickThroughLoad(tab, url) {
 }
 
 export async function benchInput() {
-  const page = thousandCardPage();
-  const s = await session({ [FEED_URL]: page, [FLOOR_URL]: page, [BARE_URL]: page });
+  const { s, tab } = await feedBenchTab();
   const results = [];
   try {
-    const tab = await s.context.newPage();
-    await tab.setViewportSize({ width: 1280, height: 800 });
-    await tab.addInitScript(instrument);
     await tab.addInitScript(timeEvents);
     // First visit records the papers, so the measured ones are loads a user makes every day.
     await tab.goto(FEED_URL, { waitUntil: 'domcontentloaded' });
