@@ -8,10 +8,9 @@ import { toBackup } from './backup';
 import { toBibtex } from './bibtex';
 import { toCslJson } from './csl';
 import { toCsv } from './csv';
-import { toMarkdown } from './markdown';
-import { markdownGroups } from './markdown-groups';
+import { markdownFile } from './markdown-groups';
 import { toRis } from './ris';
-import { papersIn, scopeLabel, type ExportScope } from './scope';
+import { papersIn, type ExportScope } from './scope';
 import { streamedParts } from './stream';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'csv' | 'backup';
@@ -53,7 +52,7 @@ export async function exportText(db: PapershelfDb, format: ExportFormat, scope: 
     case 'csl':
       return toCslJson(papers);
     case 'markdown':
-      return toMarkdown(`Papershelf — ${scopeLabel(scope)}`, await markdownGroups(db, papers, scope));
+      return markdownFile(db, papers, scope);
     case 'csv':
       return toCsv(papers);
   }

@@ -1,7 +1,7 @@
 import type { PapershelfDb } from '../db/schema';
 import type { Paper } from '../shared/model';
-import type { MarkdownGroup } from './markdown';
-import type { ExportScope } from './scope';
+import { toMarkdown, type MarkdownGroup } from './markdown';
+import { scopeLabel, type ExportScope } from './scope';
 
 /**
  * A custom list is one group in its own order. Anything else is grouped by queue, each paper once;
@@ -33,4 +33,9 @@ export async function markdownGroups(db: PapershelfDb, papers: Paper[], scope: E
   }
   const tagGroups = [...byTag.keys()].sort((a, b) => a.localeCompare(b)).map((t) => ({ heading: `Tag: ${t}`, papers: byTag.get(t)! }));
   return [...queues, ...listGroups, ...tagGroups];
+}
+
+/** The Markdown file of a scope's papers; `lineOf` may hold their lines already formatted. */
+export async function markdownFile(db: PapershelfDb, papers: Paper[], scope: ExportScope, lineOf?: (p: Paper) => string): Promise<string> {
+  return toMarkdown(`Papershelf — ${scopeLabel(scope)}`, await markdownGroups(db, papers, scope), lineOf);
 }

@@ -11,10 +11,9 @@ import { backupWriter } from './backup';
 import { joinEntries, keylessEntry, type KeylessEntry } from './bibtex';
 import { CSL_WRITER } from './csl';
 import { CSV_WRITER } from './csv';
-import { lineCache, toMarkdown } from './markdown';
-import { markdownGroups } from './markdown-groups';
+import { lineCache } from './markdown';
+import { markdownFile } from './markdown-groups';
 import { RIS_WRITER } from './ris';
-import { scopeLabel } from './scope';
 import { SLICE, boundsOf, remember, remembered } from './slice-bounds';
 import type { SliceWriter } from './slices';
 
@@ -80,7 +79,7 @@ async function markdown(db: PapershelfDb, size: number): Promise<BlobPart[]> {
     },
     size,
   );
-  return [toMarkdown(`Papershelf — ${scopeLabel('all')}`, await markdownGroups(db, papers, 'all'), lineOf)];
+  return [await markdownFile(db, papers, 'all', lineOf)];
 }
 
 export type StreamedFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'csv' | 'backup';
