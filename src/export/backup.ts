@@ -36,9 +36,10 @@ const lines = (records: object[]) => (records.length ? `[\n${records.map((r) => 
 
 /**
  * A paper's fields by name, without the worker's indexing fields, once per set of fields (nearly
- * every paper has one of a few). Passed to JSON.stringify as the allowed keys, it orders them without copying the
- * record: 10 % faster over 10,000 papers. Only for papers, whose fields are values and arrays of
- * strings: the key list would also filter the keys of nested objects.
+ * every paper has one of a few), copied into a record in that order and stringified plainly.
+ * Chromium's JSON.stringify has a fast path only without a replacer: on 10,000 papers in the
+ * options page, the copy + plain stringify took 27 ms, the field list passed as the replacer 39 ms.
+ * Only for papers, whose fields are values and arrays of strings (no nested records to order).
  */
 const paperFieldOrders = new Map<string, string[]>();
 function paperLine(p: Paper): string {
@@ -46,7 +47,9 @@ function paperLine(p: Paper): string {
   const signature = keys.join();
   let order = paperFieldOrders.get(signature);
   if (!order) paperFieldOrders.set(signature, (order = keys.filter((k) => !INDEXING_FIELDS.includes(k)).sort()));
-  return JSON.stringify(p, order);
+  const ordered: Record<string, unknown> = {};
+  for (const k of order) ordered[k] = p[k as keyof Paper];
+  return JSON.stringify(ordered);
 }
 
 /**
