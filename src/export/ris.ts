@@ -14,25 +14,24 @@ import { foldSpaces } from './text';
 /** One line per tag: a value's own line breaks would start a bogus tag. */
 const oneLine = foldSpaces;
 
+/** One `TAG  - value` line; an empty value leaves no trailing spaces. */
+const field = (tag: string, value: string) => (value ? `${tag}  - ${value}\r\n` : `${tag}  -\r\n`);
+
 function record(p: Paper): string {
-  const lines: [string, string][] = [['TY', p.journalRef || p.doi ? 'JOUR' : 'UNPB'], ['TI', oneLine(p.title || p.id)]];
+  let out = field('TY', p.journalRef || p.doi ? 'JOUR' : 'UNPB') + field('TI', oneLine(p.title || p.id));
   for (const a of p.authors) {
     const n = splitName(a);
-    lines.push(['AU', oneLine(n.given ? `${n.family}, ${n.given}` : n.family)]);
+    out += field('AU', oneLine(n.given ? `${n.family}, ${n.given}` : n.family));
   }
   const date = paperDate(p);
-  if (date) {
-    lines.push(['PY', String(date.year)]);
-    lines.push(['DA', `${date.year}/${String(date.month).padStart(2, '0')}/${date.day ? String(date.day).padStart(2, '0') : ''}/`]);
-  }
-  if (p.journalRef) lines.push(['JO', oneLine(p.journalRef)]);
-  if (p.doi) lines.push(['DO', oneLine(p.doi)]);
-  lines.push(['UR', arxivAbsUrl(p.id)], ['AN', `arXiv:${p.id}`], ['ID', p.id]);
-  for (const t of p.tags ?? []) lines.push(['KW', oneLine(t)]);
-  if (p.note) lines.push(['N1', oneLine(p.note)]);
-  if (p.abstract) lines.push(['AB', oneLine(p.abstract)]);
-  lines.push(['ER', '']);
-  return lines.map(([tag, value]) => `${tag}  - ${value}`.trimEnd()).join('\r\n');
+  if (date) out += field('PY', String(date.year)) + field('DA', `${date.year}/${String(date.month).padStart(2, '0')}/${date.day ? String(date.day).padStart(2, '0') : ''}/`);
+  if (p.journalRef) out += field('JO', oneLine(p.journalRef));
+  if (p.doi) out += field('DO', oneLine(p.doi));
+  out += field('UR', arxivAbsUrl(p.id)) + field('AN', `arXiv:${p.id}`) + field('ID', p.id);
+  for (const t of p.tags ?? []) out += field('KW', oneLine(t));
+  if (p.note) out += field('N1', oneLine(p.note));
+  if (p.abstract) out += field('AB', oneLine(p.abstract));
+  return `${out}ER  -`;
 }
 
 export const RIS_WRITER: SliceWriter = {
