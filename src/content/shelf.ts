@@ -95,12 +95,20 @@ export class Shelf {
     return this.#cards.all();
   }
 
-  /** Finds listings and mounts controls on the new ones. Serialised: scans never overlap. */
+  /**
+   * Finds listings and mounts controls on the new ones; resolves once their stored state is shown.
+   * Scans are serialised on mounting only: a scan never waits for an earlier one's states.
+   */
   scan(): Promise<void> {
-    this.#scanning = this.#scanning.then(() => this.#scanOnce()).catch((err: unknown) => {
-      report('scanning the page failed', err);
-    });
-    return this.#scanning;
+    const mounted = this.#scanning.then(() => this.#scanOnce());
+    this.#scanning = mounted.then(
+      () => undefined,
+      (err: unknown) => report('scanning the page failed', err),
+    );
+    return mounted.then(
+      (shown) => shown.states,
+      () => undefined,
+    );
   }
 
   /** Our own insertions need no rescan; anything else, the page removing our controls included, does. */
@@ -121,7 +129,8 @@ export class Shelf {
     else queueMicrotask(run);
   }
 
-  async #scanOnce(): Promise<void> {
+  /** Mounts controls on new listings; `states` settles when their stored state is shown. */
+  async #scanOnce(): Promise<{ states?: Promise<void> }> {
     const started = performance.now();
     const href = this.#doc.location?.href ?? '';
     const adapter = this.#options.adapterFor(href);
@@ -132,25 +141,25 @@ export class Shelf {
       this.#reserveRoom();
     }
     this.#cards.prune();
-    if (!adapter) return;
+    if (!adapter) return {};
     let listings: Listing[];
     try {
       listings = adapter.parse(this.#doc, new URL(href));
     } catch (err) {
       // A page the adapter does not understand stays as it is.
       report('could not read this page', err);
-      return;
+      return {};
     }
     this.#cards.dropMoved(listings);
     const fresh = listings.filter((l) => this.#needsMount(l));
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return {};
 
     const unknown = fresh.filter((l) => !this.#states.has(l.paper.id));
     const statesArrive = unknown.length === 0 ? undefined : this.#loadStates(href, unknown.map((l) => l.paper));
 
     // Reading the page counts against the first slice: it ran in the same task.
     await inChunks(fresh, (listing) => this.#mount(listing), this.#sliceMs(), started);
-    await statesArrive;
+    return { states: statesArrive };
   }
 
   /**

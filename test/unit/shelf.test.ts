@@ -143,6 +143,28 @@ describe('Shelf ordering', () => {
   });
 });
 
+describe('Shelf with a worker that has not answered yet', () => {
+  it('still mounts controls on cards the page adds while the worker is busy', async () => {
+    shelf?.stop();
+    loadFeed();
+    const silent = new FakeWorker();
+    const request = silent.request.bind(silent);
+    silent.request = ((message: Parameters<typeof request>[0]) =>
+      message.type === 'listings/seen' ? new Promise(() => {}) : request(message)) as typeof silent.request;
+    shelf = new Shelf({ document, adapterFor, worker: silent });
+    void shelf.start();
+    await settle();
+    // The page re-renders a card while the first answer is still awaited.
+    const original = articles()[3]!;
+    const copy = original.cloneNode(true) as HTMLElement;
+    copy.querySelector(HOST_TAG)?.remove();
+    original.replaceWith(copy);
+    await settle();
+    expect(copy.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    expect(copy.hasAttribute('data-papershelf-read')).toBe(false);
+  });
+});
+
 describe('Shelf with a worker that is slow to start', () => {
   it('asks again until the worker answers, and then shows the stored state', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
