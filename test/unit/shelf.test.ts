@@ -29,6 +29,14 @@ beforeEach(async () => {
 const articles = () => [...document.querySelectorAll('article')].filter((a) => a.querySelector('h3 > a'));
 const buttons = (el: Element) => [...el.querySelector(HOST_TAG)!.shadowRoot!.querySelectorAll('button')];
 
+/** The page re-renders a card in place: a copy of its markup, without our controls. */
+function rerender(card: HTMLElement): HTMLElement {
+  const copy = card.cloneNode(true) as HTMLElement;
+  copy.querySelector(HOST_TAG)?.remove();
+  card.replaceWith(copy);
+  return copy;
+}
+
 describe('Shelf on the Daily Papers capture', () => {
   it('puts one set of controls on every paper card and sets the contract attributes', () => {
     const cards = document.querySelectorAll('[data-papershelf-id]');
@@ -76,10 +84,7 @@ describe('Shelf on the Daily Papers capture', () => {
   });
 
   it('mounts controls on cards the page adds or re-renders in place', async () => {
-    const original = articles()[1]!;
-    const copy = original.cloneNode(true) as HTMLElement;
-    copy.querySelector(HOST_TAG)?.remove();
-    original.replaceWith(copy);
+    const copy = rerender(articles()[1]!);
     await settle();
     expect(copy.querySelectorAll(HOST_TAG)).toHaveLength(1);
     expect(copy.getAttribute('data-papershelf-id')).toBe('2407.21705');
@@ -155,10 +160,7 @@ describe('Shelf with a worker that has not answered yet', () => {
     void shelf.start();
     await settle();
     // The page re-renders a card while the first answer is still awaited.
-    const original = articles()[3]!;
-    const copy = original.cloneNode(true) as HTMLElement;
-    copy.querySelector(HOST_TAG)?.remove();
-    original.replaceWith(copy);
+    const copy = rerender(articles()[3]!);
     await settle();
     expect(copy.querySelectorAll(HOST_TAG)).toHaveLength(1);
     expect(copy.hasAttribute('data-papershelf-read')).toBe(false);
