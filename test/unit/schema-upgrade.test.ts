@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES, V6_STORES } from '../../src/db/schema';
+import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES, V6_STORES, V7_STORES } from '../../src/db/schema';
 import { createList, listSummaries, setListMembership } from '../../src/db/lists';
 import { indexPending } from '../../src/db/papers';
 import { searchCards, searchPapers } from '../../src/db/search';
@@ -136,7 +136,7 @@ describe('schema upgrade 6 → 7', () => {
     await v6.table('listEntries').put({ listId: 'l1', paperId: '1706.03762', position: 0, addedAt: 1, updatedAt: 1 });
     v6.close();
     const db = openDatabase(name);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBeGreaterThanOrEqual(7);
     // The upgrade itself touches no paper (it must stay quick with 10,000 of them): every field the
     // user made is there, lists and queues work; search waits for the worker's migration.
     expect(await db.papers.get('1706.03762')).toEqual({ ...paper, words: ['attention', 'need', 'vaswani', 'nlp', 'key', 'paper'] });
@@ -159,6 +159,32 @@ describe('schema upgrade 6 → 7', () => {
     expect(await db.searchCards.get('1706.03762')).toEqual({ id, title, authors, tags, note, savedAt, toReadSince, firstSeenAt, keyWords: expect.arrayContaining(['attention', 'vaswani', 'nlp', 'key']) });
     expect((await searchPapers(db, 'vaswani')).map((h) => h.paper.id)).toEqual(['1706.03762']);
     expect((await searchPapers(db, 'mamba linear')).map((h) => h.paper.id)).toEqual(['2312.00752']);
+  });
+});
+
+describe('schema upgrade 7 → 8', () => {
+  it('drops the three paper indexes no query reads, and keeps every paper, queue and count', async () => {
+    const name = `upgrade-${++n}`;
+    const v7 = new Dexie(name);
+    v7.version(7).stores(V7_STORES);
+    const saved = { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tags: ['nlp'], savedAt: 3, toReadSince: 3, firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 4, updatedAt: 3 };
+    const read = { id: '2312.00752', title: 'Mamba', authors: [], readAt: 5, openedAt: 5, firstSeenAt: 2, firstSeenUrl: 'x', lastSeenAt: 5, updatedAt: 5 };
+    await v7.table('papers').bulkPut([saved, read]);
+    v7.close();
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(8);
+    const indexes = db.papers.schema.indexes.map((i) => i.name).sort();
+    expect(indexes).toEqual(['firstSeenAt', 'openedAt', 'readAt', 'tags', 'toReadSince', 'unindexed', 'words']);
+    // IndexedDB itself, not only Dexie's idea of it.
+    expect([...db.backendDB().transaction('papers').objectStore('papers').indexNames].sort()).toEqual(indexes);
+    expect(await db.papers.get('1706.03762')).toEqual(saved);
+    expect(await db.papers.get('2312.00752')).toEqual(read);
+    expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['1706.03762']);
+    expect((await queuePage(db, 'read', 10)).map((p) => p.id)).toEqual(['2312.00752']);
+    expect((await queuePage(db, 'opened', 10)).map((p) => p.id)).toEqual(['2312.00752']);
+    expect((await queuePage(db, 'seen', 10)).map((p) => p.id)).toEqual(['2312.00752', '1706.03762']);
+    expect(await tagCounts(db)).toEqual([{ name: 'nlp', count: 1 }]);
   });
 });
 
