@@ -12,6 +12,7 @@ import { SLICE_MS, SLICE_MS_IN_RESERVED_ROOM, inChunks } from './chunks';
 import type { ControlActions, Toggle } from './controls';
 import type { RequestOf } from '../shared/protocol';
 import { KeyboardTriage } from './keyboard';
+import { KnownStates } from './known-states';
 import { MountedCards } from './mounted-cards';
 import { report } from './report';
 import { TagNames } from './tag-names';
@@ -30,7 +31,9 @@ export class Shelf {
   readonly #doc: Document;
   readonly #options: ShelfOptions;
   readonly #cards = new MountedCards();
-  readonly #states = new Map<string, PaperState>();
+  readonly #known = new KnownStates((state) => {
+    for (const card of this.#cards.of(state.id)) card.confirm(state);
+  });
   readonly #marks: PageMarks;
   readonly #room: ControlRoom;
   #observer?: MutationObserver;
@@ -38,9 +41,6 @@ export class Shelf {
   #scanning: Promise<void> = Promise.resolve();
   #url = '';
   readonly #tagNames: TagNames;
-  /** Counts changes applied; per paper, the count at its last change. */
-  #changes = 0;
-  readonly #changedAt = new Map<string, number>();
   #keyboard: KeyboardTriage | undefined;
   #settings: Settings = DEFAULT_SETTINGS;
 
@@ -154,7 +154,7 @@ export class Shelf {
     const fresh = listings.filter((l) => this.#needsMount(l));
     if (fresh.length === 0) return {};
 
-    const unknown = fresh.filter((l) => !this.#states.has(l.paper.id));
+    const unknown = fresh.filter((l) => !this.#known.get(l.paper.id));
     const statesArrive = unknown.length === 0 ? undefined : this.#loadStates(href, unknown.map((l) => l.paper));
 
     // Reading the page counts against the first slice: it ran in the same task.
@@ -168,7 +168,7 @@ export class Shelf {
    * page never stays without its marks.
    */
   async #loadStates(href: string, papers: PaperSighting[], attempt = 0): Promise<void> {
-    const asked = this.#changes;
+    const asked = this.#known.asking();
     try {
       const { states, settings } = await this.#options.worker.request({ type: 'listings/seen', pageUrl: href, papers: papers.map(withinLimits) });
       this.#applySettings(settings);
@@ -179,24 +179,17 @@ export class Shelf {
         return;
       }
       await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
-      const still = papers.filter((p) => !this.#states.has(p.id) && this.#cards.of(p.id).size);
+      const still = papers.filter((p) => !this.#known.get(p.id) && this.#cards.of(p.id).size);
       if (still.length) await this.#loadStates(href, still, attempt + 1);
     }
   }
 
   /**
-   * Applies the worker's answer to a request sent when the change counter stood at `asked`: in
-   * page order and in slices, so the first screen shows its state first and a thousand cards never
-   * block input. A paper changed since (a push from another tab, a click here) keeps its newer state.
+   * Applies the worker's answer to a request sent at mark `asked` (KnownStates): in page order and
+   * in slices, so the first screen shows its state first and a thousand cards never block input.
    */
   #applyAnswer(states: PaperState[], asked: number): Promise<void> {
-    return inChunks(
-      states,
-      (s) => {
-        if ((this.#changedAt.get(s.id) ?? 0) <= asked) this.#applyState(s);
-      },
-      this.#sliceMs(),
-    );
+    return inChunks(states, (s) => this.#known.answered(s, asked), this.#sliceMs());
   }
 
   #sliceMs(): number {
@@ -216,7 +209,7 @@ export class Shelf {
     if (old) this.#cards.forget(old);
     // Controls left by an earlier copy of this script (an extension reload) are replaced, not doubled.
     for (const stray of listing.element.querySelectorAll(HOST_TAG)) stray.remove();
-    const card = new Card(listing, (c) => this.#actionsFor(c), this.#states.get(listing.paper.id));
+    const card = new Card(listing, (c) => this.#actionsFor(c), this.#known.get(listing.paper.id));
     this.#room.measure(card.host);
     this.#cards.add(card);
   }
@@ -253,26 +246,15 @@ export class Shelf {
     for (const c of this.#cards.of(id)) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
     try {
       const state = await this.#options.worker.request(request as never) as PaperState;
-      this.#applyChange(state);
+      this.#known.changed(state);
     } catch (err) {
       report('could not save the change', err);
-      const stored = this.#states.get(id);
+      const stored = this.#known.get(id);
       for (const c of this.#cards.of(id)) {
         const { id: _id, ...known } = stored ?? { id, ...UNKNOWN };
         c.update({ shown: known, pending: false, error: 'Not saved — try again' });
       }
     }
-  }
-
-  /** A state that is news (a push, the answer to a change): newer than any page-load answer in flight. */
-  #applyChange(state: PaperState): void {
-    this.#changedAt.set(state.id, ++this.#changes);
-    this.#applyState(state);
-  }
-
-  #applyState(state: PaperState): void {
-    this.#states.set(state.id, state);
-    for (const card of this.#cards.of(state.id)) card.confirm(state);
   }
 
   #applySettings(settings: Settings): void {
@@ -290,7 +272,7 @@ export class Shelf {
 
   #onPush(push: Push): void {
     if (push.type === 'states/changed') {
-      for (const s of push.states) this.#applyChange(s);
+      for (const s of push.states) this.#known.changed(s);
       return;
     }
     const suggestionsChanged = push.type === 'suggestions/changed' || JSON.stringify(push.settings.rules) !== JSON.stringify(this.#settings.rules);
@@ -303,7 +285,7 @@ export class Shelf {
   async #refreshStates(): Promise<void> {
     const ids = this.#cards.paperIds();
     if (!ids.length) return;
-    const asked = this.#changes;
+    const asked = this.#known.asking();
     try {
       await this.#applyAnswer(await this.#options.worker.request({ type: 'states/get', ids }), asked);
     } catch (err) {
