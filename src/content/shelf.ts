@@ -13,6 +13,7 @@ import type { ControlActions, Toggle } from './controls';
 import type { RequestOf } from '../shared/protocol';
 import { KeyboardTriage } from './keyboard';
 import { KnownStates } from './known-states';
+import { parsedPast } from './parsed-past';
 import { MountedCards } from './mounted-cards';
 import { report } from './report';
 import { TagNames } from './tag-names';
@@ -151,7 +152,10 @@ export class Shelf {
       return {};
     }
     this.#cards.dropMoved(listings);
-    const fresh = listings.filter((l) => this.#needsMount(l));
+    // While the page loads, the parser may stop in the middle of a card, its title half read: such
+    // a card waits for a later scan (the parser's next chunk, or DOMContentLoaded).
+    const loading = this.#doc.readyState === 'loading';
+    const fresh = listings.filter((l) => this.#needsMount(l) && (!loading || parsedPast(l.element)));
     if (fresh.length === 0) return {};
 
     const unknown = fresh.filter((l) => !this.#known.get(l.paper.id));

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_TAG } from '../../src/content/card';
+import { parsedPast } from '../../src/content/parsed-past';
 import { Shelf } from '../../src/content/shelf';
 import { adapterFor } from '../../src/sites/registry';
 import { fixture } from './capture';
@@ -190,5 +191,16 @@ describe('Shelf with a worker that is slow to start', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('parsedPast', () => {
+  it('tells a card the parser may still be inside from one it has closed', () => {
+    document.body.innerHTML = '<main><section><article id="a"><h3>Title</h3></article><article id="b"><h3>Half a ti';
+    expect(parsedPast(document.getElementById('a')!)).toBe(true);
+    // The last card and everything around it are still open: nothing follows them yet.
+    expect(parsedPast(document.getElementById('b')!)).toBe(false);
+    document.querySelector('main')!.after(document.createElement('footer'));
+    expect(parsedPast(document.getElementById('b')!)).toBe(true);
   });
 });
