@@ -28,6 +28,7 @@ export class Card {
   readonly host: HTMLElement;
   readonly #root: ShadowRoot;
   readonly #actions: ControlActions;
+  readonly #title: string;
   view: CardView = { shown: UNKNOWN, pending: false };
   /** A request from the keyboard to open an editor; `seq` makes a repeated request new. */
   #open: { panel: OpenPanel; seq: number } | undefined;
@@ -38,8 +39,10 @@ export class Card {
     this.element = listing.element;
     this.companions = listing.companions ?? [];
     this.#actions = actions(this);
+    this.#title = listing.paper.title || `arXiv ${this.id}`;
     const doc = listing.element.ownerDocument;
     this.host = doc.createElement(HOST_TAG);
+    if (listing.mount.inline) this.host.setAttribute('inline', '');
     this.#root = this.host.attachShadow({ mode: 'open' });
     styleShadowRoot(this.#root);
     // The page must not see our clicks (a card-wide handler would navigate) nor our typing
@@ -80,6 +83,11 @@ export class Card {
     this.render();
   }
 
+  /** Moves keyboard focus to the card's first control (keyboard triage). */
+  focus(): void {
+    this.#root.querySelector('button')?.focus();
+  }
+
   openPanel(panel: OpenPanel): void {
     this.#open = { panel, seq: (this.#open?.seq ?? 0) + 1 };
     this.render();
@@ -101,7 +109,7 @@ export class Card {
   render(): void {
     const { shown, pending, error } = this.view;
     render(
-      <Controls {...shown} pending={pending} {...(error ? { error } : {})} {...(this.#open ? { open: this.#open } : {})} actions={this.#actions} />,
+      <Controls title={this.#title} {...shown} pending={pending} {...(error ? { error } : {})} {...(this.#open ? { open: this.#open } : {})} actions={this.#actions} />,
       this.#root,
     );
   }

@@ -1,5 +1,5 @@
 /** The inline controls on one paper listing. Rendered by preact inside the listing's shadow root. */
-import { Component } from 'preact';
+import { Component, createRef, type RefObject } from 'preact';
 import type { PaperLists } from '../shared/protocol';
 import { tint } from '../ui/tint';
 import { ListMenu } from './list-menu';
@@ -28,6 +28,8 @@ export interface ControlActions {
 }
 
 export interface ControlsProps {
+  /** The paper's title: it names the group of controls for a screen reader. */
+  title: string;
   read: boolean;
   saved: boolean;
   tags: string[];
@@ -47,75 +49,80 @@ type Panel = 'none' | OpenPanel;
 // A class, not hooks: preact/hooks would cost the content script ~1 kB of its 15 kB budget.
 export class Controls extends Component<ControlsProps, { panel: Panel }> {
   override state = { panel: 'none' as Panel };
+  readonly #bar = createRef<HTMLDivElement>();
 
   override componentDidUpdate(previous: ControlsProps) {
     const { open } = this.props;
     if (open && open.seq !== previous.open?.seq) this.setState({ panel: open.panel });
   }
 
+  /** Closing an editor gives focus back to the button that opened it. */
+  #close = () => {
+    const was = this.state.panel;
+    this.setState({ panel: 'none' }, () => this.#bar.current?.querySelector<HTMLElement>(`[data-p="${was}"]`)?.focus());
+  };
+
   render() {
-    return renderControls(this.props, this.state.panel, (panel) => this.setState({ panel }));
+    return renderControls(this.props, this.state.panel, (panel) => this.setState({ panel }), this.#close, this.#bar);
   }
 }
 
 function renderControls(
-  { read, saved, tags, note, suggestions, pending, error, actions }: ControlsProps,
+  { title, read, saved, tags, note, suggestions, pending, error, actions }: ControlsProps,
   panel: Panel,
   setPanel: (p: Panel) => void,
+  close: () => void,
+  barRef: RefObject<HTMLDivElement | null>,
 ) {
   const toggle = (p: Panel) => setPanel(panel === p ? 'none' : p);
-  // As few elements as possible per card (icons are CSS): a feed can hold a thousand of these.
+  // Short visible words inside longer names (WCAG 2.5.3: the name contains the label), tooltips
+  // naming the key; icons are CSS with empty alternative text, so no glyph is read out. As few
+  // elements as possible per card: a feed can hold a thousand of these.
+  const opener = (p: OpenPanel, label: string, key: string, more = '') => (
+    <button type="button" class={`b${more && ' dot'}`} data-p={p} aria-expanded={panel === p} title={`${label} (${key})${more}`} onClick={trusted(() => toggle(p))}>
+      {label}
+    </button>
+  );
+  const toggler = (which: Toggle, pressed: boolean, label: string, name: string, cls: string) => (
+    <button type="button" class={cls} aria-label={name} title={`${name} (${label[0]!.toLowerCase()})`} aria-pressed={pressed} onClick={trusted(() => actions.toggle(which))}>
+      {label}
+    </button>
+  );
   const bar = (
-      <div class="bar" role="group" aria-label="Papershelf" aria-busy={pending}>
-        <button type="button" class="toggle read" aria-pressed={read} onClick={trusted(() => actions.toggle('read'))}>
-          Mark read
-        </button>
-        <button type="button" class="toggle saved" aria-pressed={saved} onClick={trusted(() => actions.toggle('saved'))}>
-          Save for later
-        </button>
-        <button type="button" class="toggle" aria-expanded={panel === 'tags'} onClick={trusted(() => toggle('tags'))}>
-          Tags
-        </button>
-        <button
-          type="button"
-          class={note ? 'toggle has-note' : 'toggle'}
-          aria-expanded={panel === 'note'}
-          title={note ? 'This paper has a note' : 'Add a note'}
-          onClick={trusted(() => toggle('note'))}
-        >
-          Note{note ? <span class="dot" aria-hidden="true" /> : null}
-        </button>
-        <button type="button" class="toggle" aria-expanded={panel === 'lists'} onClick={trusted(() => toggle('lists'))}>
-          Lists
-        </button>
-        {tags.map((t) => (
-          <span class="chip" key={t} style={tint(actions.colorOf(t))}>
-            {t}
-            <button type="button" class="chip-remove" aria-label={`Remove tag ${t}`} onClick={trusted(() => actions.tag(t, false))}>
-              ×
-            </button>
-          </span>
-        ))}
-        {suggestions.map((s) => (
-          <span class="chip suggestion" key={`s-${s.tag}`} title={`Suggested because of: ${s.why.join(', ')}`}>
-            <button type="button" class="chip-accept" aria-label={`Add suggested tag ${s.tag} (matched ${s.why.join(', ')})`} onClick={trusted(() => actions.tag(s.tag, true))}>
-              + {s.tag}
-            </button>
-            <button type="button" class="chip-remove" aria-label={`Dismiss suggested tag ${s.tag}`} onClick={trusted(() => actions.dismiss(s.tag))}>
-              ×
-            </button>
-          </span>
-        ))}
-        {error ? <span class="error" role="status">{error}</span> : null}
-      </div>
+    <div ref={barRef} class="bar" role="group" aria-label={title} aria-busy={pending}>
+      {toggler('read', read, 'Read', 'Mark read', 'b r')}
+      {toggler('saved', saved, 'Save', 'Save for later', 'b s')}
+      {opener('tags', 'Tags', 't')}
+      {opener('note', 'Note', 'n', note && ' — has a note')}
+      {opener('lists', 'Lists', 'l')}
+      {tags.map((t) => (
+        <span class="chip" key={t} style={tint(actions.colorOf(t))}>
+          {t}
+          <button type="button" class="x" aria-label={`Remove tag ${t}`} onClick={trusted(() => actions.tag(t, false))}>
+            ×
+          </button>
+        </span>
+      ))}
+      {suggestions.map((s) => (
+        <span class="chip sug" key={`s-${s.tag}`} title={`Suggested because of: ${s.why.join(', ')}`}>
+          <button type="button" aria-label={`Add suggested tag ${s.tag} (matched ${s.why.join(', ')})`} onClick={trusted(() => actions.tag(s.tag, true))}>
+            + {s.tag}
+          </button>
+          <button type="button" class="x" aria-label={`Dismiss suggested tag ${s.tag}`} onClick={trusted(() => actions.dismiss(s.tag))}>
+            ×
+          </button>
+        </span>
+      ))}
+      {error ? <span class="err" role="status">{error}</span> : null}
+    </div>
   );
   if (panel === 'none') return bar;
   return (
-    <div class="controls">
+    <div>
       {bar}
-      {panel === 'tags' ? <TagEditor tags={tags} actions={actions} onClose={() => setPanel('none')} /> : null}
-      {panel === 'note' ? <NoteEditor note={note} save={actions.note} onClose={() => setPanel('none')} /> : null}
-      {panel === 'lists' ? <ListMenu actions={actions} onClose={() => setPanel('none')} /> : null}
+      {panel === 'tags' ? <TagEditor tags={tags} actions={actions} onClose={close} /> : null}
+      {panel === 'note' ? <NoteEditor note={note} save={actions.note} onClose={close} /> : null}
+      {panel === 'lists' ? <ListMenu actions={actions} onClose={close} /> : null}
     </div>
   );
 }

@@ -1,6 +1,9 @@
-/** The "?" overlay listing the keyboard shortcuts, in its own shadow root. */
+/**
+ * The "?" dialog listing the keyboard shortcuts: a modal <dialog> in the viewport (the browser's
+ * top layer), in its own shadow root. It takes focus and, closed, gives it back where it was.
+ */
 import { render } from 'preact';
-import { styleShadowRoot } from './styles';
+import { overlayHost } from './overlay';
 
 export interface Help {
   close(): void;
@@ -9,44 +12,40 @@ export interface Help {
 const KEYS: [string, string][] = [
   ['j / k', 'next / previous paper'],
   ['r', 'mark read / unread'],
-  ['s', 'save for later / unsave'],
+  ['s', 'save / unsave'],
   ['t', 'tags'],
   ['n', 'note'],
   ['l', 'lists'],
-  ['o', 'open the paper on arXiv'],
+  ['o', 'open on arXiv'],
   ['?', 'this help'],
   ['Esc', 'close'],
 ];
 
 export function showHelp(doc: Document, onClose: () => void): Help {
-  const host = doc.createElement('papershelf-help');
-  const root = host.attachShadow({ mode: 'open' });
-  styleShadowRoot(root);
+  const { host, root } = overlayHost(doc);
   const close = () => {
     render(null, root);
     host.remove();
     onClose();
   };
   render(
-    <div class="help" role="dialog" aria-label="Papershelf keyboard shortcuts">
-      <h2>Papershelf keys</h2>
+    <dialog aria-labelledby="h" onClose={close}>
+      <h2 id="h">Papershelf keys</h2>
       <dl>
-        {KEYS.map(([k, what]) => (
-          <div key={k}>
-            <dt>
-              <kbd>{k}</kbd>
-            </dt>
-            <dd>{what}</dd>
-          </div>
-        ))}
+        {KEYS.map(([k, what]) => [
+          <dt key={k}>
+            <kbd>{k}</kbd>
+          </dt>,
+          <dd key={`${k}-d`}>{what}</dd>,
+        ])}
       </dl>
-      <p>Not while typing. Off switch: options page.</p>
-      <button type="button" onClick={close}>
-        Close
-      </button>
-    </div>,
+      <p>Off while typing; off switch in settings.</p>
+      <form method="dialog">
+        <button autoFocus>Close</button>
+      </form>
+    </dialog>,
     root,
   );
-  doc.documentElement.append(host);
-  return { close };
+  root.querySelector('dialog')?.showModal();
+  return { close: () => root.querySelector('dialog')?.close() };
 }

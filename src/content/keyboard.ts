@@ -1,5 +1,6 @@
 /**
- * Keyboard triage on listing pages: j / k move a visible focus between papers, r and s toggle
+ * Keyboard triage on listing pages: j / k move focus between papers (to the paper's first
+ * control, so Tab, Enter and a screen reader follow), r and s toggle
  * read and saved, t, n and l open tags, note and lists, o opens the paper, ? shows the keys, Esc closes.
  * Keys typed in any text field or with a modifier are left to the page.
  */
@@ -8,7 +9,7 @@ import type { Card } from './card';
 import { showHelp, type Help } from './help';
 
 export interface TriageTarget {
-  /** The cards on the page, in page order. */
+  /** The cards on the page, in any order. */
   cards(): Card[];
   toggle(card: Card, which: 'read' | 'saved'): void;
 }
@@ -41,7 +42,8 @@ export class KeyboardTriage {
       else this.#focus(undefined);
       return;
     }
-    const act = this.#actions[e.key];
+    // While the keys dialog is open only ? (and Esc) act: the page behind it is inert.
+    const act = this.#help && e.key !== '?' ? undefined : this.#actions[e.key];
     if (!act) return;
     e.preventDefault();
     e.stopPropagation();
@@ -65,14 +67,27 @@ export class KeyboardTriage {
     this.#help = undefined;
   }
 
+  /** The cards in page order. */
+  ordered(): Card[] {
+    return this.target.cards().sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
+  /** The card whose controls hold focus (the user may have tabbed there), else the one j / k chose. */
+  #current(): Card | undefined {
+    const active = this.doc.activeElement;
+    return this.target.cards().find((c) => c.host === active) ?? this.#focused;
+  }
+
   #withFocused(act: (card: Card) => void) {
-    if (this.#focused?.mounted) act(this.#focused);
+    const card = this.#current();
+    if (card?.mounted) act(card);
   }
 
   #move(step: 1 | -1) {
-    const cards = this.target.cards().filter((c) => c.element.getClientRects().length > 0);
+    const cards = this.ordered().filter((c) => c.element.getClientRects().length > 0);
     if (cards.length === 0) return;
-    const at = this.#focused ? cards.indexOf(this.#focused) : -1;
+    const current = this.#current();
+    const at = current ? cards.indexOf(current) : -1;
     const next = at === -1 ? (step === 1 ? 0 : cards.length - 1) : Math.min(cards.length - 1, Math.max(0, at + step));
     this.#focus(cards[next]);
   }
@@ -83,5 +98,6 @@ export class KeyboardTriage {
     if (!card) return;
     card.element.setAttribute(FOCUS_ATTR, '');
     card.element.scrollIntoView({ block: 'nearest' });
+    card.focus();
   }
 }

@@ -47,7 +47,7 @@ export class ListMenu extends Component<Props, State> {
   render() {
     const { lists, name, error } = this.state;
     return (
-      <div class="editor lists-menu" role="group" aria-label="Lists" onKeyDown={this.#onKeyDown}>
+      <div class="editor" role="group" aria-label="Lists" onKeyDown={this.#onKeyDown}>
         {lists?.lists.map((l, i) => (
           <label key={l.id}>
             <input
@@ -70,7 +70,7 @@ export class ListMenu extends Component<Props, State> {
             if (e.isTrusted) this.setState({ name: e.currentTarget.value });
           }}
         />
-        {error ? <span class="error" role="status">{error}</span> : null}
+        {error ? <span class="err" role="status">{error}</span> : null}
       </div>
     );
   }

@@ -56,7 +56,7 @@ export class NoteEditor extends Component<Props, { draft: string }> {
 
   render() {
     return (
-      <div class="editor note-editor">
+      <div class="editor">
         <textarea
           ref={this.#area}
           aria-label="Note"

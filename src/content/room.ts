@@ -9,21 +9,20 @@ import { HOST_TAG } from './card';
  * controls' negative margin) makes an insertion move nothing, and the page does not jump under
  * the reader either.
  *
- * The room starts at two rows of controls, what the five buttons take in the cards of a
- * three-column feed (Hugging Face at 1280 px, the demo), and is then set to what the first plain
- * controls measure: in wider cards, one row; a single re-layout, early in the load. Once every
+ * The room starts at one row of controls, what the five buttons take in a card of 288 px or wider
+ * (a Daily Papers grid column at its narrowest), and is then set to what the first plain controls
+ * measure (two rows in narrower cards); a single re-layout, early in the load. Once every
  * card has its controls the room no longer matters (padding and margin cancel), so it is not
  * measured again when the window is resized.
  */
 const GAP = '0.5rem';
-// A row: 13px × 1.2 line, 0.25rem padding above and below, 1px borders (controls.css); 0.4rem between rows.
-const ROW = 'calc(15.6px + 0.5rem + 2px)';
-const TWO_ROWS = `calc(${GAP} + 2 * ${ROW} + 0.4rem)`;
+// A row: a 16px line, 1px padding and 1px borders above and below (controls.css).
+const ONE_ROW = `calc(${GAP} + 20px)`;
 
 export class ControlRoom {
   readonly #sheet: CSSStyleSheet | undefined;
   #anchors: string | undefined;
-  #height = TWO_ROWS;
+  #height = ONE_ROW;
   #measuring: ResizeObserver | undefined;
   #measured = false;
 
@@ -61,7 +60,7 @@ export class ControlRoom {
       this.#measuring?.disconnect();
       this.#measuring = undefined;
       const height = entry?.borderBoxSize[0]?.blockSize;
-      if (!height || host.shadowRoot?.querySelector('.chip, .error, .controls')) return;
+      if (!height || host.shadowRoot?.querySelector('.chip, .err, .editor')) return;
       this.#measured = true;
       // Under a pixel is rounding, not worth restyling the page for.
       if (Math.abs(height - parseFloat(getComputedStyle(anchor).paddingBottom)) < 1) return;
@@ -76,8 +75,7 @@ export class ControlRoom {
     const h = this.#height;
     this.#sheet?.replaceSync(
       anchors
-        ? `${anchors} { padding-bottom: ${h} !important; }
-${anchors} + ${HOST_TAG} { margin-top: calc(-1 * ${h}) !important; padding-top: ${GAP} !important; contain-intrinsic-size: auto calc(${h} - ${GAP}) !important; }`
+        ? `${anchors}{padding-bottom:${h}!important}${anchors} + ${HOST_TAG}{margin-top:calc(-1 * ${h})!important;padding-top:${GAP}!important;contain-intrinsic-size:auto calc(${h} - ${GAP})!important}`
         : '',
     );
   }

@@ -16,9 +16,9 @@ import { KnownStates } from './known-states';
 import { parsedPast } from './parsed-past';
 import { MountedCards } from './mounted-cards';
 import { report } from './report';
-import { TagNames } from './tag-names';
-import { ControlRoom } from './room';
+import type { ControlRoom } from './room';
 import { PageMarks } from './styles';
+import { showUndo } from './undo-toast';
 import { withinLimits } from './within-limits';
 
 export interface ShelfOptions {
@@ -26,7 +26,17 @@ export interface ShelfOptions {
   /** Chooses the adapter for the current URL (the page may navigate in place). */
   adapterFor(url: string): SiteAdapter | undefined;
   worker: WorkerConnection;
+  /**
+   * Reserves the controls' room before cards arrive, on sites whose adapter names the slots
+   * (controlSlots). Given by the site's entry, so a site that never reserves room does not carry
+   * the code in its content script.
+   */
+  room?: (document: Document) => Room;
 }
+
+export type Room = Pick<ControlRoom, 'reserving' | 'reserve' | 'measure'>;
+
+const NO_ROOM: Room = { reserving: false, reserve() {}, measure() {} };
 
 export class Shelf {
   readonly #doc: Document;
@@ -36,22 +46,20 @@ export class Shelf {
     for (const card of this.#cards.of(state.id)) card.confirm(state);
   });
   readonly #marks: PageMarks;
-  readonly #room: ControlRoom;
+  readonly #room: Room;
   #observer?: MutationObserver;
   #scanQueued = false;
   #scanning: Promise<void> = Promise.resolve();
   #url = '';
-  readonly #tagNames: TagNames;
   #keyboard: KeyboardTriage | undefined;
   #settings: Settings = DEFAULT_SETTINGS;
 
   constructor(options: ShelfOptions) {
     this.#options = options;
     this.#doc = options.document;
-    this.#tagNames = new TagNames(options.worker);
     this.#marks = new PageMarks(this.#doc);
     this.#marks.apply(DEFAULT_SETTINGS.readDisplay[this.#siteId() ?? 'huggingface']);
-    this.#room = new ControlRoom(this.#doc);
+    this.#room = options.room?.(this.#doc) ?? NO_ROOM;
     this.#reserveRoom();
   }
 
@@ -69,7 +77,7 @@ export class Shelf {
   start(): Promise<void> {
     this.#options.worker.onPush((push) => this.#onPush(push));
     this.#keyboard = new KeyboardTriage(this.#doc, {
-      cards: () => this.cards.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)),
+      cards: () => this.cards,
       toggle: (card, which) => this.#actionsFor(card).toggle(which),
     });
     this.#options.worker
@@ -90,6 +98,12 @@ export class Shelf {
 
   stop(): void {
     this.#observer?.disconnect();
+  }
+
+  /** The papers listed and shown on this page, in page order, each once. */
+  pagePapers(): string[] {
+    const shown = (this.#keyboard?.ordered() ?? this.cards).filter((c) => c.element.getClientRects().length > 0);
+    return [...new Set(shown.map((c) => c.id))];
   }
 
   get cards(): Card[] {
@@ -222,11 +236,11 @@ export class Shelf {
     return {
       toggle: (which: Toggle) => {
         const next = !card.view.shown[which];
+        if (which === 'read' && next && this.#settings.readDisplay[this.#siteId()!] === 'hide') this.#hiding(card);
         void this.#change(card.id, { [which]: next }, which === 'read' ? { type: 'paper/setRead', id: card.id, read: next } : { type: 'paper/setSaved', id: card.id, saved: next });
       },
       tag: (name: string, on: boolean) => {
         const others = card.view.shown.tags.filter((t) => !sameTag(t, name));
-        if (on) this.#tagNames.add(name);
         // An accepted suggestion becomes a tag at once, not both until the worker answers.
         const suggestions = card.view.shown.suggestions.filter((s) => !on || !sameTag(s.tag, name));
         void this.#change(card.id, { tags: on ? [...others, name] : others, suggestions }, { type: 'paper/tag', id: card.id, tag: name, on });
@@ -234,7 +248,8 @@ export class Shelf {
       note: (text: string) => void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
       dismiss: (name: string) =>
         void this.#change(card.id, { suggestions: card.view.shown.suggestions.filter((s) => s.tag !== name) }, { type: 'paper/dismiss', id: card.id, tag: name }),
-      tagNames: () => this.#tagNames.sorted(),
+      // Asked each time an editor opens (a walk of the tags index's keys): tags given in other tabs show too.
+      tagNames: async () => (await this.#options.worker.request({ type: 'tags/list' })).map((t) => t.name).sort((a, b) => a.localeCompare(b)),
       colorOf: (tag: string) => this.#settings.tagColors[tag.toLowerCase()],
       lists: () => this.#options.worker.request({ type: 'lists/ofPaper', paperId: card.id }),
       setList: (listId: string, on: boolean) => this.#options.worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
@@ -259,6 +274,17 @@ export class Shelf {
         c.update({ shown: known, pending: false, error: 'Not saved — try again' });
       }
     }
+  }
+
+  /**
+   * Marking a paper read is about to take it off the page (Hidden mode): focus moves on to the
+   * next paper rather than falling to the page's body, and the user gets a way back.
+   */
+  #hiding(card: Card): void {
+    const cards = this.#keyboard?.ordered() ?? [];
+    const after = cards.slice(cards.indexOf(card) + 1).find((c) => c.element.getClientRects().length > 0);
+    if (this.#doc.activeElement === card.host) after?.focus();
+    showUndo(this.#doc, 'Marked read and hidden.', () => this.#actionsFor(card).toggle('read'));
   }
 
   #applySettings(settings: Settings): void {

@@ -1,10 +1,11 @@
 /** Wires the shelf to the real page and worker, for the adapters of one content script. */
-import { browserConnection } from '../messaging/client';
+import { answerPagePapers, browserConnection } from '../messaging/client';
 import { adapterAmong } from '../sites/select';
 import type { SiteAdapter } from '../sites/types';
-import { Shelf } from './shelf';
+import { Shelf, type ShelfOptions } from './shelf';
 
-export function startShelf(adapters: readonly SiteAdapter[]): void {
-  const shelf = new Shelf({ document, adapterFor: (url) => adapterAmong(adapters, url), worker: browserConnection() });
+export function startShelf(adapters: readonly SiteAdapter[], room?: ShelfOptions['room']): void {
+  const shelf = new Shelf({ document, adapterFor: (url) => adapterAmong(adapters, url), worker: browserConnection(), ...(room ? { room } : {}) });
   void shelf.start();
+  answerPagePapers(() => shelf.pagePapers());
 }

@@ -1,6 +1,9 @@
 import type { ReadDisplay } from '../shared/model';
 // Minified into the bundle by Vite (?inline): the content script has a 15 kB budget.
 import controlsCss from './controls.css?inline';
+import readDimCss from './marks/read-dim.css?inline';
+import readHideCss from './marks/read-hide.css?inline';
+import savedCss from './marks/saved.css?inline';
 
 /**
  * Styles for the controls and for the listings they mark. Both are constructed stylesheets shared
@@ -15,18 +18,8 @@ import controlsCss from './controls.css?inline';
 // accessibility tree.
 const CONTROLS_CSS = controlsCss;
 
-// Listings only: a paper's own page (data-papershelf-single) is never dimmed or hidden.
-const READ = ':is([data-papershelf-read="true"]:not([data-papershelf-single]), [data-papershelf-part-read="true"])';
-const SAVED = ':is([data-papershelf-saved="true"]:not([data-papershelf-single]), [data-papershelf-part-saved="true"])';
-
-const READ_CSS: Record<ReadDisplay, string> = {
-  dim: `${READ} { opacity: 0.5; transition: opacity 120ms; } ${READ}:hover, ${READ}:focus-within { opacity: 1; }`,
-  hide: `${READ} { display: none !important; }`,
-  show: '',
-};
-
-const SAVED_MARK_CSS = `${SAVED} { box-shadow: inset 4px 0 0 #f59e0b; }
-[data-papershelf-focus] { outline: 2px solid #6366f1 !important; outline-offset: 2px; scroll-margin: 80px; }`;
+// Marks on the page's listings, per display of read papers (src/content/marks/).
+const READ_CSS: Record<ReadDisplay, string> = { dim: readDimCss, hide: readHideCss, show: '' };
 
 function sheet(css: string): CSSStyleSheet {
   const s = new CSSStyleSheet();
@@ -68,7 +61,7 @@ export class PageMarks {
   }
 
   apply(readDisplay: ReadDisplay): void {
-    const css = `${SAVED_MARK_CSS}\n${READ_CSS[readDisplay]}`;
+    const css = READ_CSS[readDisplay] + savedCss;
     // Replacing a document-wide sheet restyles the whole page: only when the rules change.
     if (css === this.#css) return;
     this.#css = css;

@@ -73,7 +73,7 @@ export class TagEditor extends Component<Props, State> {
     const options = this.#options();
     const listId = this.#listId;
     return (
-      <div class="editor tags-editor">
+      <div class="editor">
         <input
           ref={this.#input}
           type="text"

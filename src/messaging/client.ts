@@ -3,7 +3,7 @@
  * browser API, so it can be tested with a fake (the Dark Reader pattern).
  */
 import type { Runtime } from 'webextension-polyfill';
-import { parsePush, type Push, type Reply, type RequestOf, type RequestType, type ResponseMap } from '../shared/protocol';
+import { PAGE_PAPERS, parsePush, type Push, type Reply, type RequestOf, type RequestType, type ResponseMap } from '../shared/protocol';
 
 export interface WorkerConnection {
   request<T extends RequestType>(message: RequestOf<T>): Promise<ResponseMap[T]>;
@@ -20,7 +20,7 @@ interface NativeRuntime {
   id: string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
-    addListener(listener: (message: unknown, sender: Runtime.MessageSender) => void): void;
+    addListener(listener: (message: unknown, sender: Runtime.MessageSender, respond: (answer: unknown) => void) => void): void;
     removeListener(listener: (message: unknown, sender: Runtime.MessageSender) => void): void;
   };
 }
@@ -72,4 +72,15 @@ export function browserConnection(): WorkerConnection {
       return () => runtime().onMessage.removeListener(onMessage);
     },
   };
+}
+
+/**
+ * Answers the popup's "which papers does this page list?" (for "Mark all on this page read"). Only
+ * this extension can reach a content script's runtime.onMessage, and it asks from its popup (no
+ * tab); the answer is synchronous, which Chrome and Firefox both deliver.
+ */
+export function answerPagePapers(ids: () => string[]): void {
+  runtime().onMessage.addListener((message, sender, respond) => {
+    if (sender.id === runtime().id && !sender.tab && (message as { type?: unknown } | null)?.type === PAGE_PAPERS) respond(ids());
+  });
 }

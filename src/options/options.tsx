@@ -14,7 +14,7 @@ import { TagManager } from './tag-manager';
 import { WeeklyChart } from './weekly-chart';
 
 const DISPLAY_LABELS: Record<ReadDisplay, string> = {
-  dim: 'Dimmed',
+  dim: 'Marked',
   hide: 'Hidden',
   show: 'Shown as usual',
 };
@@ -52,8 +52,9 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
           </label>
         ))}
         <p class="hint">
-          Dimmed papers come back to full strength under the pointer. Hidden ones are out of the page until you
-          mark them unread (from the popup). Open tabs follow at once; a paper's own page is never dimmed or hidden.
+          Marked papers get a grey edge and muted pictures; their text keeps full contrast. Hidden ones are out of
+          the page until you mark them unread (from the popup), with an Undo right after. Open tabs follow at once;
+          a paper's own page is never marked or hidden.
         </p>
       </fieldset>
       <label>

@@ -55,6 +55,12 @@ export interface PaperLists {
 /** The envelope every answer travels in, so a refusal is a value, not a lost exception. */
 export type Reply<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string };
 
+/**
+ * What the popup asks the content script of the active tab: the ids of the papers it lists, in
+ * page order (the answer is checked with isCanonicalArxivId by the popup, and again by the worker).
+ */
+export const PAGE_PAPERS = 'page/papers';
+
 /** Messages the worker pushes to pages after a change. */
 export type Push =
   | { type: 'states/changed'; states: PaperState[] }

@@ -7,8 +7,11 @@ export interface Listing {
   /** Other elements of the same entry (arXiv's `dd` beside its `dt`), dimmed or hidden with it. */
   companions?: HTMLElement[];
   paper: PaperSighting;
-  /** Where the controls go, relative to an element of the listing. */
-  mount: { anchor: Element; where: InsertPosition };
+  /**
+   * Where the controls go, relative to an element of the listing. `inline`: they flow on that
+   * element's own line (arXiv's `[pdf, html, other]` line) instead of taking a row of their own.
+   */
+  mount: { anchor: Element; where: InsertPosition; inline?: boolean };
   /** The page is this paper's own page: one control bar, never dimmed or hidden. */
   single?: boolean;
 }

@@ -24,12 +24,12 @@ describe('notes', () => {
     await box.pressSequentially('Compare with the MoE baseline', { delay: 5 });
     // Saved without leaving the box: the debounce fires after typing stops.
     await expect.poll(async () => (await storedPaper(s, '2407.21705'))?.note).toBe('Compare with the MoE baseline');
-    expect(await paper.getByRole('button', { name: 'Note' }).getAttribute('title')).toBe('This paper has a note');
+    expect(await paper.getByRole('button', { name: 'Note' }).getAttribute('title')).toBe('Note (n) — has a note');
 
     await page.reload();
     // After a reload the card shows it has a note once its stored state is back; then the box has it.
     const hasNote = () => paper.getByRole('button', { name: 'Note' }).getAttribute('title');
-    await expect.poll(hasNote).toBe('This paper has a note');
+    await expect.poll(hasNote).toBe('Note (n) — has a note');
     await paper.getByRole('button', { name: 'Note' }).click();
     expect(await paper.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Compare with the MoE baseline');
 
@@ -40,7 +40,7 @@ describe('notes', () => {
     await expect.poll(async () => (await storedPaper(s, '2407.21705'))?.note).toBe('Compare with the MoE baseline; check table 4');
     await s.stopWorker();
     await page.reload();
-    await expect.poll(hasNote).toBe('This paper has a note');
+    await expect.poll(hasNote).toBe('Note (n) — has a note');
     await paper.getByRole('button', { name: 'Note' }).click();
     expect(await paper.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Compare with the MoE baseline; check table 4');
     await page.close();

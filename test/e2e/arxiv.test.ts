@@ -115,8 +115,9 @@ describe('one paper, every site', () => {
     const stored = await storedPaper(s, '1706.03762');
     expect(stored).toMatchObject({ title: 'Attention Is All You Need', upvotes: 94, categories: ['cs.CL', 'cs.LG'], published: '2017-06-12' });
     expect(stored?.abstract).toMatch(/^The dominant sequence transduction models/);
-    // The abstract page itself is never dimmed.
-    expect(await bar.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    // The abstract page itself is never marked, though the paper is read.
+    await expect.poll(() => bar.getAttribute('data-papershelf-read')).toBe('true');
+    expect(await bar.evaluate((el) => getComputedStyle(el).boxShadow)).toBe('none');
     await Promise.all([abs.close(), feed.close()]);
   });
 
@@ -133,15 +134,16 @@ describe('one paper, every site', () => {
   });
 });
 
-describe('read papers on listings: dimmed, hidden or shown, per site, live', () => {
+describe('read papers on listings: marked, hidden or shown, per site, live', () => {
   it('applies the arXiv setting to an open listing at once, and leaves Hugging Face alone', async () => {
     const list = await open('https://arxiv.org/list/cs/new');
     const entry = card(list, '1807.07067');
     await entry.getByRole('button', { name: 'Mark read' }).click();
     await expect.poll(() => entry.getAttribute('data-papershelf-read')).toBe('true');
-    await list.mouse.click(5, 5);
     const dd = entry.locator('xpath=following-sibling::dd[1]');
-    await expect.poll(() => dd.evaluate((el) => getComputedStyle(el).opacity)).toBe('0.5');
+    // One bar for the entry, on its dt; the dd's text stays at full strength.
+    await expect.poll(() => entry.evaluate((el) => getComputedStyle(el).boxShadow)).toMatch(/-7px 0px 0px -3px/);
+    expect(await dd.evaluate((el) => [getComputedStyle(el).opacity, getComputedStyle(el).boxShadow])).toEqual(['1', 'none']);
 
     const options = await s.openExtensionPage('src/options/index.html');
     await options.getByRole('combobox', { name: 'Read papers on arXiv' }).selectOption({ label: 'Hidden' });
@@ -152,8 +154,8 @@ describe('read papers on listings: dimmed, hidden or shown, per site, live', () 
 
     await options.getByRole('combobox', { name: 'Read papers on arXiv' }).selectOption({ label: 'Shown as usual' });
     await expect.poll(() => entry.isVisible()).toBe(true);
-    expect(await dd.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-    await options.getByRole('combobox', { name: 'Read papers on arXiv' }).selectOption({ label: 'Dimmed' });
+    expect(await entry.evaluate((el) => getComputedStyle(el).boxShadow)).toBe('none');
+    await options.getByRole('combobox', { name: 'Read papers on arXiv' }).selectOption({ label: 'Marked' });
     await Promise.all([list.close(), options.close()]);
   });
 });

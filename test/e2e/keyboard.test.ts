@@ -18,6 +18,11 @@ describe('keyboard triage', () => {
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
     await page.keyboard.press('j');
     expect(await focusedId(page)).toBe('2406.04344');
+    // j moves real focus, to the paper's first control, so Enter and a screen reader follow it.
+    expect(await page.evaluate(() => {
+      const host = document.activeElement;
+      return [host?.closest('[data-papershelf-id]')?.getAttribute('data-papershelf-id'), host?.shadowRoot?.activeElement?.getAttribute('aria-label')];
+    })).toEqual(['2406.04344', 'Mark read']);
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
@@ -44,6 +49,8 @@ describe('keyboard triage', () => {
     await card(page, far!).getByRole('button', { name: 'Remove tag rjs' }).waitFor();
     expect(await card(page, far!).getAttribute('data-papershelf-read')).toBe('false');
     await tagInput.press('Escape');
+    // Esc gives focus back to the button that opened the editor.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe('Tags');
 
     await page.keyboard.press('n');
     await card(page, far!).getByRole('textbox', { name: 'Note' }).waitFor();
@@ -56,9 +63,17 @@ describe('keyboard triage', () => {
     await newList.waitFor({ state: 'detached' });
 
     await page.keyboard.press('?');
-    await page.getByRole('dialog', { name: 'Papershelf keyboard shortcuts' }).waitFor();
+    const help = page.getByRole('dialog', { name: 'Papershelf keys' });
+    await help.waitFor();
+    // A modal dialog in the viewport, holding focus.
+    const box = (await help.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height).toBe(true);
+    expect(await help.getByRole('button', { name: 'Close' }).evaluate((b) => b.matches(':focus'))).toBe(true);
     await page.keyboard.press('Escape');
-    await page.getByRole('dialog', { name: 'Papershelf keyboard shortcuts' }).waitFor({ state: 'detached' });
+    await help.waitFor({ state: 'detached' });
+    // Closed, focus is back on the control that had it.
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe('Lists');
     await page.keyboard.press('Escape');
     expect(await focusedId(page)).toBeNull();
 

@@ -52,26 +52,26 @@ describe('live updates', () => {
     await Promise.all([a.close(), b.close(), popup.close()]);
   });
 
-  it('applies the dim setting to open tabs at once', async () => {
+  it('applies the display of read papers to open tabs at once', async () => {
     const page = await s.open(DEMO);
     const first = card(page, '2406.04344');
     await first.getByRole('button', { name: 'Mark read' }).click();
     await expect.poll(() => first.getAttribute('data-papershelf-read')).toBe('true');
-    const opacity = () => first.evaluate((el) => getComputedStyle(el).opacity);
-    // Focus and hover undim a card (so a user sees what they act on); move both away.
-    await page.getByRole('heading', { name: 'Daily Papers' }).click();
-    await expect.poll(opacity).toBe('0.5');
+    // Marked: a bar beside the card; its text keeps full strength (contrast).
+    const bar = () => first.evaluate((el) => getComputedStyle(el).boxShadow);
+    await expect.poll(bar).toMatch(/-7px 0px 0px -3px/);
+    expect(await first.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
 
     const options = await s.openExtensionPage('src/options/index.html');
     const display = options.getByRole('combobox', { name: 'Read papers on Hugging Face' });
     expect(await display.inputValue()).toBe('dim');
     await display.selectOption({ label: 'Shown as usual' });
-    await expect.poll(opacity).toBe('1');
-    await display.selectOption({ label: 'Dimmed' });
-    await expect.poll(opacity).toBe('0.5');
+    await expect.poll(bar).toBe('none');
+    await display.selectOption({ label: 'Marked' });
+    await expect.poll(bar).toMatch(/-7px 0px 0px -3px/);
     await display.selectOption({ label: 'Hidden' });
     await expect.poll(() => first.isVisible()).toBe(false);
-    await display.selectOption({ label: 'Dimmed' });
+    await display.selectOption({ label: 'Marked' });
     await options.close();
     await page.close();
   });

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_TAG } from '../../src/content/card';
 import { parsedPast } from '../../src/content/parsed-past';
+import { ControlRoom } from '../../src/content/room';
 import { Shelf } from '../../src/content/shelf';
 import { adapterFor } from '../../src/sites/registry';
 import { fixture } from './capture';
@@ -44,7 +45,11 @@ describe('Shelf on the Daily Papers capture', () => {
     expect(cards).toHaveLength(13);
     for (const card of cards) {
       expect(card.querySelectorAll(HOST_TAG)).toHaveLength(1);
-      expect(buttons(card).map((b) => b.textContent?.replace(/^\W+/, ''))).toEqual(['Mark read', 'Save for later', 'Tags', 'Note', 'Lists']);
+      // Accessible names (a screen reader's) and the short words shown.
+      expect(buttons(card).map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Mark read', 'Save for later', 'Tags', 'Note', 'Lists']);
+      expect(buttons(card).map((b) => b.textContent)).toEqual(['Read', 'Save', 'Tags', 'Note', 'Lists']);
+      const title = card.querySelector('h3')!.textContent!.trim();
+      expect(card.querySelector(HOST_TAG)!.shadowRoot!.querySelector('[role="group"]')!.getAttribute('aria-label')).toBe(title);
     }
     const llama = document.querySelector('[data-papershelf-id="2407.21783"]')!;
     expect(llama.getAttribute('data-papershelf-read')).toBe('true');
@@ -70,7 +75,7 @@ describe('Shelf on the Daily Papers capture', () => {
     document.adoptedStyleSheets = [];
     const roomFor = () =>
       document.adoptedStyleSheets.flatMap((s) => [...s.cssRules] as CSSStyleRule[]).filter((r) => r.style.getPropertyValue('padding-bottom'));
-    shelf = new Shelf({ document, adapterFor, worker });
+    shelf = new Shelf({ document, adapterFor, worker, room: (doc) => new ControlRoom(doc) });
     await shelf.start();
     const [titles] = roomFor();
     expect(titles!.selectorText).toContain('article h3:has(> a[href^="/papers/"])');

@@ -32,7 +32,7 @@ export function parseListing(document: Document, url: URL): Listing[] {
         ...(abstract ? { abstract } : {}),
         ...(categories.length ? { categories } : {}),
       },
-      mount: { anchor: dt, where: 'beforeend' },
+      mount: { anchor: dt, where: 'beforeend', inline: true },
     });
   }
   return listings;

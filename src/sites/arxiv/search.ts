@@ -13,6 +13,8 @@ export function parseSearch(document: Document, url: URL): Listing[] {
     const abstract = textOf(full);
     const categories = [...li.querySelectorAll('.tags .tag')].map(textOf).filter((c) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(c));
     const authors = li.querySelector('p.authors');
+    // The line of links and category tags at the top of the result; its own classes vary.
+    const linkLine = found.link.parentElement?.parentElement;
     listings.push({
       element: li,
       paper: {
@@ -23,7 +25,7 @@ export function parseSearch(document: Document, url: URL): Listing[] {
         ...(abstract ? { abstract } : {}),
         ...(categories.length ? { categories } : {}),
       },
-      mount: authors ? { anchor: authors, where: 'afterend' } : { anchor: li, where: 'beforeend' },
+      mount: linkLine && linkLine !== li ? { anchor: linkLine, where: 'beforeend', inline: true } : authors ? { anchor: authors, where: 'afterend' } : { anchor: li, where: 'beforeend' },
     });
   }
   return listings;

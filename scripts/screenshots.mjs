@@ -1,0 +1,86 @@
+// `npm run screenshots`: renders every surface of the built extension on the offline demo, in light
+// and dark, into docs/screenshots/. The library is seeded through the real controls (clicks on the
+// demo feed), so the pictures show what a user who has read, saved and tagged a few papers sees.
+//   npm run screenshots                 build first, then shoot
+//   node scripts/screenshots.mjs --out DIR   shoot the current dist/ into DIR
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { extensionWorker, launchWithExtension } from './browser.mjs';
+import { DEMO_FEED_URL, serveOffline } from './offline-pages.mjs';
+
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const out = resolve(import.meta.dirname, '..', outAt >= 0 ? args[outAt + 1] : 'docs/screenshots');
+mkdirSync(out, { recursive: true });
+
+const profile = mkdtempSync(join(tmpdir(), 'papershelf-shots-'));
+const context = await launchWithExtension(profile, { viewport: { width: 1280, height: 800 } });
+try {
+  await serveOffline(context);
+  const extensionId = new URL((await extensionWorker(context)).url()).host;
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  // Seed: two read, two saved (one of them read), a tag and a note, through the real controls.
+  await page.goto(DEMO_FEED_URL);
+  const bar = (n) => page.locator('papershelf-controls').nth(n);
+  await bar(12).waitFor();
+  const click = async (n, name) => {
+    const button = bar(n).getByRole('button', { name });
+    await button.click();
+    await button.and(page.locator('[aria-pressed="true"]')).waitFor({ timeout: 30_000 });
+  };
+  await click(1, /Mark read/);
+  await click(4, /Mark read/);
+  await click(2, /Save/);
+  await click(4, /Save/);
+  await bar(2).getByRole('button', { name: /Tags/ }).click();
+  const tagInput = bar(2).getByRole('combobox');
+  for (const tag of ['agents', 'to-discuss']) {
+    await tagInput.fill(tag);
+    await tagInput.press('Enter');
+  }
+  await tagInput.press('Escape');
+  await bar(2).getByRole('button', { name: /Note/ }).click();
+  await bar(2).getByRole('textbox').fill('Compare with the planner in last week’s reading group.');
+  await bar(2).getByRole('textbox').press('Escape');
+  await bar(2).locator('.chip').nth(1).waitFor({ timeout: 30_000 });
+
+  const shoot = async (target, name, scheme) => {
+    await target.emulateMedia({ colorScheme: scheme });
+    await target.screenshot({ path: join(out, `${name}-${scheme}.png`) });
+    console.log(`wrote ${name}-${scheme}.png`);
+  };
+
+  for (const scheme of ['light', 'dark']) {
+    // The demo feed follows the site's own dark class, as Hugging Face does.
+    await page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), scheme === 'dark');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, 'feed', scheme);
+
+    const arxiv = await context.newPage();
+    await arxiv.goto('https://arxiv.org/list/cs.RO/recent');
+    await arxiv.locator('papershelf-controls').nth(5).waitFor();
+    // The capture renders without arXiv's stylesheet (offline): show its entries, not its header.
+    await arxiv.locator('dl#articles dt').first().evaluate((dt) => window.scrollTo(0, dt.getBoundingClientRect().top + window.scrollY - 16));
+    await shoot(arxiv, 'arxiv-listing', scheme);
+    await arxiv.close();
+
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await popup.locator('body').waitFor();
+    await popup.waitForLoadState('networkidle').catch(() => {});
+    await shoot(popup, 'popup', scheme);
+    await popup.close();
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await options.waitForLoadState('networkidle').catch(() => {});
+    await shoot(options, 'options', scheme);
+    await options.close();
+  }
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}

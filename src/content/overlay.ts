@@ -1,0 +1,11 @@
+/** A host for something shown over the page (the keys dialog, the undo toast), in its own shadow root. */
+import { styleShadowRoot } from './styles';
+
+export function overlayHost(doc: Document): { host: HTMLElement; root: ShadowRoot } {
+  const host = doc.createElement('papershelf-overlay');
+  host.setAttribute('overlay', '');
+  const root = host.attachShadow({ mode: 'open' });
+  styleShadowRoot(root);
+  (doc.body ?? doc.documentElement).append(host);
+  return { host, root };
+}
