@@ -9,15 +9,15 @@ import { HOST_TAG } from './card';
  * controls' negative margin) makes an insertion move nothing, and the page does not jump under
  * the reader either.
  *
- * The room starts at one row of controls, what the five buttons take in a card of 288 px or wider
+ * The room starts at one row of controls, what the five buttons take in a card of 300 px or wider
  * (a Daily Papers grid column at its narrowest), and is then set to what the first plain controls
  * measure (two rows in narrower cards); a single re-layout, early in the load. Once every
  * card has its controls the room no longer matters (padding and margin cancel), so it is not
  * measured again when the window is resized.
  */
 const GAP = '0.5rem';
-// A row: a 16px line, 1px padding and 1px borders above and below (controls.css).
-const ONE_ROW = `calc(${GAP} + 20px)`;
+// A row: buttons 24px tall, the smallest target WCAG 2.2 accepts without spacing (controls.css).
+const ONE_ROW = `calc(${GAP} + 24px)`;
 
 export class ControlRoom {
   readonly #sheet: CSSStyleSheet | undefined;

@@ -284,7 +284,7 @@ export class Shelf {
     const cards = this.#keyboard?.ordered() ?? [];
     const after = cards.slice(cards.indexOf(card) + 1).find((c) => c.element.getClientRects().length > 0);
     if (this.#doc.activeElement === card.host) after?.focus();
-    showUndo(this.#doc, 'Marked read and hidden.', () => this.#actionsFor(card).toggle('read'));
+    showUndo(this.#doc, 'Read, so hidden.', () => this.#actionsFor(card).toggle('read'));
   }
 
   #applySettings(settings: Settings): void {

@@ -13,8 +13,8 @@ export function parseSearch(document: Document, url: URL): Listing[] {
     const abstract = textOf(full);
     const categories = [...li.querySelectorAll('.tags .tag')].map(textOf).filter((c) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(c));
     const authors = li.querySelector('p.authors');
-    // The line of links and category tags at the top of the result; its own classes vary.
-    const linkLine = found.link.parentElement?.parentElement;
+    // The line of the result's id and [pdf, ps, other] links, whatever its classes.
+    const linkLine = found.link.parentElement;
     listings.push({
       element: li,
       paper: {
