@@ -19,6 +19,8 @@ export interface TabInfo {
 /** Where the popup learns about the active tab (an interface, so tests need no browser). */
 export interface ActiveTabSource {
   activeTab(): Promise<TabInfo | undefined>;
+  /** The papers the active tab lists, in page order, when Papershelf runs there. */
+  pagePapers(): Promise<string[] | undefined>;
 }
 
 export function CurrentTab({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerConnection; tabs: ActiveTabSource }) {

@@ -5,6 +5,7 @@ import type { WorkerConnection } from '../messaging/client';
 import { arxivAbsUrl } from '../shared/ids';
 import type { ListSummary, Paper } from '../shared/model';
 import { authorLine, timeAgo } from '../ui/format';
+import { tint } from '../ui/tint';
 
 interface Props {
   id: string;
@@ -19,9 +20,11 @@ interface Props {
   children?: ComponentChildren;
   /** More attributes for the item (a list's drag and drop). */
   itemProps?: LiHTMLAttributes<HTMLLIElement>;
+  /** Tag colours, lower-case name → #rrggbb. */
+  colors?: Record<string, string> | undefined;
 }
 
-export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, itemProps }: Props) {
+export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, itemProps, colors }: Props) {
   const read = paper?.readAt !== undefined;
   const saved = paper?.savedAt !== undefined;
   const [error, setError] = useState('');
@@ -41,12 +44,27 @@ export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, i
           <span class="seen">arXiv:{id} · not in your library yet</span>
         )}
       </div>
+      {paper?.tags?.length ? (
+        <ul class="chips" aria-label="Tags">
+          {paper.tags.map((t) => (
+            <li key={t} class="tag" style={tint(colors?.[t.toLowerCase()])}>
+              {t}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {paper?.note ? (
+        <p class="note" title={paper.note}>
+          <span class="visually-hidden">Note: </span>
+          {paper.note}
+        </p>
+      ) : null}
       <div class="actions">
-        <button type="button" aria-pressed={read} onClick={() => send(worker.request({ type: 'paper/setRead', id, read: !read }))}>
-          Mark read
+        <button type="button" class="toggle read" aria-label="Mark read" title="Mark read" aria-pressed={read} onClick={() => send(worker.request({ type: 'paper/setRead', id, read: !read }))}>
+          Read
         </button>
-        <button type="button" aria-pressed={saved} onClick={() => send(worker.request({ type: 'paper/setSaved', id, saved: !saved }))}>
-          Save for later
+        <button type="button" class="toggle saved" aria-label="Save for later" title="Save for later" aria-pressed={saved} onClick={() => send(worker.request({ type: 'paper/setSaved', id, saved: !saved }))}>
+          Save
         </button>
         {lists?.length ? (
           <select

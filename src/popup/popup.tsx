@@ -1,4 +1,5 @@
 /** The toolbar popup: a search box, the paper in the current tab, and the queues and tags. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { queueCounts, type QueueName } from '../db/papers';
 import type { PapershelfDb } from '../db/schema';
@@ -11,27 +12,40 @@ import { QueueExport } from './queue-export';
 import { QueueList } from './queue-list';
 import { SearchResults } from './search-results';
 import { TagList } from './tag-list';
+import { PageActions } from './page-actions';
+import { PopupHeader } from './popup-header';
+import { PANEL_ID, QueueTabs, type TabInfo, type TabName } from './queue-tabs';
 import { ListsTab } from './lists-tab';
 import { listSummaries } from '../db/lists';
 import { readSettings } from '../db/settings';
 
-type TabName = QueueName | 'lists' | 'tags';
+const DAILY_PAPERS = 'https://huggingface.co/papers';
+const ARXIV_NEW = 'https://arxiv.org/list/cs.LG/new';
+const go = (href: string, text: string) => (
+  <a href={href} target="_blank" rel="noreferrer">
+    {text}
+  </a>
+);
 
-const QUEUES: { name: QueueName; label: string; empty: string }[] = [
+const QUEUES: { name: QueueName; label: string; empty: ComponentChildren }[] = [
   {
     name: 'toRead',
     label: 'To read',
-    empty: 'Nothing waiting. Press “Save for later” on a paper in Daily Papers to queue it here.',
+    empty: <>Nothing waiting. Press “Save” on a paper in {go(DAILY_PAPERS, 'Daily Papers')} or an {go(ARXIV_NEW, 'arXiv listing')} to queue it here.</>,
   },
-  { name: 'read', label: 'Read', empty: 'No paper marked read yet. Press “Mark read” on a paper you have read.' },
-  { name: 'seen', label: 'Seen', empty: 'No papers seen yet. Open huggingface.co/papers or an arXiv listing and they are recorded as you browse.' },
-  { name: 'opened', label: 'Opened', empty: 'No paper opened yet. Papers whose arXiv or Hugging Face page you open show up here.' },
+  { name: 'read', label: 'Read', empty: <>No paper marked read yet. Press “Read” on a paper you have read, or “Mark all on this page read” here.</> },
+  {
+    name: 'seen',
+    label: 'Seen',
+    empty: <>No papers seen yet. Open {go(DAILY_PAPERS, 'Daily Papers')} or an {go(ARXIV_NEW, 'arXiv listing')}: papers are recorded as you browse.</>,
+  },
+  { name: 'opened', label: 'Opened', empty: <>No paper opened yet. Papers whose arXiv or Hugging Face page you open show up here.</> },
 ];
 
 /** How long after the first screen the queue counts are read. */
 const COUNTS_DELAY_MS = 300;
 
-export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerConnection; tabs: ActiveTabSource }) {
+export function Popup({ db, worker, tabs: tabsSource }: { db: PapershelfDb; worker: WorkerConnection; tabs: ActiveTabSource }) {
   const [active, setActive] = useState<TabName>('toRead');
   const [query, setQuery] = useState('');
   // Results with the query they answer, so highlights always match what is listed.
@@ -79,46 +93,37 @@ export function Popup({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerCo
   };
 
   const queue = QUEUES.find((q) => q.name === active);
+  const tabs: TabInfo[] = [...QUEUES.map((q) => ({ name: q.name, label: q.label, count: counts?.[q.name] })), { name: 'lists', label: 'Lists' }, { name: 'tags', label: 'Tags' }];
+  const showingResults = searching && hits !== undefined && hits.length > 0;
   return (
     <main>
-      <header>
-        <h1>Papershelf</h1>
-        <input
-          type="search"
-          role="searchbox"
-          aria-label="Search your papers"
-          placeholder="Search titles, authors, notes… tag: is:unread list:to-read"
-          aria-controls="results"
-          aria-activedescendant={hits?.length ? `result-${cursor}` : undefined}
-          value={query}
-          onInput={(e) => search(e.currentTarget.value)}
-          onKeyDown={onKeyDown}
-        />
-      </header>
-      {query.trim() ? (
+      <PopupHeader />
+      <input
+        type="search"
+        class="search"
+        role="searchbox"
+        aria-label="Search your papers"
+        placeholder="Search titles, authors, notes, tags…"
+        title="Words match by prefix. Filters: tag:name, is:unread, is:saved, list:to-read, list:&quot;your list&quot;"
+        autoFocus
+        {...(showingResults ? { 'aria-controls': 'results', 'aria-activedescendant': `result-${cursor}` } : {})}
+        value={query}
+        onInput={(e) => search(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      {searching ? (
         <>
           {hits?.length ? <QueueExport db={db} scope={{ search: found!.query }} /> : null}
           <SearchResults query={found?.query ?? query} hits={hits} active={cursor} onActive={setCursor} colors={colors} />
         </>
       ) : (
         <>
-          <CurrentTab db={db} worker={worker} tabs={tabs} />
-          <div role="tablist" aria-label="Queues">
-            {QUEUES.map((q) => (
-              <button key={q.name} role="tab" id={`tab-${q.name}`} aria-selected={q.name === active} aria-controls="queue" onClick={() => setActive(q.name)}>
-                {q.label} <span class="count">{counts ? counts[q.name] : ''}</span>
-              </button>
-            ))}
-            <button role="tab" id="tab-lists" aria-selected={active === 'lists'} aria-controls="queue" onClick={() => setActive('lists')}>
-              Lists
-            </button>
-            <button role="tab" id="tab-tags" aria-selected={active === 'tags'} aria-controls="queue" onClick={() => setActive('tags')}>
-              Tags
-            </button>
-          </div>
-          <section id="queue" role="tabpanel" aria-labelledby={`tab-${active}`}>
+          <CurrentTab db={db} worker={worker} tabs={tabsSource} />
+          <PageActions db={db} worker={worker} tabs={tabsSource} />
+          <QueueTabs tabs={tabs} active={active} onSelect={setActive} />
+          <section id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${active}`}>
             {queue ? (
-              <QueueList key={active} db={db} worker={worker} queue={queue.name} empty={queue.empty} lists={lists} onShown={() => setListShown(true)} />
+              <QueueList key={active} db={db} worker={worker} queue={queue.name} empty={queue.empty} lists={lists} colors={colors} onShown={() => setListShown(true)} />
             ) : active === 'lists' ? (
               <ListsTab db={db} worker={worker} lists={lists} />
             ) : (

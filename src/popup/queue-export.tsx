@@ -29,9 +29,18 @@ export function QueueExport({ db, scope }: { db: PapershelfDb; scope: ExportScop
 
   return (
     <div class="export" role="group" aria-label="Export this list">
-      <button type="button" onClick={() => void run('bibtex')}>Export BibTeX</button>
-      <button type="button" onClick={() => void run('markdown')}>Export Markdown</button>
-      <button type="button" onClick={() => void run('copy')}>Copy as Markdown</button>
+      <span class="label" aria-hidden="true">
+        Export
+      </span>
+      <button type="button" aria-label="Export BibTeX" onClick={() => void run('bibtex')}>
+        BibTeX
+      </button>
+      <button type="button" aria-label="Export Markdown" onClick={() => void run('markdown')}>
+        Markdown
+      </button>
+      <button type="button" aria-label="Copy as Markdown" onClick={() => void run('copy')}>
+        Copy
+      </button>
       <span role="status">{status}</span>
     </div>
   );

@@ -1,4 +1,5 @@
 /** One queue's papers. Reads only what the screen shows; "Show more" loads the next page. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { queuePage, type QueueName } from '../db/papers';
 import type { PapershelfDb } from '../db/schema';
@@ -14,13 +15,15 @@ interface Props {
   db: PapershelfDb;
   worker: WorkerConnection;
   queue: QueueName;
-  empty: string;
+  empty: ComponentChildren;
   lists?: ListSummary[] | undefined;
+  /** Tag colours, lower-case name → #rrggbb. */
+  colors?: Record<string, string> | undefined;
   /** Called once the first page of papers is on screen. */
   onShown?: () => void;
 }
 
-export function QueueList({ db, worker, queue, empty, lists, onShown }: Props) {
+export function QueueList({ db, worker, queue, empty, lists, colors, onShown }: Props) {
   const [limit, setLimit] = useState(PAGE);
   const papers = useLiveQuery(() => queuePage(db, queue, limit + 1), [db, queue, limit]);
   useEffect(() => {
@@ -33,7 +36,7 @@ export function QueueList({ db, worker, queue, empty, lists, onShown }: Props) {
       <QueueExport db={db} scope={queue} />
       <ul class="papers">
         {papers.slice(0, limit).map((p) => (
-          <PaperItem key={p.id} id={p.id} paper={p} worker={worker} lists={lists} />
+          <PaperItem key={p.id} id={p.id} paper={p} worker={worker} lists={lists} colors={colors} />
         ))}
       </ul>
       {papers.length > limit ? (

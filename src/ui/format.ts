@@ -26,3 +26,8 @@ export function timeAgo(then: number, now: number = Date.now()): string {
 
 /** "1 paper", "3 papers". */
 export const papersCount = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
+
+/** A count that fits a tab: 999, 1,234, 12k, 123k. */
+export function shortCount(n: number): string {
+  return n < 10_000 ? n.toLocaleString('en-US') : `${Math.floor(n / 1000)}k`;
+}

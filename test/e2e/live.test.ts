@@ -14,7 +14,7 @@ describe('live updates', () => {
   it('opens on an empty To read queue that says what to do', async () => {
     const popup = await s.openExtensionPage('src/popup/index.html');
     await expect.poll(() => popup.getByRole('tab', { selected: true }).textContent()).toMatch(/^To read/);
-    await popup.getByText(/Nothing waiting\. Press “Save for later”/).waitFor();
+    await popup.getByText(/Nothing waiting\. Press “Save” on a paper/).waitFor();
     expect(await badgeText(s)).toBe('');
     await popup.close();
   });
@@ -62,7 +62,7 @@ describe('live updates', () => {
     await expect.poll(bar).toMatch(/-7px 0px 0px -3px/);
     expect(await first.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
 
-    const options = await s.openExtensionPage('src/options/index.html');
+    const options = await s.openExtensionPage('src/options/index.html#settings');
     const display = options.getByRole('combobox', { name: 'Read papers on Hugging Face' });
     expect(await display.inputValue()).toBe('dim');
     await display.selectOption({ label: 'Shown as usual' });
