@@ -41,7 +41,7 @@ export async function benchExportImport() {
     await importLibrary(source, library(PAPERS));
     const options = await source.context.newPage();
     await options.addInitScript(instrument);
-    await options.goto(`chrome-extension://${source.extensionId}/src/options/index.html`);
+    await options.goto(`chrome-extension://${source.extensionId}/src/options/index.html#import-export`);
     await options.getByRole('button', { name: 'Export BibTeX' }).waitFor();
     for (const name of BUTTONS) {
       const runs = [];
@@ -62,7 +62,7 @@ export async function benchExportImport() {
       try {
         const page = await target.context.newPage();
         await page.addInitScript(instrument);
-        await page.goto(`chrome-extension://${target.extensionId}/src/options/index.html`);
+        await page.goto(`chrome-extension://${target.extensionId}/src/options/index.html#import-export`);
         await page.getByRole('button', { name: 'Export BibTeX' }).waitFor();
         await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
         await page.getByRole('region', { name: 'Import preview' }).waitFor({ timeout: 30_000 });

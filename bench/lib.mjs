@@ -53,7 +53,7 @@ export function report(name, values, target, unit = 'ms') {
 /** Imports `papers` as a backup through the options page, then lets IndexedDB settle. */
 export async function importLibrary(s, papers) {
   const options = await s.context.newPage();
-  await options.goto(`chrome-extension://${s.extensionId}/src/options/index.html`);
+  await options.goto(`chrome-extension://${s.extensionId}/src/options/index.html#import-export`);
   const backup = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString(), tables: { papers, settings: [], lists: [], listEntries: [] } });
   await options.getByLabel('Import', { exact: true }).setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await options.getByRole('button', { name: 'Confirm import' }).click();

@@ -30,7 +30,7 @@ try {
   let context = await launchWithExtension(profile, { dist: ext });
   const id = new URL((await extensionWorker(context)).url()).host;
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/src/options/index.html`);
+  await options.goto(`chrome-extension://${id}/src/options/index.html#import-export`);
   const backup = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString(), tables: { papers: library(PAPERS), settings: [], lists: [], listEntries: [] } });
   await options.getByLabel('Import', { exact: true }).setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await options.getByRole('button', { name: 'Confirm import' }).click();

@@ -136,7 +136,7 @@ function Preview({ plan, counts, onConfirm, onCancel }: { plan: ImportPlan; coun
           </ul>
         </details>
       ) : null}
-      <button type="button" onClick={onConfirm} disabled={counts.created + counts.updated + counts.listed + counts.newLists === 0 && plan.batch.settings.length === 0}>
+      <button type="button" class="primary" onClick={onConfirm} disabled={counts.created + counts.updated + counts.listed + counts.newLists === 0 && plan.batch.settings.length === 0}>
         Confirm import
       </button>{' '}
       <button type="button" onClick={onCancel}>

@@ -1,82 +1,91 @@
-/** Settings, read live from the database and written through the worker. */
-import { useState } from 'preact/hooks';
+/**
+ * The library page (the extension's options page): one section at a time, chosen from the
+ * navigation and kept in the address (#library, #tags, …), so the popup's links and the browser's
+ * Back button lead straight to a section. Data is read live from the database; every change goes
+ * through the worker.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import icon from '../../assets/icon-48.png';
 import type { PapershelfDb } from '../db/schema';
 import { readSettings } from '../db/settings';
 import type { WorkerConnection } from '../messaging/client';
-import type { ReadDisplay } from '../shared/model';
-import { ADAPTERS } from '../sites/registry';
 import { useLiveQuery } from '../ui/use-live-query';
 import { ExportPanel } from './export-panel';
 import { ImportPanel } from './import-panel';
 import { LibraryTable } from './library-table';
 import { RulesEditor } from './rules-editor';
+import { SettingsPanel } from './settings-panel';
 import { TagManager } from './tag-manager';
 import { WeeklyChart } from './weekly-chart';
 
-const DISPLAY_LABELS: Record<ReadDisplay, string> = {
-  dim: 'Marked',
-  hide: 'Hidden',
-  show: 'Shown as usual',
-};
+const SECTIONS = [
+  { id: 'library', label: 'Library' },
+  { id: 'tags', label: 'Tags' },
+  { id: 'suggestions', label: 'Suggestions' },
+  { id: 'import-export', label: 'Import & export' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+const sectionOf = (hash: string): SectionId => SECTIONS.find((s) => `#${s.id}` === hash)?.id ?? 'library';
 
 export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnection }) {
   const settings = useLiveQuery(() => readSettings(db), [db]);
-  const [error, setError] = useState('');
+  const [section, setSection] = useState<SectionId>(() => sectionOf(location.hash));
+  useEffect(() => {
+    const follow = () => setSection(sectionOf(location.hash));
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  const label = SECTIONS.find((s) => s.id === section)!.label;
+  useEffect(() => {
+    document.title = `${label} — Papershelf`;
+  }, [label]);
   if (!settings) return null;
   return (
-    <main>
-      <h1>Papershelf settings</h1>
-      <fieldset>
-        <legend>Papers you have read, on listing pages</legend>
-        {ADAPTERS.map((site) => (
-          <label key={site.id}>
-            <span class="site">{site.name}</span>
-            <select
-              aria-label={`Read papers on ${site.name}`}
-              value={settings.readDisplay[site.id]}
-              onChange={(e) =>
-                worker
-                  .request({
-                    type: 'settings/set',
-                    patch: { readDisplay: { [site.id]: e.currentTarget.value as ReadDisplay } },
-                  })
-                  .then(() => setError(''), () => setError('The setting could not be saved.'))
-              }
-            >
-              {(Object.keys(DISPLAY_LABELS) as ReadDisplay[]).map((d) => (
-                <option key={d} value={d}>
-                  {DISPLAY_LABELS[d]}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <p class="hint">
-          Marked papers get a grey edge and muted pictures; their text keeps full contrast. Hidden ones are out of
-          the page until you mark them unread (from the popup), with an Undo right after. Open tabs follow at once;
-          a paper's own page is never marked or hidden.
-        </p>
-      </fieldset>
-      <label>
-        <input
-          type="checkbox"
-          checked={settings.keyboard}
-          onChange={(e) =>
-            worker
-              .request({ type: 'settings/set', patch: { keyboard: e.currentTarget.checked } })
-              .then(() => setError(''), () => setError('The setting could not be saved.'))
-          }
-        />
-        Keyboard shortcuts on listing pages (j/k move, r read, s save, t tags, n note, o open, ? help)
-      </label>
-      <p class="hint">Open the popup from anywhere with Alt+Shift+P (change it at chrome://extensions/shortcuts).</p>
-      {error ? <p role="alert">{error}</p> : null}
-      <RulesEditor rules={settings.rules} worker={worker} />
-      <LibraryTable db={db} worker={worker} />
-      <TagManager db={db} worker={worker} colors={settings.tagColors} />
-      <WeeklyChart db={db} />
-      <ExportPanel db={db} />
-      <ImportPanel db={db} worker={worker} />
-    </main>
+    <>
+      <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        Skip to content
+      </a>
+      <header class="top">
+        <img src={icon} alt="" width={28} height={28} />
+        <h1>
+          Papershelf <span class="sub">— your library</span>
+        </h1>
+      </header>
+      <div class="layout">
+        <nav aria-label="Sections">
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`} aria-current={s.id === section ? 'page' : undefined}>
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1} aria-label={label}>
+          {section === 'library' ? (
+            <>
+              <LibraryTable db={db} worker={worker} />
+              <WeeklyChart db={db} />
+            </>
+          ) : section === 'tags' ? (
+            <TagManager db={db} worker={worker} colors={settings.tagColors} />
+          ) : section === 'suggestions' ? (
+            <RulesEditor rules={settings.rules} worker={worker} />
+          ) : section === 'import-export' ? (
+            <>
+              <ExportPanel db={db} />
+              <ImportPanel db={db} worker={worker} />
+            </>
+          ) : (
+            <SettingsPanel settings={settings} worker={worker} />
+          )}
+        </main>
+      </div>
+    </>
   );
 }

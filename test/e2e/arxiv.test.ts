@@ -128,7 +128,7 @@ describe('one paper, every site', () => {
     const text = await popup.waitFor<string>(`document.querySelector('section.current')?.innerText`);
     expect(text).toMatch(/This tab/i);
     expect(text).toMatch(/Crowdsourcing open citations with CROCI/);
-    await popup.evaluate(`[...document.querySelectorAll('section.current button')].find((b) => b.textContent === 'Save for later').click()`);
+    await popup.evaluate(`[...document.querySelectorAll('section.current button')].find((b) => b.getAttribute('aria-label') === 'Save for later').click()`);
     await expect.poll(() => card(abs, '1902.02534').getAttribute('data-papershelf-saved')).toBe('true');
     await abs.close();
   });
@@ -145,7 +145,7 @@ describe('read papers on listings: marked, hidden or shown, per site, live', () 
     await expect.poll(() => entry.evaluate((el) => getComputedStyle(el).boxShadow)).toMatch(/-7px 0px 0px -3px/);
     expect(await dd.evaluate((el) => [getComputedStyle(el).opacity, getComputedStyle(el).boxShadow])).toEqual(['1', 'none']);
 
-    const options = await s.openExtensionPage('src/options/index.html');
+    const options = await s.openExtensionPage('src/options/index.html#settings');
     await options.getByRole('combobox', { name: 'Read papers on arXiv' }).selectOption({ label: 'Hidden' });
     await expect.poll(() => entry.isVisible()).toBe(false);
     await expect.poll(() => dd.isVisible()).toBe(false);

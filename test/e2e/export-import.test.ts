@@ -43,7 +43,7 @@ async function download(page: Page, name: string) {
 }
 
 async function backupOf(s: Session) {
-  const options = await s.openExtensionPage('src/options/index.html');
+  const options = await s.openExtensionPage('src/options/index.html#import-export');
   const file = await download(options, 'Export JSON backup');
   await options.close();
   return file;
@@ -53,7 +53,7 @@ const withoutExportedAt = (text: string) => JSON.stringify({ ...JSON.parse(text)
 
 describe('export from the options page', () => {
   it('downloads every format, each read back by an independent parser', async () => {
-    const options = await a.openExtensionPage('src/options/index.html');
+    const options = await a.openExtensionPage('src/options/index.html#import-export');
     expect(await options.getByRole('combobox', { name: 'Papers to export' }).inputValue()).toBe('all');
 
     const bib = await download(options, 'Export BibTeX');
@@ -118,7 +118,7 @@ describe('export from the options page', () => {
 describe('import into another profile', () => {
   it('restores a backup after a preview, and export → import → export is the same backup', async () => {
     const original = await backupOf(a);
-    const options = await b.openExtensionPage('src/options/index.html');
+    const options = await b.openExtensionPage('src/options/index.html#import-export');
     await options.getByLabel('Import', { exact: true }).setInputFiles({ name: original.name, mimeType: 'application/json', buffer: Buffer.from(original.text) });
     const preview = options.getByRole('region', { name: 'Import preview' });
     await expect.poll(() => preview.textContent()).toMatch(/Papershelf backup: 70 new, 0 updated, 0 unchanged/);
@@ -140,7 +140,7 @@ describe('import into another profile', () => {
     await popup.close();
 
     // The same backup a second time changes nothing.
-    const options2 = await b.openExtensionPage('src/options/index.html');
+    const options2 = await b.openExtensionPage('src/options/index.html#import-export');
     await options2.getByLabel('Import', { exact: true }).setInputFiles({ name: original.name, mimeType: 'application/json', buffer: Buffer.from(original.text) });
     await expect.poll(() => options2.getByRole('region', { name: 'Import preview' }).textContent()).toMatch(/0 new, 0 updated, 70 unchanged/);
     expect(await options2.getByRole('button', { name: 'Confirm import' }).isDisabled()).toBe(true);
@@ -165,7 +165,7 @@ describe('import into another profile', () => {
     // Playwright passes buffers up to 50 MB; a file that size goes by path.
     const huge = join(mkdtempSync(join(tmpdir(), 'papershelf-huge-')), 'huge.json');
     writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 32));
-    const options = await b.openExtensionPage('src/options/index.html');
+    const options = await b.openExtensionPage('src/options/index.html#import-export');
     for (const [name, content, message] of cases) {
       const input = options.getByLabel('Import', { exact: true });
       await (name === 'huge.json' ? input.setInputFiles(huge) : input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) }));
@@ -177,7 +177,7 @@ describe('import into another profile', () => {
   });
 
   it('adds pasted arXiv ids to a chosen list', async () => {
-    const options = await b.openExtensionPage('src/options/index.html');
+    const options = await b.openExtensionPage('src/options/index.html#import-export');
     await options.getByRole('textbox', { name: 'arXiv ids or URLs' }).fill('https://arxiv.org/abs/1706.03762v7\n2407.21770 nonsense');
     await options.getByRole('combobox', { name: 'Add them to' }).selectOption({ label: 'To read' });
     await options.getByRole('button', { name: 'Add papers' }).click();
@@ -203,7 +203,7 @@ describe('export a tag or a search', () => {
     }
     await feed.close();
 
-    const options = await a.openExtensionPage('src/options/index.html');
+    const options = await a.openExtensionPage('src/options/index.html#import-export');
     await options.getByRole('combobox', { name: 'Papers to export' }).selectOption({ label: 'Tag: reading group (2)' });
     const tagged = await download(options, 'Export BibTeX');
     expect(tagged.name).toBe(`papershelf-tag-reading-group-${today()}.bib`);

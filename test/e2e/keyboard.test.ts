@@ -86,7 +86,7 @@ describe('keyboard triage', () => {
   it('can be switched off on the options page', async () => {
     const page = await s.open(DEMO);
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
-    const options = await s.openExtensionPage('src/options/index.html');
+    const options = await s.openExtensionPage('src/options/index.html#settings');
     await options.getByRole('checkbox', { name: /Keyboard shortcuts on listing pages/ }).uncheck();
     await page.bringToFront();
     // Each try starts unfocused, so a j pressed before the setting arrived does not linger.

@@ -37,7 +37,7 @@ describe('no network requests of its own', () => {
     const popup = await s.openExtensionPage('src/popup/index.html');
     await popup.getByRole('searchbox', { name: 'Search your papers' }).fill('llama');
     await popup.getByRole('listbox', { name: 'Search results' }).waitFor();
-    const options = await s.openExtensionPage('src/options/index.html');
+    const options = await s.openExtensionPage('src/options/index.html#import-export');
     await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export BibTeX' }).click()]);
     await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export RIS' }).click()]);
     await page.waitForTimeout(300);

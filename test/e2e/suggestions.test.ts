@@ -19,7 +19,7 @@ describe('suggested tags', () => {
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
     expect(await card(page, S4D).getByRole('button', { name: /Add suggested tag/ }).count()).toBe(0);
 
-    const options = await s.openExtensionPage('src/options/index.html');
+    const options = await s.openExtensionPage('src/options/index.html#suggestions');
     await options.getByRole('textbox', { name: 'Keyword rules' }).fill('state space: state space model, SSM\nbad line');
     await options.getByRole('button', { name: 'Save rules' }).click();
     await options.getByRole('alert').getByText(/Line 2: write "tag: word, a phrase"/).waitFor();

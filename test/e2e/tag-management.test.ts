@@ -28,7 +28,7 @@ describe('tag management', () => {
     await addTag(page, A, 'peft');
     await addTag(page, B, 'peft');
     await addTag(page, C, 'lora');
-    const options = await s.openExtensionPage('src/options/index.html');
+    const options = await s.openExtensionPage('src/options/index.html#tags');
     const tags = options.getByRole('region', { name: 'Tags' }).or(options.locator('section[aria-labelledby="tags-heading"]'));
 
     await tags.getByLabel('Colour of peft').fill('#ff0000');
@@ -63,7 +63,7 @@ describe('tag management', () => {
     const page = await s.open(FEED);
     await card(page, A).getByRole('button', { name: 'Mark read' }).click();
     await expect.poll(() => card(page, A).getAttribute('data-papershelf-read')).toBe('true');
-    const options = await s.openExtensionPage('src/options/index.html');
+    const options = await s.openExtensionPage('src/options/index.html#library');
     const chart = options.locator('section[aria-labelledby="activity-heading"]');
     await chart.getByText('As a table').click();
     const lastWeek = chart.locator('tbody tr').last();
