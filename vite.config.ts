@@ -17,6 +17,8 @@ export default defineConfig({
     // Source maps stay out of the package users load; the content script is kept small.
     sourcemap: false,
     emptyOutDir: true,
+    // Pages the manifest does not name: the first-run page the worker opens on install.
+    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
   },
   // The dev server must not open a network port to anything but this machine.
   server: { host: '127.0.0.1', port: 5173, strictPort: true, hmr: { host: '127.0.0.1' } },

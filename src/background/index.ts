@@ -12,7 +12,9 @@ import { updateBadge } from './badge';
 import { pushToTabs } from './broadcast';
 import { handle, type Notifier } from './handlers';
 import { learntSuggestions } from './learnt';
+import { PAPER_LINK_PATTERNS, SAVE_LINK_MENU, saveLinkRequest } from './save-link';
 import { checkSender, mayAsk } from './sender';
+import { WELCOME_PAGE, welcomeOnce } from './welcome';
 
 const db = openDatabase();
 const extensionOrigin = browser.runtime.getURL('');
@@ -59,5 +61,22 @@ function indexLater() {
 }
 indexLater();
 
-browser.runtime.onInstalled.addListener(() => void updateBadge(db));
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  void updateBadge(db);
+  // Menus persist across worker restarts, but not across updates: made again on every install.
+  browser.contextMenus.create({ id: SAVE_LINK_MENU, title: 'Save to Papershelf', contexts: ['link'], targetUrlPatterns: PAPER_LINK_PATTERNS }, () => void browser.runtime.lastError);
+  if (reason === 'install') {
+    welcomeOnce(db, Date.now(), () => browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) })).catch((err: unknown) =>
+      console.error('Papershelf: could not open the welcome page', err),
+    );
+  }
+});
+
+browser.contextMenus.onClicked.addListener((info) => {
+  const request = info.menuItemId === SAVE_LINK_MENU ? saveLinkRequest(info.linkUrl) : undefined;
+  if (!request) return;
+  handle(request, { db, now: Date.now, notify, indexLater, learnt, ...(info.pageUrl ? { senderUrl: info.pageUrl } : {}) }).catch((err: unknown) =>
+    console.error('Papershelf: could not save the link', err),
+  );
+});
 browser.runtime.onStartup.addListener(() => void updateBadge(db));

@@ -3,23 +3,12 @@
  * top layer), in its own shadow root. It takes focus and, closed, gives it back where it was.
  */
 import { render } from 'preact';
+import { TRIAGE_KEYS } from '../shared/keys';
 import { overlayHost } from './overlay';
 
 export interface Help {
   close(): void;
 }
-
-const KEYS: [string, string][] = [
-  ['j / k', 'next / previous paper'],
-  ['r', 'mark read / unread'],
-  ['s', 'save / unsave'],
-  ['t', 'tags'],
-  ['n', 'note'],
-  ['l', 'lists'],
-  ['o', 'open on arXiv'],
-  ['?', 'this help'],
-  ['Esc', 'close'],
-];
 
 export function showHelp(doc: Document, onClose: () => void): Help {
   const { host, root } = overlayHost(doc);
@@ -32,14 +21,13 @@ export function showHelp(doc: Document, onClose: () => void): Help {
     <dialog aria-labelledby="h" onClose={close}>
       <h2 id="h">Papershelf keys</h2>
       <dl>
-        {KEYS.map(([k, what]) => [
+        {TRIAGE_KEYS.map(([k, what]) => [
           <dt key={k}>
             <kbd>{k}</kbd>
           </dt>,
           <dd key={`${k}-d`}>{what}</dd>,
         ])}
       </dl>
-      <p>Off while typing; off switch in settings.</p>
       <form method="dialog">
         <button autoFocus>Close</button>
       </form>

@@ -28,8 +28,9 @@ describe('manifest.json', () => {
     }
   });
 
-  it('asks for no permission beyond activeTab (IndexedDB needs none)', () => {
-    expect(manifest.permissions).toEqual(['activeTab']);
+  it('asks for no permission beyond activeTab and contextMenus (IndexedDB needs none)', () => {
+    // contextMenus: "Save to Papershelf" on paper links; it grants no access to any page.
+    expect(manifest.permissions).toEqual(['activeTab', 'contextMenus']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|externally_connectable/);
   });
 });

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { Welcome } from './welcome';
+
+render(<Welcome />, document.getElementById('app')!);
