@@ -19,7 +19,10 @@ const context = await launchWithExtension(profile, { viewport: { width: 1280, he
 try {
   await serveOffline(context);
   const extensionId = new URL((await extensionWorker(context)).url()).host;
-  const page = context.pages()[0] ?? (await context.newPage());
+  // The first-run page the extension opens on install.
+  const isWelcome = (p) => p.url().endsWith('/src/welcome/index.html');
+  const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 30_000 }));
+  const page = await context.newPage();
 
   // Seed: two read, two saved (one of them read), a tag and a note, through the real controls.
   await page.goto(DEMO_FEED_URL);
@@ -53,6 +56,9 @@ try {
   };
 
   for (const scheme of ['light', 'dark']) {
+    await welcome.locator('h1').waitFor();
+    await shoot(welcome, 'welcome', scheme);
+
     // The demo feed follows the site's own dark class, as Hugging Face does.
     await page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), scheme === 'dark');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -61,6 +67,11 @@ try {
     const arxiv = await context.newPage();
     await arxiv.goto('https://arxiv.org/list/cs.RO/recent');
     await arxiv.locator('papershelf-controls').nth(5).waitFor();
+    for (const [n, name] of [[1, 'Save for later'], [2, 'Mark read']]) {
+      const button = arxiv.locator('papershelf-controls').nth(n).getByRole('button', { name });
+      if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+      await button.and(arxiv.locator('[aria-pressed="true"]')).waitFor({ timeout: 30_000 });
+    }
     // The capture renders without arXiv's stylesheet (offline): show its entries, not its header.
     await arxiv.locator('dl#articles dt').first().evaluate((dt) => window.scrollTo(0, dt.getBoundingClientRect().top + window.scrollY - 16));
     await shoot(arxiv, 'arxiv-listing', scheme);
@@ -75,9 +86,12 @@ try {
     await popup.close();
 
     const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
-    await options.waitForLoadState('networkidle').catch(() => {});
-    await shoot(options, 'options', scheme);
+    for (const section of ['library', 'import-export', 'settings']) {
+      await options.goto(`chrome-extension://${extensionId}/src/options/index.html#${section}`);
+      await options.locator('main h2').first().waitFor();
+      await options.waitForLoadState('networkidle').catch(() => {});
+      await shoot(options, `options-${section}`, scheme);
+    }
     await options.close();
   }
 } finally {
