@@ -22,10 +22,13 @@ export const ms = (v) => `${v.toFixed(1)} ms`;
  */
 export const longestStretch = (frames) => Math.max(0, ...frames.map((f) => (f.blocking > 0 ? 50 + f.blocking : Math.min(50, f.duration))));
 
-/** A fresh profile with the extension, serving the captures and `extra` pages offline. */
+/**
+ * A fresh profile with the extension, serving the captures and `extra` pages offline. BENCH_DIST
+ * names another build to load (an A/B against an earlier commit's dist/).
+ */
 export async function session(extra = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
-  const context = await launchWithExtension(profile);
+  const context = await launchWithExtension(profile, process.env.BENCH_DIST ? { dist: process.env.BENCH_DIST } : {});
   await serveOffline(context, extra);
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;

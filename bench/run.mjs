@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, medians of BENCH_RUNS runs (default 7) on this machine.
-// Figures, not assertions: the README and closing notes quote them.
+// Figures, not assertions: docs/performance.md and closing notes quote them.
 import { reportContentScripts } from './bundle.mjs';
 import { benchArxiv } from './arxiv.mjs';
 import { benchFeed } from './feed.mjs';

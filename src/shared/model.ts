@@ -155,7 +155,7 @@ export interface TagRule {
 export interface Settings {
   /** Per site: how read papers are shown on its listing pages. */
   readDisplay: Record<SiteId, ReadDisplay>;
-  /** Keyboard triage (j/k/r/s/t/n/o/?) on listing pages. */
+  /** Keyboard triage (TRIAGE_KEYS in keys.ts) on listing pages. */
   keyboard: boolean;
   /** Keyword rules for suggested tags. */
   rules: TagRule[];
