@@ -7,6 +7,7 @@
  */
 import { arxivAbsUrl } from '../shared/ids';
 import type { Paper } from '../shared/model';
+import { splitMath } from '../shared/tex-math';
 import { escapeTex, escapeText, protectTitle } from './latex';
 import { splitName } from './names';
 import { paperDate } from './paper-date';
@@ -23,8 +24,10 @@ function baseKey(paper: Paper): string {
   const family = paper.authors[0] ? keyPart(splitName(paper.authors[0]).family) : '';
   const year = paperDate(paper)?.year ?? '';
   let word = '';
+  // The first word of the text, not of its math (`$\mathcal{O}(n)$ Sorting` → sorting).
+  const text = paper.title.includes('$') ? splitMath(paper.title).map((p) => (p.math ? ' ' : p.text)).join('') : paper.title;
   // Only as far as the first word that counts: keyPart (Unicode folding) is the slow part.
-  for (const m of paper.title.matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const w = keyPart(m[0]);
     if (w && !STOPWORDS.has(w)) {
       word = w;

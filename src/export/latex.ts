@@ -1,8 +1,9 @@
 /**
  * Text for BibTeX fields, read by bibtex (plain.bst), biber + biblatex, pandoc and the
  * JavaScript and Python parsers alike. Inline math stays math (arXiv titles are TeX); the text
- * around it is escaped. Braces in text become `\textbraceleft{}` and `\textbraceright{}`, never
- * `\{`: BibTeX counts every brace, escaped or not, so one stray `}` would end the field.
+ * around it is escaped. Braces in text become `$\lbrace$` and `$\rbrace$`, never `\{`: BibTeX
+ * counts every brace, escaped or not, so one stray `}` would end the field; pandoc drops
+ * `\textbraceleft{}`, and reads the math as a brace.
  * In titles `--` is written `-{}-`, so a title's literal hyphens stay hyphens; in names it is left
  * as it is, because `Boitard-{}-Crépeau` makes biber write a brace group that stops pdflatex.
  */
@@ -11,8 +12,8 @@ import { foldSpaces } from './text';
 
 const SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
-  '{': '\\textbraceleft{}',
-  '}': '\\textbraceright{}',
+  '{': '$\\lbrace$',
+  '}': '$\\rbrace$',
   $: '\\$',
   '&': '\\&',
   '%': '\\%',

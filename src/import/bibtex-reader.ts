@@ -29,7 +29,7 @@ export function looksLikeBibtex(text: string): boolean {
  * errors are warnings (a macro it does not know, a name with too many commas) about entries it
  * did read, and are not skipped entries.
  */
-const unreadable = (e: { input?: string }) => (e.input ?? '').trimStart().startsWith('@');
+const unreadable = (e: { error: string; input?: string }) => /^\s*@\w+\s*[{(]/.test(e.input ?? '') && !/-part name "/.test(e.error);
 /** The key an unreadable entry's text starts with (`@misc{key,`), or its text. */
 const keyOf = (input: string) => /^\s*@\w+\s*[{(]\s*([^,\s]+)/.exec(input)?.[1] ?? input.trim();
 

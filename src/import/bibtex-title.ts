@@ -30,6 +30,9 @@ function holdOut(raw: string, math: string[]): string {
     .join('');
 }
 
+/** Papershelf's BibTeX writes a brace in text as `$\lbrace$`: it reads back as the brace. */
+const literalBrace = (tex: string) => (tex === '\\lbrace' ? '{' : tex === '\\rbrace' ? '}' : `$${tex}$`);
+
 /** Converts raw (verbatim) BibTeX titles, in one parse; a title that cannot be read is ''. */
 export function texTitles(raws: string[]): string[] {
   const math: string[][] = raws.map(() => []);
@@ -45,7 +48,7 @@ export function texTitles(raws: string[]): string[] {
       .replace(/<[^>]*>/g, '')
       .replaceAll(LT, '<')
       .replaceAll(GT, '>')
-      .replace(HELD, (_m, n: string) => `$${math[i]![Number(n)]}$`)
+      .replace(HELD, (_m, n: string) => literalBrace(math[i]![Number(n)]!))
       .replace(/\s+/g, ' ')
       .trim();
   });
