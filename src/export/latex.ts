@@ -31,7 +31,6 @@ const SPECIALS: Record<string, string> = {
  * Control characters go: bibtex-parser stops reading at a NUL, and none prints.
  */
 const NEEDS_ESCAPE = /[\\{}$&%#_~^<>\0-\x1f\x7f]/;
-const NEEDS_TEX_ESCAPE = /[\\{}$&%#_~^<>\0-\x1f\x7f]|--/;
 const SPECIAL = /[\\{}$&%#_~^<>\0-\x1f\x7f]/g;
 const escapeChar = (c: string) => SPECIALS[c] ?? '';
 
@@ -49,7 +48,7 @@ const mathTex = (tex: string, protect: boolean) => {
 /** Escapes text, keeping inline math as math (braced when `protect`, so no style changes its case). */
 export function escapeTex(text: string, protect = false): string {
   const folded = foldSpaces(text);
-  if (!NEEDS_TEX_ESCAPE.test(folded)) return folded;
+  if (!NEEDS_ESCAPE.test(folded) && !folded.includes('--')) return folded;
   return splitMath(folded)
     .map((p) => (p.math ? mathTex(p.text, protect) : p.text.replace(SPECIAL, escapeChar).replace(/-(?=-)/g, '-{}')))
     .join('');
@@ -60,7 +59,10 @@ export function escapeTex(text: string, protect = false): string {
  * after lower-case letters (fLoRA), a capital with a digit (T5, 3D), or a hyphenated word with a
  * one-letter capital part (U-Net, X-ray). `Low-Rank` is title case and left to the style.
  */
-const MAY_NEED_BRACES = /\p{Lu}[\p{L}\p{N}]*\p{Lu}|(?<![\p{L}\p{N}])\p{Ll}+\p{Lu}|\p{Lu}\p{N}|\p{N}\p{Lu}|(?<![\p{L}\p{N}])\p{Lu}-|-\p{Lu}(?![\p{L}\p{N}])/u;
+// A quick filter for titles with no such word (most): a capital followed within its word by
+// another capital, a digit or a hyphen, or a capital after a letter, digit or hyphen. `keepsCase`
+// decides word by word.
+const MAY_NEED_BRACES = /\p{Lu}[\p{L}\p{N}]*[\p{Lu}\p{N}-]|[\p{L}\p{N}-]\p{Lu}/u;
 
 function keepsCase(word: string): boolean {
   const parts = word.split('-');

@@ -11,7 +11,7 @@ import { launch, storedPaper, type Session } from './harness';
 import { run } from './real-tools';
 
 const NOW = Date.parse('2026-11-01T00:00:00Z');
-const paper = (id: string, title: string, authors: string[], extra: Record<string, unknown> = {}) => ({
+const paper = (id: string, title: string, authors: string[], extra: { note?: string; journalRef?: string; doi?: string } = {}) => ({
   id, title, authors, firstSeenAt: NOW, firstSeenUrl: 'https://arxiv.org/', lastSeenAt: NOW, updatedAt: NOW, ...extra,
 });
 
