@@ -55,15 +55,16 @@ export function escapeTex(text: string, protect = false): string {
 }
 
 /**
+ * A quick filter for the titles (most) with no word `keepsCase` would brace: a capital followed
+ * within its word by another capital, a digit or a hyphen, or a capital after one of those.
+ */
+const MAY_NEED_BRACES = /\p{Lu}[\p{L}\p{N}]*[\p{Lu}\p{N}-]|[\p{L}\p{N}-]\p{Lu}/u;
+
+/**
  * Words whose capitals a bibliography style must not lower: two capitals (BERT, LLMs), a capital
  * after lower-case letters (fLoRA), a capital with a digit (T5, 3D), or a hyphenated word with a
  * one-letter capital part (U-Net, X-ray). `Low-Rank` is title case and left to the style.
  */
-// A quick filter for titles with no such word (most): a capital followed within its word by
-// another capital, a digit or a hyphen, or a capital after a letter, digit or hyphen. `keepsCase`
-// decides word by word.
-const MAY_NEED_BRACES = /\p{Lu}[\p{L}\p{N}]*[\p{Lu}\p{N}-]|[\p{L}\p{N}-]\p{Lu}/u;
-
 function keepsCase(word: string): boolean {
   const parts = word.split('-');
   return parts.some(

@@ -5,6 +5,7 @@
  * macros and arXiv's fields; titles are kept as TeX source (`bibtex-title.ts`).
  */
 import { FieldMode, parse, type Entry } from '@retorquere/bibtex-parser';
+import type { ArxivId } from '../shared/ids';
 import type { PartialPaper } from '../shared/records';
 import { batchOf } from '../db/import';
 import { arxivIdOf } from './bibtex-arxiv-id';
@@ -44,7 +45,7 @@ export function readBibtex(text: string): ImportPlan {
   // the same entry as the error naming its key, and is listed once.
   const failed = new Map(failures.map((f) => [keyOf(f.input!), f.error.split('\n')[0]!]));
   const skipped: Skipped[] = [];
-  const taken: { entry: Entry; label: string; id: ReturnType<typeof arxivIdOf> }[] = [];
+  const taken: { entry: Entry; id: ArxivId }[] = [];
   const seen = new Map<string, string>();
   library.entries.forEach((e, index) => {
     const label = `entry ${index + 1} (${e.key})`;
@@ -65,15 +66,14 @@ export function readBibtex(text: string): ImportPlan {
       return;
     }
     seen.set(result.id.id, label);
-    taken.push({ entry: e, label, id: result });
+    taken.push({ entry: e, id: result.id });
   });
   for (const f of failures) {
     if (failed.has(keyOf(f.input!))) skipped.push({ entry: `entry ${JSON.stringify(f.input!.trim().slice(0, 60))}`, reason: `could not be read: ${failed.get(keyOf(f.input!))}` });
   }
 
   const titles = texTitles(taken.map(({ entry }) => field(entry.fields, 'title')));
-  const partial: PartialPaper[] = taken.map(({ entry: e, id: result }, i) => {
-    const { id } = result as { id: { id: string; version?: number } };
+  const partial: PartialPaper[] = taken.map(({ entry: e, id }, i) => {
     const authors = ((e.fields.author as Creator[] | undefined) ?? []).map(nameOf).filter(Boolean);
     const doi = field(e.fields, 'doi');
     const primaryClass = field(e.fields, 'primaryclass');
