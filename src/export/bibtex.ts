@@ -1,60 +1,20 @@
 /**
  * BibTeX for LaTeX bibliographies. Written here rather than by citation-js, which drops arXiv's
  * eprint / archivePrefix / primaryClass fields and braces every capitalised word; here only
- * acronyms and mixed-case words (BERT, LLMs, FLoRA) are protected, LaTeX specials are escaped and
- * non-ASCII text stays UTF-8 (biber and modern bibtex read it).
+ * math and words such as BERT, LLMs, U-Net are protected, LaTeX specials are escaped (`latex.ts`)
+ * and non-ASCII text stays UTF-8 (biber and modern bibtex read it). Months are numbers: `sep`
+ * is a macro some readers lack, while plain.bst and biblatex both take `month = {9}`.
  */
 import { arxivAbsUrl } from '../shared/ids';
 import type { Paper } from '../shared/model';
+import { splitMath } from '../shared/tex-math';
+import { escapeTex, escapeText, protectTitle } from './latex';
 import { splitName } from './names';
 import { paperDate } from './paper-date';
-import { foldSpaces } from './text';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export { protectTitle } from './latex';
+
 const STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'by', 'at', 'from', 'is', 'are', 'do', 'does', 'how', 'what', 'why', 'when', 'towards', 'toward']);
-
-const SPECIALS: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
-  $: '\\$',
-  '&': '\\&',
-  '%': '\\%',
-  '#': '\\#',
-  _: '\\_',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
-  // In LaTeX's default font encoding < and > print as ¡ and ¿.
-  '<': '\\textless{}',
-  '>': '\\textgreater{}',
-};
-
-/** Most text has nothing to escape: one test skips both replaces (a third of a 10,000-paper export). */
-const NEEDS_ESCAPE = /[\\{}$&%#_~^<>]|--/;
-
-/** Escapes LaTeX's special characters; folds line breaks, which would end a field early in some tools. */
-export function escapeLatex(text: string): string {
-  const folded = foldSpaces(text);
-  if (!NEEDS_ESCAPE.test(folded)) return folded;
-  return (
-    folded
-      .replace(/[\\{}$&%#_~^<>]/g, (c) => SPECIALS[c]!)
-      // "--" and "---" are dash ligatures in LaTeX; a title's literal hyphens stay hyphens.
-      .replace(/-(?=-)/g, '-{}')
-  );
-}
-
-/** A word with two capitals (BERT, LLMs) or a capital after lower-case letters (fLoRA), anywhere. */
-const MAY_NEED_BRACES = /\p{Lu}[\p{L}\p{N}]*\p{Lu}|(?<![\p{L}\p{N}])\p{Ll}+\p{Lu}/u;
-
-/** Escapes, then braces words whose capitals must survive a bibliography style's lower-casing. */
-export function protectTitle(title: string): string {
-  const escaped = escapeLatex(title);
-  if (!MAY_NEED_BRACES.test(escaped)) return escaped;
-  return escaped.replace(/[\p{L}\p{N}]+/gu, (word) =>
-    /\p{Lu}.*\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word) ? `{${word}}` : word,
-  );
-}
 
 /** ASCII letters of a word, for citation keys (which LaTeX wants plain). */
 const keyPart = (s: string) =>
@@ -64,8 +24,10 @@ function baseKey(paper: Paper): string {
   const family = paper.authors[0] ? keyPart(splitName(paper.authors[0]).family) : '';
   const year = paperDate(paper)?.year ?? '';
   let word = '';
+  // The first word of the text, not of its math (`$\mathcal{O}(n)$ Sorting` → sorting).
+  const text = paper.title.includes('$') ? splitMath(paper.title).map((p) => (p.math ? ' ' : p.text)).join('') : paper.title;
   // Only as far as the first word that counts: keyPart (Unicode folding) is the slow part.
-  for (const m of paper.title.matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const w = keyPart(m[0]);
     if (w && !STOPWORDS.has(w)) {
       word = w;
@@ -110,9 +72,9 @@ function assignKeys(sources: KeySource[]): Map<string, string> {
  * read "LIGO Scientific Collaboration and Virgo Collaboration" as two people.
  */
 function bibtexName(name: string): string {
-  if (/\band\b/i.test(name) || /\b(collaboration|consortium|team|group|project|initiative)\b/i.test(name)) return `{${escapeLatex(name)}}`;
+  if (/\band\b/i.test(name) || /\b(collaboration|consortium|team|group|project|initiative)\b/i.test(name)) return `{${escapeText(name)}}`;
   const n = splitName(name);
-  return escapeLatex(n.given ? `${n.family}, ${n.given}` : n.family);
+  return escapeText(n.given ? `${n.family}, ${n.given}` : n.family);
 }
 
 /** An entry, but for its key: keys depend on the whole library, entries on their paper alone. */
@@ -128,14 +90,14 @@ export function keylessEntry(paper: Paper): KeylessEntry {
     ['title', `{${protectTitle(paper.title || paper.id)}}`],
     ['author', `{${paper.authors.map(bibtexName).join(' and ')}}`],
   ];
-  if (date) fields.push(['year', `{${date.year}}`], ['month', MONTHS[date.month - 1] ?? `{${date.month}}`]);
-  if (paper.journalRef) fields.push(['journal', `{${escapeLatex(paper.journalRef)}}`]);
+  if (date) fields.push(['year', `{${date.year}}`], ['month', `{${date.month}}`]);
+  if (paper.journalRef) fields.push(['journal', `{${escapeTex(paper.journalRef)}}`]);
   fields.push(['eprint', `{${paper.id}}`], ['archivePrefix', '{arXiv}']);
-  if (paper.categories?.[0]) fields.push(['primaryClass', `{${escapeLatex(paper.categories[0])}}`]);
+  if (paper.categories?.[0]) fields.push(['primaryClass', `{${escapeText(paper.categories[0])}}`]);
   fields.push(['url', `{${arxivAbsUrl(paper.id)}}`]);
   // biblatex reads doi verbatim (a link): escaping would break it. Braces cannot occur in a DOI we keep.
   if (paper.doi) fields.push(['doi', `{${paper.doi.replace(/[{}\s]/g, '')}}`]);
-  if (tags.length) fields.push(['keywords', `{${tags.map(escapeLatex).join(', ')}}`]);
+  if (tags.length) fields.push(['keywords', `{${tags.map(escapeText).join(', ')}}`]);
   const type = paper.journalRef || paper.doi ? 'article' : 'misc';
   return { id: paper.id, firstSeenAt: paper.firstSeenAt, base: baseKey(paper), type, fields: fields.filter(([, v]) => v !== '{}').map(([k, v]) => `  ${k} = ${v}`).join(',\n') };
 }

@@ -36,6 +36,13 @@ describe('CSL-JSON, read back by citation-js', () => {
     expect(items[5]).toMatchObject({ id: papers[5]!.id, title: papers[5]!.title, number: papers[5]!.id, archive: 'arXiv', type: 'article' });
     expect((items[5]!.author as { family: string }[])[0]!.family).toBe('Yang');
   });
+
+  it('keeps a literal <b> from being read as CSL markup, and leaves other text alone', () => {
+    const [a] = seedPapers();
+    const [item] = JSON.parse(toCslJson([{ ...a!, title: 'A <b>bold</b> claim, <i>x</i> & a < b', note: '<sup>2</sup>' }]));
+    expect(item.title).toBe('A <span class="nocase"><</span>b>bold<span class="nocase"><</span>/b> claim, <span class="nocase"><</span>i>x<span class="nocase"><</span>/i> & a < b');
+    expect(item.note).toBe('<span class="nocase"><</span>sup>2<span class="nocase"><</span>/sup>');
+  });
 });
 
 describe('CSV, read back by papaparse', () => {
@@ -66,9 +73,17 @@ describe('Markdown', () => {
       { heading: 'To read', papers: [{ ...b!, title: HOSTILE[4]!, readAt: undefined }] },
       { heading: 'Empty', papers: [] },
     ]);
-    expect(md).toContain(`## Read (1)\n\n- [x] [Verbalized Machine Learning: Revisiting Machine Learning with Language Models](https://arxiv.org/abs/${a!.id}) — Tim Z. Xiao (2024) \`llm\` \`interpretability\`\n  > Why it matters:\n  > verbal learners`);
+    // A blank line before the quote, or pandoc folds the note into the item; a hard break keeps the note's line break.
+    expect(md).toContain(`## Read (1)\n\n- [x] [Verbalized Machine Learning: Revisiting Machine Learning with Language Models](https://arxiv.org/abs/${a!.id}) — Tim Z. Xiao (2024) \`llm\` \`interpretability\`\n\n  > Why it matters:\\\n  > verbal learners`);
     expect(md).toContain('- [ ] [\\<img src=x onerror=alert\\(1\\)\\> \\[link\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\* \\`code\\`]');
     expect(md).not.toContain('Empty');
+  });
+
+  it('keeps math as math and escapes & and $ around it', () => {
+    const [a] = seedPapers();
+    const md = toMarkdown('Math', [{ heading: 'Read', papers: [{ ...a!, title: '$\\mathcal{O}(n \\log n)$ Sorting for &amp; &copy; with $[0,1]$-valued *p* at 5$', note: 'Line one\n\nafter a blank line' }] }]);
+    expect(md).toContain('[$\\mathcal{O}(n \\log n)$ Sorting for \\&amp; \\&copy; with $[0,1]$\\-valued \\*p\\* at 5\\$](https://arxiv.org/abs/');
+    expect(md).toContain('\n\n  > Line one\n  >\n  > after a blank line\n');
   });
 
   it('gives the whole library a section per queue and per tag, tags in order, each paper once under each', async () => {

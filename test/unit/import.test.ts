@@ -6,6 +6,7 @@ import { searchCards } from '../../src/db/search';
 import type { PapershelfDb } from '../../src/db/schema';
 import { exportText } from '../../src/export/formats';
 import { toBibtex } from '../../src/export/bibtex';
+import { NO_ARXIV_ID } from '../../src/import/bibtex-arxiv-id';
 import { readIdList } from '../../src/import/ids-reader';
 import { ImportError, type ImportPlan } from '../../src/import/plan';
 import { previewImport } from '../../src/import/preview';
@@ -168,7 +169,7 @@ describe('other sources', () => {
     expect(plan.batch.partial.map((p) => p.id)).toEqual(['2406.04344', '2405.14739', '1706.03762', '2407.21783']);
     expect(plan.batch.partial[2]).toMatchObject({ title: 'Found by URL', authors: ['Jane Doe'], version: 5 });
     expect(plan.skipped).toEqual([
-      { entry: 'entry 5 (journal)', reason: 'no arXiv id (an eprint, an arXiv URL or a 10.48550/arXiv DOI)' },
+      { entry: 'entry 5 (journal)', reason: NO_ARXIV_ID },
       { entry: 'entry 6 (dup)', reason: 'same arXiv paper (2406.04344) as entry 1 (xiao2024verbalized)' },
     ]);
     const db = freshDb();
