@@ -67,7 +67,7 @@ function Bars({ weeks }: { weeks: WeekCount[] }) {
   return (
     <svg class="chart" viewBox={`0 0 ${LEFT + weeks.length * W} ${H}`} width={LEFT + weeks.length * W} height={H} aria-hidden="true">
       {[0, top / 2, top].map((v) => (
-        <g key={v}>
+        <g key={v} class="scale">
           <line class="axis" x1={LEFT - 4} x2={LEFT + weeks.length * W} y1={y(v)} y2={y(v)} />
           <text x={LEFT - 6} y={y(v) + 3} text-anchor="end">
             {v}

@@ -69,6 +69,9 @@ describe('tag management', () => {
     const lastWeek = chart.locator('tbody tr').last();
     await expect.poll(async () => (await lastWeek.locator('td').allTextContents()).map(Number)).toEqual([13, 1]);
     expect(await chart.locator('svg rect').count()).toBe(24);
+    // A legend, and a scale from 0 to a round top at or above the busiest week (13 seen).
+    expect(await chart.locator('.legend li').allTextContents()).toEqual(['Seen', 'Read']);
+    expect(await chart.locator('svg .scale text').allTextContents()).toEqual(['0', '10', '20']);
     await Promise.all([page.close(), options.close()]);
   });
 });
