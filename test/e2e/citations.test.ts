@@ -47,7 +47,7 @@ async function importFile(page: Page, name: string, text: string, mimeType: stri
 beforeAll(async () => {
   s = await launch();
   dir = mkdtempSync(join(tmpdir(), 'papershelf-citations-'));
-  const options = await s.openExtensionPage('src/options/index.html');
+  const options = await s.openExtensionPage('src/options/index.html#import-export');
   const backup = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date(NOW).toISOString(), tables: { papers: PAPERS, settings: [], lists: [], listEntries: [] } });
   const preview = await importFile(options, 'library.json', backup, 'application/json');
   await preview.getByRole('button', { name: 'Confirm import' }).click();
@@ -161,7 +161,7 @@ describe('BibTeX import of files other tools wrote, through the options page', (
   ] as const)('%s: every arXiv entry taken, only the others skipped, titles with their TeX', async (name, taken, skippedKeys, titles) => {
     const target = await launch();
     try {
-      const options = await target.openExtensionPage('src/options/index.html');
+      const options = await target.openExtensionPage('src/options/index.html#import-export');
       const preview = await importFile(options, name, fixture(name), 'application/x-bibtex');
       const skipped = skippedKeys.length ? `, ${skippedKeys.length} skipped` : '';
       await expect.poll(() => preview.textContent()).toContain(`BibTeX: ${taken} new, 0 updated, 0 unchanged${skipped}.`);
