@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Waits sized for a loaded two-core machine, set once: expect.poll's own default is 1 s.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
   },
 });

@@ -125,7 +125,7 @@ export async function openActionPopup(s: Session, over: Page) {
     return (await result) as T;
   };
   /** Polls an expression until it is truthy. */
-  const waitFor = async <T>(expression: string, timeout = 5000): Promise<T> => {
+  const waitFor = async <T>(expression: string, timeout = 15_000): Promise<T> => {
     const end = Date.now() + timeout;
     for (;;) {
       const value = await evaluate<T>(expression);
