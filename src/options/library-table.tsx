@@ -83,6 +83,13 @@ export function LibraryTable({ db, worker }: { db: PapershelfDb; worker: WorkerC
         </button>
       </div>
       <LibraryToolbar db={db} worker={worker} ids={chosen} onDeleted={() => setSelected(new Set())} />
+      {page?.total === 0 && filter.trim() === '' ? (
+        <p class="hint">
+          No papers yet. Browse <a href="https://huggingface.co/papers">Daily Papers</a> or an{' '}
+          <a href="https://arxiv.org/list/cs.LG/new">arXiv listing</a> and every paper you see is recorded here, or{' '}
+          <a href="#import-export">import</a> a library you have.
+        </p>
+      ) : null}
       <table>
         <caption>{page ? `Showing ${papers.length} of ${papersCount(page.total)}` : 'Loading…'}</caption>
         <thead>

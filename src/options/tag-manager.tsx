@@ -38,7 +38,12 @@ export function TagManager({ db, worker, colors }: Props) {
   return (
     <section aria-labelledby="tags-heading">
       <h2 id="tags-heading">Tags</h2>
-      {tags.length === 0 ? <p class="hint">No tags yet. Give a paper a tag with its “Tags” button.</p> : null}
+      {tags.length === 0 ? (
+        <p class="hint">
+          No tags yet. Give a paper a tag with its “Tags” button on <a href="https://huggingface.co/papers">Daily Papers</a> or
+          arXiv, or <a href="#suggestions">write keyword rules</a> that suggest tags.
+        </p>
+      ) : null}
       <ul class="tag-manager">
         {tags.map((t) => (
           <li key={t.name}>

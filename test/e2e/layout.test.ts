@@ -32,17 +32,25 @@ async function addedHeight(page: Page): Promise<number> {
 }
 
 describe('layout', () => {
-  it('puts all five controls of a Daily Papers card on one row, in a three-column grid at 1280 px', async () => {
+  it('puts all five controls of a Daily Papers card on one row, in the three-column grid at 1280 px and at its narrowest', async () => {
     const page = await s.open(DEMO);
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
     const columns = await page.locator('article').evaluateAll((cards) => new Set(cards.map((c) => Math.round(c.getBoundingClientRect().left))).size);
     expect(columns).toBe(3);
-    for (const id of await page.locator('[data-papershelf-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-papershelf-id')!))) {
-      const tops = await buttonTops(page, id);
-      expect(tops, id).toHaveLength(5);
-      expect(new Set(tops).size, id).toBe(1);
-    }
+    const oneRowEach = async () => {
+      for (const id of await page.locator('[data-papershelf-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-papershelf-id')!))) {
+        const tops = await buttonTops(page, id);
+        expect(tops, id).toHaveLength(5);
+        expect(new Set(tops).size, id).toBe(1);
+      }
+    };
+    await oneRowEach();
+    // The grid's narrowest columns (320 px cards, three of them, just before it drops to two).
+    const scrollbar = await page.evaluate(() => innerWidth - document.documentElement.clientWidth);
+    await page.setViewportSize({ width: 1040 + scrollbar, height: 800 });
+    expect(await page.locator('article').first().evaluate((c) => Math.round(c.getBoundingClientRect().width))).toBe(320);
+    await oneRowEach();
     await page.close();
   });
 
