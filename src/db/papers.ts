@@ -1,6 +1,7 @@
 /** Paper records: sightings, read and saved state, and the queues the popup shows. */
 import type { Paper, PaperSighting, PaperState, TagRule } from '../shared/model';
 import { stateOf, withoutIndexing } from '../shared/model';
+import { arxivAbstractPageOf } from '../shared/ids';
 import type { PaperWords, PapershelfDb, SearchCard } from './schema';
 import { wordSet } from '../shared/words';
 
@@ -124,12 +125,25 @@ export function searchCard(p: Paper): SearchCard {
   return card;
 }
 
-/** Merges what a page shows into the stored record; the richer value wins, nothing is erased. */
+/**
+ * Whether the user has kept a paper: read, saved, tagged or noted it. A kept paper's metadata is
+ * what it was kept with; a page may fill what it lacks, but only the paper's own arXiv abstract
+ * page may change it (a feed could be forged: a card that retitles a saved paper would end up in
+ * the user's bibliography).
+ */
+export const isKept = (p: Paper) => p.readAt !== undefined || p.savedAt !== undefined || (p.tags?.length ?? 0) > 0 || !!p.note;
+
+/**
+ * Merges what a page shows into the stored record; nothing is erased. For a paper not kept, or
+ * when `trusted` (the page is the paper's own arXiv abstract page), the richer value wins field by
+ * field; for a kept paper on any other page, a value is taken only where the record has none.
+ */
 export function mergeSighting(
   existing: Paper | undefined,
   seen: PaperSighting,
   pageUrl: string,
   now: number,
+  trusted = false,
 ): Paper {
   const base: Paper = existing ?? {
     id: seen.id,
@@ -141,14 +155,15 @@ export function mergeSighting(
     updatedAt: now,
   };
   const merged: Paper = { ...base, lastSeenAt: now };
-  // Field by field, the richer value wins: the same paper seen on arXiv and Hugging Face is one
-  // record with arXiv's abstract and categories and Hugging Face's upvotes.
-  if (seen.title && seen.title.length >= merged.title.length) merged.title = seen.title;
-  if (seen.authors.length > merged.authors.length) merged.authors = seen.authors;
-  if (seen.abstract && seen.abstract.length > (merged.abstract?.length ?? 0)) merged.abstract = seen.abstract;
+  if (existing && isKept(existing) && !trusted) return fillGaps(merged, seen, now);
+  // The richer value wins: the same paper seen on arXiv and Hugging Face is one record with
+  // arXiv's abstract and categories and Hugging Face's upvotes. arXiv's own page says what is true.
+  if (seen.title && (trusted || seen.title.length >= merged.title.length)) merged.title = seen.title;
+  if (seen.authors.length && (trusted || seen.authors.length > merged.authors.length)) merged.authors = seen.authors;
+  if (seen.abstract && (trusted || seen.abstract.length > (merged.abstract?.length ?? 0))) merged.abstract = seen.abstract;
   if (seen.version !== undefined && seen.version > (merged.version ?? 0)) merged.version = seen.version;
   if (seen.upvotes !== undefined) merged.upvotes = seen.upvotes;
-  if (seen.categories?.length && seen.categories.length >= (merged.categories?.length ?? 0)) {
+  if (seen.categories?.length && (trusted || seen.categories.length >= (merged.categories?.length ?? 0))) {
     merged.categories = seen.categories;
   }
   if (seen.doi) merged.doi = seen.doi;
@@ -157,6 +172,22 @@ export function mergeSighting(
   if (seen.opened) merged.openedAt = now;
   // Seeing a paper again is not a change the user made: updatedAt, which decides whose read and
   // saved marks win when a backup is merged, moves only with the user's own actions.
+  return merged;
+}
+
+/** A kept paper seen on an untrusted page: only what the record lacks is taken. */
+function fillGaps(merged: Paper, seen: PaperSighting, now: number): Paper {
+  if (!merged.title && seen.title) merged.title = seen.title;
+  if (!merged.authors.length && seen.authors.length) merged.authors = seen.authors;
+  if (merged.abstract === undefined && seen.abstract) merged.abstract = seen.abstract;
+  if (merged.version === undefined && seen.version !== undefined) merged.version = seen.version;
+  if (!merged.categories?.length && seen.categories?.length) merged.categories = seen.categories;
+  if (merged.doi === undefined && seen.doi) merged.doi = seen.doi;
+  if (merged.journalRef === undefined && seen.journalRef) merged.journalRef = seen.journalRef;
+  if (merged.published === undefined && seen.published) merged.published = seen.published;
+  // A popularity count, not part of a citation.
+  if (seen.upvotes !== undefined) merged.upvotes = seen.upvotes;
+  if (seen.opened) merged.openedAt = now;
   return merged;
 }
 
@@ -175,7 +206,8 @@ export async function recordSightings(
   const unique = [...new Map(sightings.map((s) => [s.id, s])).values()];
   return db.transaction('rw', paperTables(db), async () => {
     const existing = await db.papers.bulkGet(unique.map((s) => s.id));
-    const records = unique.map((s, i) => mergeSighting(existing[i], s, pageUrl, now));
+    const ownPage = arxivAbstractPageOf(pageUrl);
+    const records = unique.map((s, i) => mergeSighting(existing[i], s, pageUrl, now, s.id === ownPage));
     // States as stored (read, saved, tags, note) with suggestions from what is now known.
     const states = records.map((r) => stateOf(r, rules));
     onStates?.(states);

@@ -106,6 +106,21 @@ function parseArxivUrl(text: string): ArxivId | null {
   return null;
 }
 
+/**
+ * The paper whose own abstract page on arXiv `url` is, if it is one. That page is the one source
+ * trusted to change the metadata of a paper the user has kept (read, saved, tagged or noted).
+ */
+export function arxivAbstractPageOf(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' || !ARXIV_HOSTS.has(parsed.hostname) || !parsed.pathname.startsWith('/abs/')) return undefined;
+  return parseArxivUrl(url)?.id;
+}
+
 /** True when `id` is already canonical (what the database and the protocol accept as a key). */
 export function isCanonicalArxivId(id: string): boolean {
   const parsed = parseBareArxivId(id);

@@ -12,9 +12,15 @@ const HOSTILE_HTML = `<!doctype html><html><body><main>
 <article><h3><a href="/papers/date/2024-08-01">Not a paper</a></h3></article>
 </main></body></html>`;
 
+// A forged card for a real paper, with a sponsored title and a padded author list.
+const FORGED = 'https://huggingface.co/papers?date=2099-01-02';
+const FORGED_HTML = `<!doctype html><html><body><main>
+<article><h3><a href="/papers/2407.21783">The Llama 3 Herd of Models (SPONSORED: buy tokens now)</a></h3></article>
+</main></body></html>`;
+
 let s: Session;
 beforeAll(async () => {
-  s = await launch({ extra: { [HOSTILE]: HOSTILE_HTML } });
+  s = await launch({ extra: { [HOSTILE]: HOSTILE_HTML, [FORGED]: FORGED_HTML } });
 });
 afterAll(() => s?.close());
 
@@ -157,6 +163,21 @@ describe('hostile pages', () => {
     expect(await popup.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await popup.close();
     await page.close();
+  });
+
+  it('cannot retitle a paper the user saved: a feed only fills what the record lacks', async () => {
+    const feed = await ready(FEED);
+    await card(feed, '2407.21783').getByRole('button', { name: 'Save for later' }).click();
+    await expect.poll(() => card(feed, '2407.21783').getAttribute('data-papershelf-saved')).toBe('true');
+    const seenBefore = (await storedPaper(s, '2407.21783'))?.lastSeenAt as number;
+    const forged = await ready(FORGED);
+    expect(await detectedIds(forged)).toEqual(['2407.21783']);
+    // Once the forged page's sighting is stored, no metadata has changed.
+    await expect.poll(async () => ((await storedPaper(s, '2407.21783'))?.lastSeenAt as number) > seenBefore).toBe(true);
+    const stored = await storedPaper(s, '2407.21783');
+    expect(stored?.title).toBe('The Llama 3 Herd of Models');
+    expect(stored?.savedAt).toEqual(expect.any(Number));
+    await Promise.all([feed.close(), forged.close()]);
   });
 
   it('ignores a page script clicking our buttons and forged messages', async () => {

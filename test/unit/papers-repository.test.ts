@@ -131,6 +131,42 @@ describe('one record per paper across sites', () => {
   });
 });
 
+describe('metadata of papers the user kept', () => {
+  const ATTENTION = { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'] };
+  const FORGED = { id: '1706.03762', title: 'Attention Is All You Need (SPONSORED: buy now)', authors: Array.from({ length: 20 }, (_, i) => `Shill ${i}`), abstract: 'x'.repeat(20_000) };
+
+  it('is not replaced by a feed once saved, read, tagged or noted; the feed only fills what is missing', async () => {
+    for (const keep of [
+      (db: ReturnType<typeof freshDb>) => setPaperState(db, '1706.03762', { saved: true }, 1500),
+      (db: ReturnType<typeof freshDb>) => setPaperState(db, '1706.03762', { read: true }, 1500),
+    ]) {
+      const db = freshDb();
+      await recordSightings(db, [ATTENTION], 'https://huggingface.co/papers', 1000);
+      await keep(db);
+      await recordSightings(db, [{ ...FORGED, upvotes: 5 }], 'https://huggingface.co/papers?date=2099-01-01', 2000);
+      const p = await db.papers.get('1706.03762');
+      expect(p).toMatchObject({ title: ATTENTION.title, authors: ATTENTION.authors, upvotes: 5, lastSeenAt: 2000 });
+      // The abstract was missing: a page may fill it.
+      expect(p?.abstract).toBe(FORGED.abstract);
+    }
+  });
+
+  it('changes with the paper’s own arXiv abstract page, and a paper not kept takes the richer value as before', async () => {
+    const db = freshDb();
+    await recordSightings(db, [{ ...ATTENTION, title: 'Attention is all you need (v1 title)' }], 'https://huggingface.co/papers', 1000);
+    await setPaperState(db, '1706.03762', { saved: true }, 1500);
+    // Another paper's abstract page is not this paper's.
+    await recordSightings(db, [{ ...FORGED }], 'https://arxiv.org/abs/2407.21783', 1800);
+    expect((await db.papers.get('1706.03762'))?.title).toBe('Attention is all you need (v1 title)');
+    await recordSightings(db, [{ ...ATTENTION, opened: true }], 'https://arxiv.org/abs/1706.03762v7', 2000);
+    expect(await db.papers.get('1706.03762')).toMatchObject({ title: ATTENTION.title, authors: ATTENTION.authors, openedAt: 2000 });
+
+    await recordSightings(db, [{ id: '2407.21783', title: 'Short', authors: ['A'] }], 'https://huggingface.co/papers', 1000);
+    await recordSightings(db, [{ id: '2407.21783', title: 'The Llama 3 Herd of Models', authors: ['A', 'B'] }], 'https://huggingface.co/papers', 2000);
+    expect(await db.papers.get('2407.21783')).toMatchObject({ title: 'The Llama 3 Herd of Models', authors: ['A', 'B'] });
+  });
+});
+
 describe('search words and cards on writes', () => {
   it('are written when what they hold changes, and left alone when a feed is only seen again', async () => {
     const db = freshDb();
