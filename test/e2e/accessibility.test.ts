@@ -20,6 +20,16 @@ async function press(page: Page, id: string, name: 'Mark read' | 'Save for later
   await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
 }
 
+/** No violation in our elements, in light and then dark; `dark` also switches the site's own theme. */
+async function expectClean(page: Page, kind: 'extension-page' | 'in-site', what: string, dark?: (on: boolean) => Promise<unknown>) {
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    await dark?.(colorScheme === 'dark');
+    expect(await axeViolations(page, kind), `${what}, ${colorScheme}`).toEqual([]);
+    if (kind === 'in-site') expect(await contrastInReadListings(page), `${what}, ${colorScheme}: read listings`).toEqual([]);
+  }
+}
+
 async function popup(size = { width: 400, height: 600 }) {
   const page = await s.openExtensionPage('src/popup/index.html');
   await page.setViewportSize(size);
@@ -31,10 +41,7 @@ describe('accessibility', () => {
   it('the popup, before any paper is recorded', async () => {
     const page = await popup();
     await page.getByText(/Nothing waiting/).waitFor();
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page, 'extension-page'), colorScheme).toEqual([]);
-    }
+    await expectClean(page, 'extension-page', 'empty popup');
     // Typing works at once: the search box has focus on open.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search your papers');
     await page.close();
@@ -49,12 +56,7 @@ describe('accessibility', () => {
     await press(page, '1704.08792', 'Save for later');
     await card(page, '2405.14739').getByRole('button', { name: 'Lists' }).click();
     await card(page, '2405.14739').getByRole('textbox', { name: 'New list with this paper' }).waitFor();
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      await page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), colorScheme === 'dark');
-      expect(await axeViolations(page, 'in-site'), colorScheme).toEqual([]);
-      expect(await contrastInReadListings(page), colorScheme).toEqual([]);
-    }
+    await expectClean(page, 'in-site', 'feed', (on) => page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), on));
     await page.keyboard.press('Escape');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');
@@ -68,11 +70,7 @@ describe('accessibility', () => {
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(50);
     await press(page, '2511.08583', 'Mark read');
     await press(page, '2511.08502', 'Save for later');
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page, 'in-site'), colorScheme).toEqual([]);
-      expect(await contrastInReadListings(page), colorScheme).toEqual([]);
-    }
+    await expectClean(page, 'in-site', 'arXiv listing');
     await page.close();
   });
 
@@ -87,16 +85,10 @@ describe('accessibility', () => {
 
     const page = await popup();
     await page.getByRole('tabpanel').getByRole('listitem').first().waitFor();
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page, 'extension-page'), colorScheme).toEqual([]);
-    }
+    await expectClean(page, 'extension-page', 'popup with papers');
     await page.getByRole('searchbox', { name: 'Search your papers' }).fill('agents');
     await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page, 'extension-page'), `search, ${colorScheme}`).toEqual([]);
-    }
+    await expectClean(page, 'extension-page', 'popup search');
     await page.close();
   });
 
@@ -105,17 +97,11 @@ describe('accessibility', () => {
     for (const section of ['library', 'tags', 'suggestions', 'import-export', 'settings']) {
       await page.goto(`chrome-extension://${s.extensionId}/src/options/index.html#${section}`);
       await page.locator('main h2').first().waitFor();
-      for (const colorScheme of SCHEMES) {
-        await page.emulateMedia({ colorScheme });
-        expect(await axeViolations(page, 'extension-page'), `${section}, ${colorScheme}`).toEqual([]);
-      }
+      await expectClean(page, 'extension-page', section);
     }
     await page.goto(`chrome-extension://${s.extensionId}/src/welcome/index.html`);
     await page.locator('h1').waitFor();
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page, 'extension-page'), `welcome, ${colorScheme}`).toEqual([]);
-    }
+    await expectClean(page, 'extension-page', 'welcome');
     await page.close();
   });
 });
