@@ -3,8 +3,8 @@
  * old one, and comes with a test that upgrades a database made by the previous version.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import { DEFAULT_SETTINGS, type ListEntry, type Paper, type PaperList, type ReadDisplay, type SettingRecord } from '../shared/model';
-import { SEARCH_MIGRATION, searchWords } from './papers';
+import type { ListEntry, Paper, PaperList, ReadDisplay, SettingRecord } from '../shared/model';
+import { SEARCH_MIGRATION } from './papers';
 import type { Findable } from './search-query';
 
 export const DB_NAME = 'papershelf';
@@ -59,7 +59,8 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   const display: ReadDisplay = old.value === false ? 'show' : 'dim';
   await settings.put({
     key: 'readDisplay',
-    value: { ...DEFAULT_SETTINGS.readDisplay, huggingface: display },
+    // The sites of version 2, as a literal: an upgrade uses only what was true when it shipped.
+    value: { huggingface: display, arxiv: 'dim' },
     updatedAt: old.updatedAt,
   });
   await settings.delete('dimRead');
@@ -120,28 +121,36 @@ export const V8_STORES = {
   papers: 'id, firstSeenAt, readAt, toReadSince, openedAt, *tags, *words, unindexed',
 };
 
+/**
+ * Version 9: the papers' `*words` index goes, and with it the read every search made of papers the
+ * version-7 move had not reached yet. For a library whose move finished (every library opened
+ * since version 7 shipped, after a minute of background work) the index is empty and dropping it
+ * costs nothing. A library upgraded straight from version 6 or older drops it with its entries
+ * once; the move then goes on in the background from its mark, and until it reaches a paper, a
+ * search does not find that paper (as for a paper just imported).
+ */
+export const V9_STORES = {
+  ...V8_STORES,
+  papers: 'id, firstSeenAt, readAt, toReadSince, openedAt, *tags, unindexed',
+};
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
   db.version(1).stores(V1_STORES);
   db.version(2).stores(V2_STORES).upgrade(upgradeToV2);
   // Version 3: tags and notes on papers; a multi-entry index finds the papers of a tag.
   db.version(3).stores(V3_STORES);
-  // Version 4: search. Each paper carries its words; a multi-entry index finds them by prefix.
-  db.version(4)
-    .stores(V4_STORES)
-    .upgrade((tx) =>
-      tx
-        .table<Paper & { words?: string[] }, string>('papers')
-        .toCollection()
-        .modify((p) => {
-          p.words = searchWords(p);
-        }),
-    );
+  // Version 4: search, by the words each paper carried under a multi-entry index. Its upgrade
+  // wrote those words with the search code of the day; since version 7 the worker computes every
+  // paper's words from its fields (the searchMigration mark below), and version 9 drops the
+  // index, so the upgrade writes nothing: no upgrade calls into today's code.
+  db.version(4).stores(V4_STORES);
   // Version 5: imports write first and compute search words after; this index finds the rest.
   db.version(5).stores(V5_STORES);
   // Version 6: custom lists. Entries are found by list (in order) and by paper (the card's menu).
   db.version(6).stores(V6_STORES);
   db.version(7).stores(V7_STORES).upgrade(upgradeToV7);
   db.version(8).stores(V8_STORES);
+  db.version(9).stores(V9_STORES);
   return db;
 }

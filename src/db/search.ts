@@ -67,16 +67,6 @@ function distinct<T extends { id: string }>(cards: T[], cap: number): T[] {
 const leadOf = (terms: string[]) => [...terms].sort((a, b) => b.length - a.length)[0]!;
 
 /**
- * Papers the schema 7 migration has not reached yet (it runs in the background after the upgrade)
- * still carry all their words in the record, under the papers' old `*words` index, which is empty
- * once the migration is done: found there, a search during the migration misses no paper.
- */
-async function notYetMigrated(db: PapershelfDb, terms: string[], entries: number): Promise<Paper[]> {
-  const papers = (await db.papers.where('words').startsWith(leadOf(terms)).limit(entries).toArray()) as (Paper & { words?: string[] })[];
-  return distinct(papers, ALL).filter((p) => startsAll(p.words ?? [], terms));
-}
-
-/**
  * Cards with a word starting with every term. Cards are read straight from the key-word index (one
  * request per term); twice the cap in entries nearly always gives `cap` papers, as a paper seldom
  * has more than a couple of words with one prefix. Each term's cards are kept whole: with several
@@ -84,19 +74,15 @@ async function notYetMigrated(db: PapershelfDb, terms: string[], entries: number
  */
 async function matching(db: PapershelfDb, q: SearchQuery, keep: (p: Findable) => boolean, limit: number, cap: number): Promise<Findable[]> {
   const entries = Math.min(cap * 2, ALL);
-  const [keyed, unmigrated] = await Promise.all([
-    Promise.all(q.terms.map(async (t) => distinct(await db.searchCards.where('keyWords').startsWith(t).limit(entries).toArray(), cap))),
-    notYetMigrated(db, q.terms, entries),
-  ]);
+  const keyed = await Promise.all(q.terms.map(async (t) => distinct(await db.searchCards.where('keyWords').startsWith(t).limit(entries).toArray(), cap)));
   const strong = distinct(keyed.flat(), ALL);
-  const found: Findable[] = [...(await withAllTerms(db, strong, q.terms)), ...unmigrated].filter(keep);
+  const found: Findable[] = (await withAllTerms(db, strong, q.terms)).filter(keep);
   // One broad word: its first `cap` cards are the answer. Otherwise, if too few: papers with the
   // longest (most selective) term anywhere, the abstract included.
   if (found.length >= limit || (q.terms.length === 1 && strong.length >= cap)) return distinct(found, ALL);
-  const read = new Set([...strong, ...unmigrated].map((c) => c.id));
+  const read = new Set(strong.map((c) => c.id));
   const ids = [...new Set(await db.paperWords.where('words').startsWith(leadOf(q.terms)).limit(entries).primaryKeys())].filter((id) => !read.has(id));
   const more = (await db.searchCards.bulkGet(ids.slice(0, cap))).filter((c): c is SearchCard => c !== undefined);
-  // A paper migrated between two of these reads would be found twice.
   return distinct([...found, ...(await withAllTerms(db, more, q.terms)).filter(keep)], ALL);
 }
 

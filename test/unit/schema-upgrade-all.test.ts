@@ -1,0 +1,78 @@
+// A 10,000-paper library made by each earlier version of Papershelf, opened by this one: nothing
+// the user made is lost, every queue and tag counts the same, and once the worker has moved the
+// papers over (the version-7 mark), search finds every paper.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { listSummaries } from '../../src/db/lists';
+import { indexPending, putPapers, queueCounts } from '../../src/db/papers';
+import type { PapershelfDb } from '../../src/db/schema';
+import type { Paper } from '../../src/shared/model';
+import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES, V6_STORES, V7_STORES, V8_STORES } from '../../src/db/schema';
+import { searchPapers } from '../../src/db/search';
+import { tagCounts } from '../../src/db/annotations';
+
+const STORES = [V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES, V6_STORES, V7_STORES, V8_STORES];
+const PAPERS = 10_000;
+
+/** The library as version `v` wrote it: only the fields and tables that version knew. */
+function paperAt(v: number, i: number): Record<string, unknown> {
+  const id = `2401.${String(10000 + i)}`;
+  const p: Record<string, unknown> = { id, title: `Spectral graph paper ${i}`, authors: ['Ada Lovelace'], firstSeenAt: i, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: i, updatedAt: i };
+  if (i % 10 === 0) Object.assign(p, { savedAt: i, toReadSince: i });
+  if (i % 7 === 0) Object.assign(p, { readAt: i });
+  if (i % 10 === 0 && i % 7 === 0) delete p.toReadSince;
+  if (v >= 2 && i % 11 === 0) p.openedAt = i;
+  if (v >= 3 && i % 5 === 0) p.tags = [i % 2 ? 'graphs' : 'spectral methods'];
+  if (v >= 3 && i % 13 === 0) p.note = `note ${i}`;
+  // Versions 4 to 6 kept each paper's words in its record; version 7 moved them out in the background.
+  if (v >= 4 && v <= 6) p.words = ['spectral', 'graph', 'paper', String(i)];
+  return p;
+}
+
+describe('upgrading a 10,000-paper library from every earlier version', () => {
+  for (const [index, stores] of STORES.entries()) {
+    const v = index + 1;
+    it(`from version ${v}`, { timeout: 120_000 }, async () => {
+      const name = `upgrade-all-${v}`;
+      const old = new Dexie(name);
+      old.version(v).stores(stores);
+      const papers = Array.from({ length: PAPERS }, (_, i) => paperAt(v, i));
+      // From version 7 on, each write also wrote the paper's search rows (putPapers, whose rows
+      // have not changed since); before, the records alone.
+      if (v >= 7) await putPapers(old as unknown as PapershelfDb, papers as unknown as Paper[]);
+      else await old.table('papers').bulkPut(papers);
+      if (v >= 6) {
+        await old.table('lists').put({ id: 'l1', name: 'Reading group', createdAt: 1, updatedAt: 1 });
+        await old.table('listEntries').bulkPut(Array.from({ length: 100 }, (_, i) => ({ listId: 'l1', paperId: papers[i * 3]!.id, position: i, addedAt: i, updatedAt: i })));
+      }
+      old.close();
+
+      const db = openDatabase(name);
+      await db.open();
+      expect(db.verno).toBe(9);
+      // Every record as the user left it (the words versions 4–6 kept go when the paper moves over).
+      expect(await db.papers.count()).toBe(PAPERS);
+      const expectedCounts = {
+        toRead: papers.filter((p) => p.savedAt !== undefined && p.readAt === undefined).length,
+        read: papers.filter((p) => p.readAt !== undefined).length,
+        seen: PAPERS,
+        opened: papers.filter((p) => p.openedAt !== undefined).length,
+      };
+      expect(await queueCounts(db)).toEqual(expectedCounts);
+      const tagged = papers.filter((p) => p.tags).length;
+      expect((await tagCounts(db)).reduce((sum, t) => sum + t.count, 0)).toBe(tagged);
+      if (v >= 6) expect(await listSummaries(db)).toEqual([{ id: 'l1', name: 'Reading group', count: 100 }]);
+
+      await indexPending(db);
+      expect(await db.derived.get('searchMigration')).toBeUndefined();
+      const { words: _w, ...first } = papers[3]!;
+      expect(await db.papers.get(first.id as string)).toEqual(first);
+      expect((await db.papers.toArray()).filter((p) => 'words' in p)).toEqual([]);
+      expect((await searchPapers(db, 'spectral graph', { limit: Infinity, everything: true })).length).toBe(PAPERS);
+      expect((await searchPapers(db, 'lovelace 2401.10777')).map((h) => h.paper.id)).toEqual(['2401.10777']);
+      if (v >= 3) expect((await searchPapers(db, 'note 2401.10013')).map((h) => h.paper.id)).toEqual(['2401.10013']);
+      db.close();
+    });
+  }
+});
