@@ -23,7 +23,14 @@ export interface Learnt {
 export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrained: () => void): Learnt {
   let cached: Promise<TagModelState | undefined> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  const state = () => (cached ??= readTagModelState(db).catch(() => undefined));
+  // A failed read (a transaction aborted under load, the database closing) is not "no model": it
+  // is logged, answered with no suggestions this once, and read again next time.
+  const state = () =>
+    (cached ??= readTagModelState(db).catch((err: unknown) => {
+      console.error('Papershelf: reading the tag models failed; reading again on the next request', err);
+      cached = undefined;
+      return undefined;
+    }));
   return {
     active: async () => Boolean((await state())?.stored.models.length),
     async suggest(papers) {

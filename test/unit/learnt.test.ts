@@ -1,6 +1,6 @@
 // Suggestions learnt from the user's tags, through the worker's real path: tags given with
 // `paper/tag`, models retrained in the background and stored, suggestions pushed with page states.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handle, type HandlerContext } from '../../src/background/handlers';
 import { learntSuggestions } from '../../src/background/learnt';
 import { withDerived } from '../../src/db/papers';
@@ -54,6 +54,26 @@ describe('learnt tag suggestions in the worker', () => {
     await handle({ type: 'paper/tag', id: c!.id, tag: 'llm', on: false }, ctx);
     await learnt.settled();
     expect((await readTagModelState(db))?.stored.models).toEqual([]);
+  });
+
+  it('reads the models again after a failed read, rather than taking it for "no model"', async () => {
+    const { db, ctx } = await library();
+    const [a, b, c, d] = seedPapers();
+    const trainer = learntSuggestions(db, () => 3e12, () => undefined);
+    for (const p of [a!, b!, c!]) await handle({ type: 'paper/tag', id: p.id, tag: 'LLM', on: true }, { ...ctx, learnt: trainer });
+    await trainer.settled();
+    const paper = (await db.papers.get(d!.id))!;
+
+    // A restarted worker whose first read fails.
+    const restarted = learntSuggestions(db, () => 3e12, () => undefined);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    db.close();
+    expect(await restarted.active()).toBe(false);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/reading the tag models failed/), expect.anything());
+    errors.mockRestore();
+    await db.open();
+    expect(await restarted.active()).toBe(true);
+    expect((await restarted.suggest([{ ...paper, title: `${a!.title} ${b!.title}`, abstract: `${a!.abstract} ${c!.abstract}` }])).get(d!.id)?.map((s) => s.tag)).toEqual(['LLM']);
   });
 
   it('on the seed, suggests held-out papers their topics at the measured precision and recall, each with its words', async () => {
