@@ -62,6 +62,11 @@ export function Popup({ db, worker, tabs: tabsSource }: { db: PapershelfDb; work
     const timer = setTimeout(() => setCountsDue(true), COUNTS_DELAY_MS);
     return () => clearTimeout(timer);
   }, [listShown]);
+  // A tab other than a queue, or a search, needs the lists and colours now: its queue may never
+  // have shown (chosen before the first page was read, on a busy machine), and would never say so.
+  useEffect(() => {
+    if (active === 'lists' || active === 'tags' || query.trim() !== '') setListShown(true);
+  }, [active, query]);
   const searching = query.trim() !== '';
   const counts = useLiveQuery(() => (countsDue && !searching ? queueCounts(db) : Promise.resolve(undefined)), [db, countsDue, searching]);
   const lists = useLiveQuery(() => (listShown ? listSummaries(db) : Promise.resolve(undefined)), [db, listShown]);
