@@ -41,3 +41,19 @@ describe('site registry', () => {
     expect(ADAPTERS.map((a) => a.id).sort()).toEqual([...SITE_IDS].sort());
   });
 });
+
+describe('the Firefox manifest, derived from manifest.json at build time', () => {
+  it('runs the same background script as an event page and declares the add-on for AMO', async () => {
+    const { manifestFor } = await import('../../build/browser-manifest.mjs');
+    const firefox = manifestFor('firefox', manifest);
+    expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
+    expect(firefox.browser_specific_settings).toEqual({
+      gecko: { id: 'papershelf@papershelf.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    });
+    // Everything else is manifest.json's, unchanged.
+    const { background: _fb, browser_specific_settings: _bss, ...rest } = firefox;
+    const { background: _cb, ...chromeRest } = manifest;
+    expect(rest).toEqual(chromeRest);
+    expect(manifestFor('chrome', manifest)).toEqual(manifest);
+  });
+});
