@@ -28,9 +28,11 @@ describe('manifest.json', () => {
     }
   });
 
-  it('asks for no permission beyond activeTab and contextMenus (IndexedDB needs none)', () => {
+  it('asks for no permission beyond activeTab, contextMenus and unlimitedStorage', () => {
     // contextMenus: "Save to Papershelf" on paper links; it grants no access to any page.
-    expect(manifest.permissions).toEqual(['activeTab', 'contextMenus']);
+    // unlimitedStorage: the browser keeps the library's IndexedDB as persistent storage (never
+    // evicted to free disk space); it grants no access to anything either.
+    expect(manifest.permissions).toEqual(['activeTab', 'contextMenus', 'unlimitedStorage']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|externally_connectable/);
   });
 });
