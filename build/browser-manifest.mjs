@@ -14,6 +14,9 @@ export const GECKO_ID = 'papershelf@papershelf.invalid';
  */
 export const FIREFOX_MIN_VERSION = '140.0';
 
+/** Firefox for Android learnt `data_collection_permissions` later than desktop. */
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
 /** @typedef {'chrome' | 'firefox'} Browser */
 
 /**
@@ -34,6 +37,8 @@ export function manifestFor(browser, manifest) {
         // Papershelf sends nothing anywhere: the library stays in the browser.
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android knows data_collection_permissions from 142.
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
     },
   };
 }

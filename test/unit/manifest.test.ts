@@ -51,6 +51,7 @@ describe('the Firefox manifest, derived from manifest.json at build time', () =>
     expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
     expect(firefox.browser_specific_settings).toEqual({
       gecko: { id: 'papershelf@papershelf.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     });
     // Everything else is manifest.json's, unchanged.
     const { background: _fb, browser_specific_settings: _bss, ...rest } = firefox;
