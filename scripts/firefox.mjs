@@ -108,7 +108,9 @@ export async function serveOfflineInPage(page, extra = {}) {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
-    if (!/^https?:/.test(request.url())) return void request.continue();
-    void request.respond(offlineResponse(request.url(), request.isNavigationRequest(), extras));
+    // A request the page gave up on meanwhile (it navigated away) can no longer be answered.
+    const gone = () => undefined;
+    if (!/^https?:/.test(request.url())) return void request.continue().catch(gone);
+    void request.respond(offlineResponse(request.url(), request.isNavigationRequest(), extras)).catch(gone);
   });
 }
