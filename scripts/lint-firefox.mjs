@@ -2,7 +2,7 @@
 // Fails on any error, and on any warning but the two below, each checked to be what it says:
 //   UNSAFE_VAR_ASSIGNMENT: preact's renderer sets innerHTML for `dangerouslySetInnerHTML` only,
 //     and no Papershelf source uses that prop or sets HTML itself (checked here).
-//   DANGEROUS_EVAL: lodash (inside the BibTeX parser) falls back to Function(`return this`)
+//   DANGEROUS_EVAL: lodash.merge (a dependency of the BibTeX parser) falls back to Function(`return this`)
 //     to find the global object when neither `global` nor `self` exists; extension pages have
 //     `self`, and the pages' CSP (script-src 'self') refuses eval anyway.
 // AMO reviewers see these in most extensions built with those libraries and accept them.
