@@ -1,25 +1,35 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
+import { manifestFor, type Browser } from './build/browser-manifest.mjs';
 import manifest from './manifest.json' with { type: 'json' };
 
-export default defineConfig({
-  plugins: [
-    crx({
-      manifest: manifest as Parameters<typeof crx>[0]['manifest'],
-      // One self-contained classic script: no module loader and no dynamic import() of chunks,
-      // which cost ~200 ms before the first control could appear on a large feed.
-      contentScripts: { standaloneFiles: manifest.content_scripts.flatMap((c) => c.js) },
-    }),
-  ],
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: {
-    target: 'chrome120',
-    // Source maps stay out of the package users load; the content script is kept small.
-    sourcemap: false,
-    emptyOutDir: true,
-    // Pages the manifest does not name: the first-run page the worker opens on install.
-    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
-  },
-  // The dev server must not open a network port to anything but this machine.
-  server: { host: '127.0.0.1', port: 5173, strictPort: true, hmr: { host: '127.0.0.1' } },
+// `vite build` makes dist/chrome/; `vite build --mode firefox` makes dist/firefox/ from the same
+// sources and the same manifest.json (`npm run build` runs both).
+export default defineConfig(({ mode }) => {
+  const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const browserManifest = manifestFor(browser, manifest);
+  return {
+    plugins: [
+      crx({
+        manifest: browserManifest as Parameters<typeof crx>[0]['manifest'],
+        browser,
+        // One self-contained classic script: no module loader and no dynamic import() of chunks,
+        // which cost ~200 ms before the first control could appear on a large feed.
+        contentScripts: { standaloneFiles: manifest.content_scripts.flatMap((c) => c.js) },
+      }),
+    ],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir: `dist/${browser}`,
+      // The oldest browser each build supports (Firefox: see build/browser-manifest.mjs).
+      target: browser === 'firefox' ? 'firefox140' : 'chrome120',
+      // Source maps stay out of the package users load; the content script is kept small.
+      sourcemap: false,
+      emptyOutDir: true,
+      // Pages the manifest does not name: the first-run page the worker opens on install.
+      rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
+    },
+    // The dev server must not open a network port to anything but this machine.
+    server: { host: '127.0.0.1', port: 5173, strictPort: true, hmr: { host: '127.0.0.1' } },
+  };
 });

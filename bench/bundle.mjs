@@ -1,16 +1,19 @@
 // Size of what a page loads of each content script (one per site): the script and any file it
-// imports (none today: each is one self-contained classic script), gzipped.
+// imports (none today: each is one self-contained classic script), gzipped, in each build.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from '../scripts/browser.mjs';
 
-function filesOf(script) {
+/** Both builds `npm run build` makes. */
+export const BUILDS = { chrome: DIST, firefox: resolve(DIST, '../firefox') };
+
+function filesOf(dist, script) {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const code = readFileSync(join(DIST, file), 'utf8');
+    const code = readFileSync(join(dist, file), 'utf8');
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
     for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) visit(dir + m[1]);
     for (const m of code.matchAll(/getURL\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) visit(m[1]);
@@ -20,14 +23,15 @@ function filesOf(script) {
 }
 
 /**
- * Per content script of the built manifest: its files, raw bytes and gzipped bytes.
+ * Per content script of a built manifest: its files, raw bytes and gzipped bytes.
+ * @param {string} [dist]  a build folder (default: the Chromium build)
  * @returns {{ matches: string[], files: string[], raw: number, gzip: number }[]}
  */
-export function contentScriptSizes() {
-  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+export function contentScriptSizes(dist = DIST) {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
   return manifest.content_scripts.map((script) => {
-    const files = filesOf(script);
-    const contents = files.map((f) => readFileSync(join(DIST, f)));
+    const files = filesOf(dist, script);
+    const contents = files.map((f) => readFileSync(join(dist, f)));
     return {
       matches: script.matches,
       files,
@@ -37,10 +41,12 @@ export function contentScriptSizes() {
   });
 }
 
-/** One line per content script, for the bench report. */
+/** One line per content script and build, for the bench report. */
 export function reportContentScripts() {
-  for (const s of contentScriptSizes()) {
-    console.log(`content script for ${s.matches.join(' ')}: ${s.files.join(', ')}: ${s.raw.toLocaleString('en')} B raw, ${s.gzip.toLocaleString('en')} B gzipped (target < 15,000)`);
+  for (const [browser, dist] of Object.entries(BUILDS)) {
+    for (const s of contentScriptSizes(dist)) {
+      console.log(`${browser} content script for ${s.matches.join(' ')}: ${s.files.join(', ')}: ${s.raw.toLocaleString('en')} B raw, ${s.gzip.toLocaleString('en')} B gzipped (target < 15,000)`);
+    }
   }
 }
 

@@ -12,7 +12,7 @@ const BUTTONS = ['Export BibTeX', 'Export RIS', 'Export CSL-JSON', 'Export Markd
 // In the options page, before its scripts: note when a button is pressed, when a download link
 // is clicked, when the import preview appears and when the import is reported done. Playwright's
 // own round trips (16 MB through setInputFiles takes seconds) stay out of the figures.
-function instrument() {
+export function instrument() {
   const t = (window.__bench = { marks: {} });
   document.addEventListener('click', (e) => { if (e.target.closest?.('button')) t.marks.press = performance.now(); }, true);
   document.addEventListener('change', (e) => { if (e.target.type === 'file') t.marks.chosen = performance.now(); }, true);

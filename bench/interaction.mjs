@@ -5,7 +5,7 @@ import { RUNS, report, session } from './lib.mjs';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 
-function watch() {
+export function watch() {
   window.__clicks = [];
   addEventListener('pointerdown', () => window.__clicks.push({ down: performance.now() }), true);
   new MutationObserver((records) => {

@@ -33,7 +33,7 @@ export function seed(count) {
   });
 }
 
-function watchList() {
+export function watchList() {
   window.__firstItem = undefined;
   new MutationObserver((_, observer) => {
     if (document.querySelector('.paper')) {

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const DIST = resolve(import.meta.dirname, '../dist');
+/** The Chromium build (`npm run build` also makes dist/firefox/, see scripts/firefox.mjs). */
+export const DIST = resolve(import.meta.dirname, '../dist/chrome');
 
 export function chromePath() {
   const found = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);

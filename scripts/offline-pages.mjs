@@ -37,26 +37,40 @@ function key(url) {
 const byKey = new Map(Object.entries(CAPTURES).map(([url, file]) => [key(url), file]));
 
 /**
+ * What the offline demo answers for one request: a capture or an `extra` page for a document at
+ * its real address, a "not in the demo" page for any other document, and an empty answer for
+ * everything else. Shared by the Chromium (Playwright) and Firefox (Puppeteer) harnesses.
+ * @param {string} url
+ * @param {boolean} isDocument
+ * @param {Map<string, string>} extras  normalised URL → HTML (see `extraPages`)
+ * @returns {{ status: number, contentType?: string, body: string }}
+ */
+export function offlineResponse(url, isDocument, extras) {
+  if (!isDocument) return { status: 204, body: '' };
+  const k = key(url);
+  const html = extras.get(k) ?? (byKey.has(k) ? readCapture(byKey.get(k)) : undefined);
+  if (html !== undefined) return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
+  return {
+    status: 404,
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><title>Not in the offline demo</title><p>This page is not part of the offline demo.</p>',
+  };
+}
+
+/** `extra` pages (URL → HTML) keyed as `offlineResponse` looks them up. */
+export function extraPages(extra = {}) {
+  return new Map(Object.entries(extra).map(([url, html]) => [key(url), html]));
+}
+
+/**
  * Serves the captures (and any `extra` pages: URL → HTML) in a Playwright browser context.
  * Sub-resources of the captures (scripts, styles, images of the live site) are answered empty,
  * so the pages render from their markup alone and no request reaches the network.
  */
 export async function serveOffline(context, extra = {}) {
-  const extras = new Map(Object.entries(extra).map(([url, html]) => [key(url), html]));
+  const extras = extraPages(extra);
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
-    const k = key(request.url());
-    const html = extras.get(k) ?? (byKey.has(k) ? readCapture(byKey.get(k)) : undefined);
-    if (html !== undefined && request.resourceType() === 'document') {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    }
-    if (request.resourceType() === 'document') {
-      return route.fulfill({
-        status: 404,
-        contentType: 'text/html; charset=utf-8',
-        body: '<!doctype html><title>Not in the offline demo</title><p>This page is not part of the offline demo.</p>',
-      });
-    }
-    return route.fulfill({ status: 204, body: '' });
+    return route.fulfill(offlineResponse(request.url(), request.resourceType() === 'document', extras));
   });
 }

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import icon from '../../assets/icon-48.png';
 import type { PapershelfDb } from '../db/schema';
 import { readSettings } from '../db/settings';
+import { SiteAccessNotice, StorageNotice, useStorageState } from '../grants/notices';
 import type { WorkerConnection } from '../messaging/client';
 import { useLiveQuery } from '../ui/use-live-query';
 import { ExportPanel } from './export-panel';
@@ -32,6 +33,7 @@ const sectionOf = (hash: string): SectionId => SECTIONS.find((s) => `#${s.id}` =
 
 export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnection }) {
   const settings = useLiveQuery(() => readSettings(db), [db]);
+  const storage = useStorageState(db);
   const [section, setSection] = useState<SectionId>(() => sectionOf(location.hash));
   useEffect(() => {
     const follow = () => setSection(sectionOf(location.hash));
@@ -42,6 +44,8 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
   useEffect(() => {
     document.title = `${label} — Papershelf`;
   }, [label]);
+  // Without a database there are no settings to wait for: say why, and nothing else.
+  if (storage?.kind === 'unusable') return <StorageNotice state={storage} />;
   if (!settings) return null;
   return (
     <>
@@ -67,6 +71,8 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
           </ul>
         </nav>
         <main id="main" tabIndex={-1} aria-label={label}>
+          <StorageNotice state={storage} />
+          <SiteAccessNotice />
           {section === 'library' ? (
             <>
               <LibraryTable db={db} worker={worker} />
@@ -82,7 +88,7 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
               <ImportPanel db={db} worker={worker} />
             </>
           ) : (
-            <SettingsPanel settings={settings} worker={worker} />
+            <SettingsPanel settings={settings} worker={worker} storage={storage} />
           )}
         </main>
       </div>

@@ -1,5 +1,6 @@
 /** Settings: how read papers show on each site, and the keyboard shortcuts. */
 import { useState } from 'preact/hooks';
+import type { StorageState } from '../grants/storage';
 import type { WorkerConnection } from '../messaging/client';
 import type { ReadDisplay, Settings } from '../shared/model';
 import { ADAPTERS } from '../sites/registry';
@@ -10,7 +11,18 @@ const DISPLAY_LABELS: Record<ReadDisplay, string> = {
   show: 'Shown as usual',
 };
 
-export function SettingsPanel({ settings, worker }: { settings: Settings; worker: WorkerConnection }) {
+// Each browser names its own page for extension shortcuts.
+const SHORTCUTS_PAGE = location.protocol === 'moz-extension:' ? 'about:addons (⚙ → Manage Extension Shortcuts)' : 'chrome://extensions/shortcuts';
+
+const STORAGE_TEXT: Record<StorageState['kind'] | 'persistent' | 'checking', string> = {
+  checking: 'Checking…',
+  persistent: 'Kept until you remove Papershelf: the browser has made its storage persistent and will not clear it to free disk space.',
+  kept: 'Stored on this computer, but not as persistent storage: the browser may clear it when the disk is nearly full. Export a JSON backup now and then.',
+  forgotten: 'Kept only until the browser closes (private mode, e.g. Firefox’s “Never remember history”). Export a JSON backup before closing.',
+  unusable: 'The browser gives Papershelf no database here: nothing is kept.',
+};
+
+export function SettingsPanel({ settings, worker, storage }: { settings: Settings; worker: WorkerConnection; storage: StorageState | undefined }) {
   const [error, setError] = useState('');
   const save = (patch: Parameters<typeof worker.request<'settings/set'>>[0]['patch']) =>
     worker.request({ type: 'settings/set', patch }).then(
@@ -50,7 +62,11 @@ export function SettingsPanel({ settings, worker }: { settings: Settings; worker
           <input type="checkbox" checked={settings.keyboard} onChange={(e) => void save({ keyboard: e.currentTarget.checked })} />
           Keyboard shortcuts on listing pages (j/k move, r read, s save, t tags, n note, l lists, o open, ? help)
         </label>
-        <p class="hint">Open the popup from anywhere with Alt+Shift+P (change it at chrome://extensions/shortcuts).</p>
+        <p class="hint">Open the popup from anywhere with Alt+Shift+P (change it at {SHORTCUTS_PAGE}).</p>
+      </fieldset>
+      <fieldset class="card">
+        <legend>Your library’s storage</legend>
+        <p class="storage-state">{STORAGE_TEXT[storage ? (storage.kind === 'kept' && storage.persistent ? 'persistent' : storage.kind) : 'checking']}</p>
       </fieldset>
       {error ? <p role="alert">{error}</p> : null}
     </>

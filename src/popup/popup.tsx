@@ -18,6 +18,7 @@ import { PANEL_ID, QueueTabs, type TabInfo, type TabName } from './queue-tabs';
 import { ListsTab } from './lists-tab';
 import { listSummaries } from '../db/lists';
 import { readSettings } from '../db/settings';
+import { SiteAccessNotice, StorageNotice, useStorageState } from '../grants/notices';
 
 const DAILY_PAPERS = 'https://huggingface.co/papers';
 const ARXIV_NEW = 'https://arxiv.org/list/cs.LG/new';
@@ -100,9 +101,12 @@ export function Popup({ db, worker, tabs: tabsSource }: { db: PapershelfDb; work
   const queue = QUEUES.find((q) => q.name === active);
   const tabs: TabInfo[] = [...QUEUES.map((q) => ({ name: q.name, label: q.label, count: counts?.[q.name] })), { name: 'lists', label: 'Lists' }, { name: 'tags', label: 'Tags' }];
   const showingResults = searching && hits !== undefined && hits.length > 0;
+  const storage = useStorageState(db);
   return (
     <main>
       <PopupHeader />
+      <StorageNotice state={storage} />
+      <SiteAccessNotice />
       <input
         type="search"
         class="search"

@@ -1,5 +1,6 @@
 /** The first-run page, opened once when Papershelf is installed: what it does, where, and how. */
 import icon from '../../assets/icon-128.png';
+import { SiteAccessNotice } from '../grants/notices';
 import { TRIAGE_KEYS } from '../shared/keys';
 
 const SITES: [string, string, string][] = [
@@ -21,6 +22,7 @@ export function Welcome() {
           <p class="lead">Keep track of the papers you skim, right where you skim them.</p>
         </div>
       </header>
+      <SiteAccessNotice />
 
       <section aria-labelledby="how">
         <h2 id="how">How it works</h2>

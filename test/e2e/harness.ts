@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { extensionWorker, launchWithExtension, stopWorkers } from '../../scripts/browser.mjs';
 import { serveOffline } from '../../scripts/offline-pages.mjs';
+import { listedIds, readStoredPaper } from './in-page';
 
 export interface Session {
   context: BrowserContext;
@@ -53,30 +54,14 @@ export function card(page: Page, id: string) {
 
 /** Ids of all cards that carry controls, in page order. */
 export function detectedIds(page: Page): Promise<string[]> {
-  return page.$$eval('[data-papershelf-id]', (els) => els.map((e) => e.getAttribute('data-papershelf-id')!));
+  return page.evaluate(listedIds);
 }
 
 /** Reads a paper record straight from the extension's IndexedDB, through one of its pages. */
 export async function storedPaper(s: Session, id: string): Promise<Record<string, unknown> | undefined> {
   const page = await s.openExtensionPage('src/options/index.html');
   try {
-    return await page.evaluate(
-      (key) =>
-        new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
-          const open = indexedDB.open('papershelf');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const get = db.transaction('papers').objectStore('papers').get(key);
-            get.onsuccess = () => {
-              resolve(get.result as Record<string, unknown> | undefined);
-              db.close();
-            };
-            get.onerror = () => reject(get.error);
-          };
-        }),
-      id,
-    );
+    return await page.evaluate(readStoredPaper, id);
   } finally {
     await page.close();
   }

@@ -28,9 +28,11 @@ describe('manifest.json', () => {
     }
   });
 
-  it('asks for no permission beyond activeTab and contextMenus (IndexedDB needs none)', () => {
+  it('asks for no permission beyond activeTab, contextMenus and unlimitedStorage', () => {
     // contextMenus: "Save to Papershelf" on paper links; it grants no access to any page.
-    expect(manifest.permissions).toEqual(['activeTab', 'contextMenus']);
+    // unlimitedStorage: the browser keeps the library's IndexedDB as persistent storage (never
+    // evicted to free disk space); it grants no access to anything either.
+    expect(manifest.permissions).toEqual(['activeTab', 'contextMenus', 'unlimitedStorage']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|externally_connectable/);
   });
 });
@@ -39,5 +41,22 @@ describe('site registry', () => {
   it('has one adapter per site id the settings know', async () => {
     const { SITE_IDS } = await import('../../src/shared/model');
     expect(ADAPTERS.map((a) => a.id).sort()).toEqual([...SITE_IDS].sort());
+  });
+});
+
+describe('the Firefox manifest, derived from manifest.json at build time', () => {
+  it('runs the same background script as an event page and declares the add-on for AMO', async () => {
+    const { manifestFor } = await import('../../build/browser-manifest.mjs');
+    const firefox = manifestFor('firefox', manifest);
+    expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
+    expect(firefox.browser_specific_settings).toEqual({
+      gecko: { id: 'papershelf@papershelf.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
+    });
+    // Everything else is manifest.json's, unchanged.
+    const { background: _fb, browser_specific_settings: _bss, ...rest } = firefox;
+    const { background: _cb, ...chromeRest } = manifest;
+    expect(rest).toEqual(chromeRest);
+    expect(manifestFor('chrome', manifest)).toEqual(manifest);
   });
 });
