@@ -3,11 +3,17 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { render } from 'preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createList } from '../../src/db/lists';
 import { Popup } from '../../src/popup/popup';
 import { freshDb } from './db';
 import { FakeWorker } from './fake-worker';
+
+// The popup's notices ask the browser what it grants (site access, storage): here, everything.
+vi.mock('webextension-polyfill', () => {
+  const event = { addListener: () => undefined, removeListener: () => undefined };
+  return { default: { permissions: { contains: async () => true, request: async () => true, onAdded: event, onRemoved: event }, extension: { inIncognitoContext: false } } };
+});
 
 // happy-dom's window has no IndexedDB: Dexie takes fake-indexeddb's.
 Dexie.dependencies.indexedDB = indexedDB;
