@@ -59,8 +59,9 @@ export async function launch(
       return page;
     },
     async unloadBackground() {
-      // With the short idle timeout this session was launched with, Firefox unloads the event
-      // page soon after its last event; an extension page watches it go without waking it.
+      // With the short idle timeout set at launch (extensions.background.idle.timeout), Firefox
+      // unloads the event page soon after its last event; an extension page watches it go
+      // without waking it.
       const watcher = await s.openExtensionPage('src/options/index.html#library');
       const contexts = () =>
         watcher.evaluate(() =>
