@@ -2,15 +2,10 @@
 // attributes, the page's own behaviour, in-page re-renders and hostile pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { card, detectedIds, launch, storedPaper, type Session } from './harness';
+import { HOSTILE, HOSTILE_HTML } from './hostile-page';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
-const HOSTILE = 'https://huggingface.co/papers?date=2099-01-01';
-const HOSTILE_HTML = `<!doctype html><html><body><main>
-<article><h3><a href="/papers/2501.00001">&lt;img src=x onerror="window.pwned=1"&gt;</a></h3><p>hostile title</p></article>
-<article><h3><a href="/papers/2501.00002">Ordinary paper</a></h3></article>
-<article><h3><a href="/papers/date/2024-08-01">Not a paper</a></h3></article>
-</main></body></html>`;
 
 // A forged card for a real paper, with a sponsored title and a padded author list.
 const FORGED = 'https://huggingface.co/papers?date=2099-01-02';

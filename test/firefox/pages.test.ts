@@ -4,15 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPTURES } from '../../scripts/offline-pages.mjs';
 import expected from '../fixtures/expected-ids.json' with { type: 'json' };
 import { answeredCount, attribute, click, clickText, control, detectedIds, launch, storedPaper, type FirefoxSession } from './harness';
+import { HOSTILE, HOSTILE_HTML } from '../e2e/hostile-page';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
-const HOSTILE = 'https://huggingface.co/papers?date=2099-01-01';
-const HOSTILE_HTML = `<!doctype html><html><body><main>
-<article><h3><a href="/papers/2501.00001">&lt;img src=x onerror="window.pwned=1"&gt;</a></h3><p>hostile title</p></article>
-<article><h3><a href="/papers/2501.00002">Ordinary paper</a></h3></article>
-<article><h3><a href="/papers/date/2024-08-01">Not a paper</a></h3></article>
-</main></body></html>`;
 
 /** Every capture whose paper ids are listed in test/fixtures/expected-ids.json, by its real URL. */
 const WITH_EXPECTED_IDS = Object.entries(CAPTURES as Record<string, string>)
