@@ -65,6 +65,11 @@ export class Card {
     return this.host.isConnected && this.element.contains(this.host);
   }
 
+  /** Whether the listing takes room on the page (not hidden as read, not in a collapsed section). */
+  get shown(): boolean {
+    return this.element.getClientRects().length > 0;
+  }
+
   /** Applies a state the worker confirmed; the data attributes only ever show stored state. */
   confirm(state: PaperState): void {
     const { id: _id, ...shown } = state;

@@ -9,7 +9,7 @@ import type { Card } from './card';
 import { showHelp, type Help } from './help';
 
 export interface TriageTarget {
-  /** The cards on the page, in any order. */
+  /** The cards on the page, in page order. */
   cards(): Card[];
   toggle(card: Card, which: 'read' | 'saved'): void;
 }
@@ -67,11 +67,6 @@ export class KeyboardTriage {
     this.#help = undefined;
   }
 
-  /** The cards in page order. */
-  ordered(): Card[] {
-    return this.target.cards().sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  }
-
   /** The card whose controls hold focus (the user may have tabbed there), else the one j / k chose. */
   #current(): Card | undefined {
     const active = this.doc.activeElement;
@@ -84,7 +79,7 @@ export class KeyboardTriage {
   }
 
   #move(step: 1 | -1) {
-    const cards = this.ordered().filter((c) => c.element.getClientRects().length > 0);
+    const cards = this.target.cards().filter((c) => c.shown);
     if (cards.length === 0) return;
     const current = this.#current();
     const at = current ? cards.indexOf(current) : -1;

@@ -77,7 +77,7 @@ export class Shelf {
   start(): Promise<void> {
     this.#options.worker.onPush((push) => this.#onPush(push));
     this.#keyboard = new KeyboardTriage(this.#doc, {
-      cards: () => this.cards,
+      cards: () => this.#ordered(),
       toggle: (card, which) => this.#actionsFor(card).toggle(which),
     });
     this.#options.worker
@@ -102,8 +102,12 @@ export class Shelf {
 
   /** The papers listed and shown on this page, in page order, each once. */
   pagePapers(): string[] {
-    const shown = (this.#keyboard?.ordered() ?? this.cards).filter((c) => c.element.getClientRects().length > 0);
-    return [...new Set(shown.map((c) => c.id))];
+    return [...new Set(this.#ordered().filter((c) => c.shown).map((c) => c.id))];
+  }
+
+  /** The mounted cards in page order. */
+  #ordered(): Card[] {
+    return this.cards.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   get cards(): Card[] {
@@ -281,8 +285,8 @@ export class Shelf {
    * next paper rather than falling to the page's body, and the user gets a way back.
    */
   #hiding(card: Card): void {
-    const cards = this.#keyboard?.ordered() ?? [];
-    const after = cards.slice(cards.indexOf(card) + 1).find((c) => c.element.getClientRects().length > 0);
+    const cards = this.#ordered();
+    const after = cards.slice(cards.indexOf(card) + 1).find((c) => c.shown);
     if (this.#doc.activeElement === card.host) after?.focus();
     showUndo(this.#doc, 'Read, so hidden.', () => this.#actionsFor(card).toggle('read'));
   }
