@@ -28,7 +28,10 @@ export function addDocument(stats: CorpusStats, terms: TermCounts): void {
   for (const term of terms.keys()) stats.df.set(term, (stats.df.get(term) ?? 0) + 1);
 }
 
-/** Undoes `addDocument` for the same terms; terms no paper holds any more are dropped, so the stats do not grow forever. */
+/**
+ * Undoes `addDocument` for the same terms; terms no paper holds any more are dropped, so the stats do not
+ * grow forever.
+ */
 export function removeDocument(stats: CorpusStats, terms: TermCounts): void {
   stats.docs = Math.max(0, stats.docs - 1);
   for (const term of terms.keys()) {
