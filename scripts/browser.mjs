@@ -14,8 +14,8 @@ export function chromePath() {
 }
 
 /**
- * @typedef {{ headless?: boolean, offline?: boolean, viewport?: null | { width: number, height: number }, dist?: string }}
- *   LaunchOptions
+ * @typedef {{ width: number, height: number }} Viewport
+ * @typedef {{ headless?: boolean, offline?: boolean, viewport?: null | Viewport, dist?: string }} LaunchOptions
  */
 
 /**
