@@ -18,8 +18,9 @@ function watchPopup() {
     }
     const last = t.keys.at(-1);
     const box = document.querySelector('input[type="search"]');
+    if (!(box instanceof HTMLInputElement)) return;
     // Painted when the list shows the answer to the latest query (data-query), not an older one.
-    if (last && last.painted === undefined && box && document.querySelector(`[data-query="${CSS.escape(box.value)}"]`)) {
+    if (last && last.painted === undefined && document.querySelector(`[data-query="${CSS.escape(box.value)}"]`)) {
       last.painted = -1;
       requestAnimationFrame(() => (last.painted = performance.now()));
     }
@@ -89,7 +90,8 @@ export async function benchAnnotate() {
       // Watch this card's shadow root: the moment the editor is inserted, then the frame after.
       await feed.evaluate((k) => {
         const root = document.querySelectorAll('article')[k].querySelector('papershelf-controls').shadowRoot;
-        const t = (window.__tag = {});
+        window.__tag = {};
+        const t = window.__tag;
         addEventListener('pointerdown', () => (t.press = performance.now()), { capture: true, once: true });
         const mo = new MutationObserver(() => {
           if (t.inDom === undefined && root.querySelector('[role="combobox"]')) {

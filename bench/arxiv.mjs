@@ -2,13 +2,15 @@
 // 200-result search page and the 87-entry legacy /new listing, served at their real URLs.
 import { RUNS, report, session } from './lib.mjs';
 
+/** @type {[string, string, number][]} */
 const PAGES = [
   ['search, 200 results', 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&size=200', 200],
   ['legacy /new listing, 87 entries', 'https://arxiv.org/list/cs/new', 87],
 ];
 
 function instrument() {
-  const t = (window.__bench = { count: 0, last: 0 });
+  window.__bench = { count: 0, last: 0 };
+  const t = window.__bench;
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'PAPERSHELF-CONTROLS') { t.count++; t.last = performance.now(); }
   }).observe(document, { subtree: true, childList: true });

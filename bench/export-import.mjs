@@ -13,9 +13,10 @@ const BUTTONS = ['Export BibTeX', 'Export RIS', 'Export CSL-JSON', 'Export Markd
 // is clicked, when the import preview appears and when the import is reported done. Playwright's
 // own round trips (16 MB through setInputFiles takes seconds) stay out of the figures.
 export function instrument() {
-  const t = (window.__bench = { marks: {} });
-  document.addEventListener('click', (e) => { if (e.target.closest?.('button')) t.marks.press = performance.now(); }, true);
-  document.addEventListener('change', (e) => { if (e.target.type === 'file') t.marks.chosen = performance.now(); }, true);
+  window.__bench = { marks: {} };
+  const t = window.__bench;
+  document.addEventListener('click', (e) => { if (e.target instanceof Element && e.target.closest('button')) t.marks.press = performance.now(); }, true);
+  document.addEventListener('change', (e) => { if (e.target instanceof HTMLInputElement && e.target.type === 'file') t.marks.chosen = performance.now(); }, true);
   const click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function () {
     if (this.download) t.marks.downloaded = performance.now();

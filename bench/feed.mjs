@@ -48,16 +48,18 @@ export function thousandCardPage() {
 export function instrument() {
   const floor = location.pathname === '/bench-floor';
   const bare = location.pathname === '/bench-bare';
-  const t = (window.__bench = { mountedAt: new Map(), statedAt: new Map(), frames: [], cardsInView: 0, expect: 1000 });
+  window.__bench = { mountedAt: new Map(), statedAt: new Map(), frames: [], cardsInView: 0, expect: 1000 };
+  const t = window.__bench;
   // Long animation frames, not long tasks: the Long Tasks API leaves out rendering, and the style
   // and layout that inserted controls cause are most of what blocks input on a big page.
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) t.frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
+    // TypeScript's DOM library has no type for long-animation-frame or layout-shift entries yet.
+    for (const e of /** @type {any[]} */ (list.getEntries())) t.frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
   }).observe({ type: 'long-animation-frame', buffered: true });
   // How far the page jumps under the reader while it loads: the sum of every layout-shift score.
   t.shifted = 0;
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) t.shifted += e.value;
+    for (const e of /** @type {any[]} */ (list.getEntries())) t.shifted += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
   new MutationObserver((records) => {
     const now = performance.now();

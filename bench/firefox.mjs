@@ -77,7 +77,10 @@ async function firefox(extra) {
         waitFor: (fn, arg) => page.waitForFunction(fn, { timeout: 120_000, polling: 50 }, arg),
         // Background tabs get no animation frames, which the locator waits on.
         click: async (selector) => (await page.bringToFront(), await page.locator(selector).click()),
-        upload: async (selector, file) => (await page.waitForSelector(selector)).uploadFile(file),
+        upload: async (selector, file) =>
+          /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (
+            await page.waitForSelector(selector)
+          ).uploadFile(file),
         close: () => page.close(),
       };
     },
@@ -187,7 +190,7 @@ async function popup(launch) {
         () =>
           new Promise((resolve) =>
             new PerformanceObserver((list) => {
-              const last = list.getEntries().at(-1);
+              const last = /** @type {LargestContentfulPaint} */ (list.getEntries().at(-1));
               resolve({ at: last.startTime, element: `${last.element?.tagName.toLowerCase()}.${last.element?.className}` });
             }).observe({ type: 'largest-contentful-paint', buffered: true }),
           ),

@@ -11,10 +11,10 @@ const CLICKING_MS = 1200;
 function timeEvents() {
   window.__events = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
+    for (const e of /** @type {PerformanceEventTiming[]} */ (list.getEntries())) {
       if (e.name === 'pointerdown' || e.name === 'click') window.__events.push({ start: e.startTime, delay: e.processingStart - e.startTime, duration: e.duration });
     }
-  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  }).observe(/** @type {PerformanceObserverInit} */ ({ type: 'event', durationThreshold: 16, buffered: true }));
 }
 
 async function clickThroughLoad(tab, url) {

@@ -27,7 +27,7 @@ export function seed(count) {
         if (i % 5 === 0) { paper.readAt = t; delete paper.toReadSince; }
         store.put(paper);
       }
-      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.oncomplete = () => { db.close(); resolve(undefined); };
       tx.onerror = () => reject(tx.error);
     };
   });

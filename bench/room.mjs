@@ -12,9 +12,11 @@ const ROOM = 'article h3 { padding-bottom: 30px; } bench-buttons { display: bloc
 // In the page before its scripts; the path says how: /room-bench/<per frame>[/reserved].
 function insertPerFrame(room) {
   const [, , perFrame, reserved] = location.pathname.split('/');
-  const t = (window.__room = { frames: [] });
+  window.__room = { frames: [] };
+  const t = window.__room;
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) t.frames.push({ start: e.startTime, blocking: e.blockingDuration, duration: e.duration });
+    // TypeScript's DOM library has no type for long-animation-frame entries yet.
+    for (const e of /** @type {any[]} */ (list.getEntries())) t.frames.push({ start: e.startTime, blocking: e.blockingDuration, duration: e.duration });
   }).observe({ type: 'long-animation-frame', buffered: true });
   if (reserved) {
     const sheet = new CSSStyleSheet();

@@ -14,8 +14,13 @@ export function chromePath() {
 }
 
 /**
+ * @typedef {{ width: number, height: number }} Viewport
+ * @typedef {{ headless?: boolean, offline?: boolean, viewport?: null | Viewport, dist?: string }} LaunchOptions
+ */
+
+/**
  * @param {string} profile  user-data directory
- * @param {{ headless?: boolean, offline?: boolean, viewport?: null | { width: number, height: number }, dist?: string }} [options]
+ * @param {LaunchOptions} [options]
  */
 export async function launchWithExtension(profile, { headless = true, offline = true, viewport, dist = DIST } = {}) {
   if (!existsSync(resolve(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);

@@ -40,7 +40,7 @@ async function recordingProxy() {
     requests.push(`https://${req.url}`);
     socket.destroy();
   });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { port, requests, close: () => new Promise((done) => server.close(done)) };

@@ -67,7 +67,7 @@ try {
     const arxiv = await context.newPage();
     await arxiv.goto('https://arxiv.org/list/cs.RO/recent');
     await arxiv.locator('papershelf-controls').nth(5).waitFor();
-    for (const [n, name] of [[1, 'Save for later'], [2, 'Mark read']]) {
+    for (const [n, name] of /** @type {[number, string][]} */ ([[1, 'Save for later'], [2, 'Mark read']])) {
       const button = arxiv.locator('papershelf-controls').nth(n).getByRole('button', { name });
       if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
       await button.and(arxiv.locator('[aria-pressed="true"]')).waitFor({ timeout: 30_000 });

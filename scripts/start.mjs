@@ -19,7 +19,7 @@ const profile = resolve(root, '.papershelf-profile');
 try {
   chromePath();
 } catch (err) {
-  console.error(err.message);
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 }
 
@@ -34,7 +34,10 @@ async function reloadExtension() {
 }
 
 // The first build, then (unless --once) a watcher that rebuilds on change.
-const watcher = await build({ root, logLevel: 'warn', build: once ? {} : { watch: {} } });
+// A watcher unless --once (then the build's output, which is never used as a watcher).
+const watcher = /** @type {import('vite').Rolldown.RolldownWatcher} */ (
+  await build({ root, logLevel: 'warn', build: once ? {} : { watch: {} } })
+);
 if (!once) {
   let first = true;
   watcher.on('event', (e) => {
@@ -43,7 +46,7 @@ if (!once) {
       else void reloadExtension();
     }
   });
-  await new Promise((resolveBuilt) => watcher.on('event', (e) => e.code === 'END' && resolveBuilt()));
+  await new Promise((resolveBuilt) => watcher.on('event', (e) => e.code === 'END' && resolveBuilt(undefined)));
 }
 
 // A persistent profile keeps the service worker script of the build it last ran, and Chrome can

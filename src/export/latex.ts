@@ -30,8 +30,10 @@ const SPECIALS: Record<string, string> = {
  * Most text has nothing to escape: one test skips the replace (a third of a 10,000-paper export).
  * Control characters go: bibtex-parser stops reading at a NUL, and none prints.
  */
+/* eslint-disable no-control-regex -- these find the control characters to drop */
 const NEEDS_ESCAPE = /[\\{}$&%#_~^<>\0-\x1f\x7f]/;
 const SPECIAL = /[\\{}$&%#_~^<>\0-\x1f\x7f]/g;
+/* eslint-enable no-control-regex */
 const escapeChar = (c: string) => SPECIALS[c] ?? '';
 
 /** Escapes LaTeX's special characters, math included; folds line breaks, which end a field early in some tools. */
@@ -41,6 +43,7 @@ export function escapeText(text: string): string {
 }
 
 const mathTex = (tex: string, protect: boolean) => {
+  // eslint-disable-next-line no-control-regex -- control characters are what this drops
   const clean = tex.replace(/[\0-\x1f\x7f]/g, '');
   return protect ? `{$${clean}$}` : `$${clean}$`;
 };

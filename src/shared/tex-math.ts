@@ -30,8 +30,13 @@ function balanced(tex: string): boolean {
       continue;
     }
     if (c === '%' || c === '#' || c === '&') return false;
-    if (c === '{') all++, unescaped++;
-    else if (c === '}') all--, unescaped--;
+    if (c === '{') {
+      all++;
+      unescaped++;
+    } else if (c === '}') {
+      all--;
+      unescaped--;
+    }
     if (all < 0 || unescaped < 0) return false;
   }
   return all === 0 && unescaped === 0;

@@ -14,11 +14,12 @@
  * F1, and leaving it out makes training cost depend on the tag's papers only. Calibrating the
  * threshold per tag (mean + k·σ of the other papers' scores) did worse than one cosine for all.
  * Thresholds were tuned on the held-out papers themselves, so expect somewhat less on new ones.
+ * The evaluation trains both methods itself (test/unit/train/); the worker keeps a running sum
+ * per tag (db/tag-models.ts) and makes its centroid model here.
  */
-import { centroidWeights } from './centroid';
-import { linearWeights } from './linear';
 import { scaleToUnit, type SparseVector } from './tfidf';
 
+/** 'linear' models exist only in the evaluation, scored by the same `suggestForVector`. */
 export type ModelMethod = 'centroid' | 'linear';
 
 export interface TagModel {
@@ -32,20 +33,8 @@ export interface TagModel {
   trainedOn: number;
 }
 
-export interface TrainOptions {
-  method: ModelMethod;
-  /** Centroid: the least cosine; linear: added to the decision boundary. */
-  threshold: number;
-  /** Centroid: how much of the other papers' mean is taken away. */
-  negativeFraction: number;
-  epochs: number;
-  lambda: number;
-}
-
-export const DEFAULT_TRAINING: TrainOptions = { method: 'centroid', threshold: 0.1, negativeFraction: 0, epochs: 5, lambda: 0.03 };
-
-/** The classifier's best settings on the seed, kept to measure it against the default. */
-export const LINEAR_TRAINING: TrainOptions = { ...DEFAULT_TRAINING, method: 'linear', threshold: -0.4 };
+/** The least cosine between a paper and a tag's centroid for the tag to be suggested. */
+export const CENTROID_THRESHOLD = 0.1;
 
 /** A tag needs this many papers before its papers say more than their own quirks. */
 export const MIN_PAPERS_PER_TAG = 3;
@@ -53,29 +42,16 @@ export const MIN_PAPERS_PER_TAG = 3;
 /** Enough words to explain and to score; more only make the stored model and each scoring slower. */
 export const KEPT_TERMS = 100;
 
-export function trainTagModel(
-  tag: string,
-  positives: readonly SparseVector[],
-  negatives: readonly SparseVector[],
-  options: TrainOptions = DEFAULT_TRAINING,
-): TagModel | undefined {
-  if (positives.length < MIN_PAPERS_PER_TAG) return undefined;
-  if (options.method === 'centroid') {
-    return centroidModel(tag, centroidWeights(positives, negatives, options.negativeFraction), positives.length, options.threshold);
-  }
-  const { weights, bias } = linearWeights(positives, negatives, options);
-  return { tag, method: 'linear', weights: Object.fromEntries(strongest(weights)), threshold: options.threshold - bias, trainedOn: positives.length };
-}
-
 /**
  * A nearest-centroid model from the mean of a tag's vectors — or their sum, which the worker keeps
  * up to date one paper at a time: the weights are scaled to unit length, so the scale is moot.
  */
-export function centroidModel(tag: string, centroid: SparseVector, trainedOn: number, threshold = DEFAULT_TRAINING.threshold): TagModel {
+export function centroidModel(tag: string, centroid: SparseVector, trainedOn: number, threshold = CENTROID_THRESHOLD): TagModel {
   return { tag, method: 'centroid', weights: Object.fromEntries(scaleToUnit(strongest(centroid))), threshold, trainedOn };
 }
 
-function strongest(weights: SparseVector): SparseVector {
+/** The `KEPT_TERMS` weights of largest magnitude. */
+export function strongest(weights: SparseVector): SparseVector {
   const sorted = [...weights].filter(([, w]) => w !== 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   return new Map(sorted.slice(0, KEPT_TERMS));
 }

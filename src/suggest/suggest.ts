@@ -2,14 +2,9 @@
  * Tag models for a library, and the tags they suggest for a paper with the words that weighed most.
  * Tags compare case-insensitively, as everywhere else in Papershelf.
  */
-import { DEFAULT_TRAINING, MIN_PAPERS_PER_TAG, trainTagModel, type TagModel, type TrainOptions } from './model';
+import type { TagModel } from './model';
 import { surfaceForms, termsOf, type PaperText } from './terms';
 import { vectorize, type CorpusStats, type SparseVector } from './tfidf';
-
-export interface VectorWithTags {
-  vector: SparseVector;
-  tags?: readonly string[] | undefined;
-}
 
 export interface ModelSuggestion {
   tag: string;
@@ -17,32 +12,6 @@ export interface ModelSuggestion {
   why: string[];
   /** The paper's vector · the model's weights; at least the model's threshold. */
   score: number;
-}
-
-/** A model for every tag that at least `MIN_PAPERS_PER_TAG` papers have. */
-export function trainModels(papers: readonly VectorWithTags[], options: TrainOptions = DEFAULT_TRAINING): TagModel[] {
-  const spelling = new Map<string, string>();
-  const counts = new Map<string, number>();
-  for (const paper of papers) {
-    for (const tag of new Set((paper.tags ?? []).map((t) => t.toLowerCase()))) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    for (const tag of paper.tags ?? []) if (!spelling.has(tag.toLowerCase())) spelling.set(tag.toLowerCase(), tag);
-  }
-  const models: TagModel[] = [];
-  for (const [key, count] of counts) {
-    if (count < MIN_PAPERS_PER_TAG) continue;
-    const model = trainModelFor(spelling.get(key) ?? key, papers, options);
-    if (model) models.push(model);
-  }
-  return models;
-}
-
-/** One tag's model: what the worker recomputes when that tag is added to or removed from a paper. */
-export function trainModelFor(tag: string, papers: readonly VectorWithTags[], options: TrainOptions = DEFAULT_TRAINING): TagModel | undefined {
-  const key = tag.toLowerCase();
-  const positives: SparseVector[] = [];
-  const negatives: SparseVector[] = [];
-  for (const paper of papers) (paper.tags?.some((t) => t.toLowerCase() === key) ? positives : negatives).push(paper.vector);
-  return trainTagModel(tag, positives, negatives, options);
 }
 
 export function suggestByModel(

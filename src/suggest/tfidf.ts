@@ -1,6 +1,6 @@
 /**
- * Corpus statistics and tf-idf vectors. The statistics change by one paper at a time (a paper
- * recorded or deleted), so they are updated in place rather than recounted over the library.
+ * Corpus statistics and tf-idf vectors. The worker counts them over the whole library, again when
+ * the library has grown or shrunk by a tenth (db/tag-models.ts), and stores them as a record.
  */
 import type { TermCounts } from './terms';
 
@@ -26,16 +26,6 @@ export function emptyStats(): CorpusStats {
 export function addDocument(stats: CorpusStats, terms: TermCounts): void {
   stats.docs += 1;
   for (const term of terms.keys()) stats.df.set(term, (stats.df.get(term) ?? 0) + 1);
-}
-
-/** Undoes `addDocument` for the same terms; terms no paper holds any more are dropped, so the stats do not grow forever. */
-export function removeDocument(stats: CorpusStats, terms: TermCounts): void {
-  stats.docs = Math.max(0, stats.docs - 1);
-  for (const term of terms.keys()) {
-    const left = (stats.df.get(term) ?? 0) - 1;
-    if (left > 0) stats.df.set(term, left);
-    else stats.df.delete(term);
-  }
 }
 
 export function statsToRecord(stats: CorpusStats): StoredCorpusStats {

@@ -10,7 +10,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | u
       error: (err: unknown) => console.error('Papershelf: live query failed', err),
     });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller's deps, not `query`: a new closure each render must not resubscribe.
   }, deps);
   return value;
 }

@@ -20,13 +20,17 @@ async function press(page: Page, id: string, name: 'Mark read' | 'Save for later
   await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
 }
 
-/** No violation in our elements, in light and then dark; `dark` also switches the site's own theme. */
+/**
+ * No violation in our elements, in light and then dark; `dark` also switches the site's own theme.
+ * In a site's page, the listings marked read must stay readable too.
+ */
 async function expectClean(page: Page, kind: 'extension-page' | 'in-site', what: string, dark?: (on: boolean) => Promise<unknown>) {
+  const readListings = { 'extension-page': async () => [], 'in-site': () => contrastInReadListings(page) }[kind];
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     await dark?.(colorScheme === 'dark');
     expect(await axeViolations(page, kind), `${what}, ${colorScheme}`).toEqual([]);
-    if (kind === 'in-site') expect(await contrastInReadListings(page), `${what}, ${colorScheme}: read listings`).toEqual([]);
+    expect(await readListings(), `${what}, ${colorScheme}: read listings`).toEqual([]);
   }
 }
 

@@ -21,6 +21,24 @@ const feedWithAttention = readCapture('huggingface/daily-papers-2024-08-01.html'
   .replaceAll('2407.21783', '1706.03762')
   .replaceAll('The Llama 3 Herd of Models', 'Attention Is All You Need');
 
+// One real entry of another listing (2301.00001, on no page below), as its dt and dd.
+const SENTINEL_ID = '2301.00001';
+const SENTINEL = /<dt>[\s\S]*?<\/dd>/.exec(readCapture('arxiv/list-cs-2301-month-prettified.html'))![0];
+
+/**
+ * Appends the sentinel entry to the page and waits for its controls. Scans run one after another,
+ * so once the sentinel has its controls, every scan the page's earlier changes started is done:
+ * what those did not mount, they will not.
+ */
+async function scannedSince(page: Page): Promise<void> {
+  await page.evaluate((html) => {
+    const list = document.createElement('dl');
+    list.innerHTML = html;
+    document.body.append(list);
+  }, SENTINEL);
+  await card(page, SENTINEL_ID).locator('papershelf-controls').waitFor();
+}
+
 let s: Session;
 const ourErrors: string[] = [];
 beforeAll(async () => {
@@ -55,8 +73,9 @@ describe('controls on every entry', () => {
   it('shows nothing on an empty listing and logs no error', async () => {
     const page = await open('https://arxiv.org/list/cs/9101');
     await page.waitForLoadState('load');
-    await page.waitForTimeout(300);
-    expect(await page.locator('papershelf-controls').count()).toBe(0);
+    await scannedSince(page);
+    // The sentinel's controls only.
+    expect(await page.locator('papershelf-controls').count()).toBe(1);
     expect(ourErrors).toEqual([]);
     await page.close();
   });
@@ -77,8 +96,8 @@ describe('controls on every entry', () => {
         node.replaceChildren(span);
       }
     });
-    await page.waitForTimeout(100);
-    expect(await page.locator('papershelf-controls').count()).toBe(50);
+    await scannedSince(page);
+    expect(await page.locator('papershelf-controls').count()).toBe(51);
     expect(await entry.locator('papershelf-controls').count()).toBe(1);
     expect(await entry.getByRole('button', { name: 'Save for later' }).getAttribute('aria-pressed')).toBe('true');
     await page.close();

@@ -1,4 +1,7 @@
-/** Runs axe-core (WCAG 2.2 A/AA and best practices) in a page and reports the violations in Papershelf's own elements. */
+/**
+ * Runs axe-core (WCAG 2.2 A/AA and best practices) in a page and reports the violations in Papershelf's own
+ * elements.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';

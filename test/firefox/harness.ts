@@ -175,7 +175,12 @@ export async function allowInPrivateWindows(s: FirefoxSession): Promise<void> {
   page.goto('about:debugging#/runtime/this-firefox', { timeout: 120_000 }).catch(() => undefined);
   await until(() => page.evaluate(() => location.href.startsWith('about:debugging') && document.readyState === 'complete' && 'ChromeUtils' in globalThis).catch(() => false), 'about:debugging');
   await page.evaluate(async (id) => {
-    const chrome = globalThis as unknown as { ChromeUtils: { importESModule(url: string): Record<string, any> } };
+    // The two privileged modules this needs, with the members it calls.
+    type Modules = {
+      ExtensionPermissions: { add(id: string, perms: { permissions: string[]; origins: string[] }): Promise<void> };
+      AddonManager: { getAddonByID(id: string): Promise<{ reload(): Promise<void> }> };
+    };
+    const chrome = globalThis as unknown as { ChromeUtils: { importESModule(url: string): Modules } };
     const { ExtensionPermissions } = chrome.ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
     await ExtensionPermissions.add(id, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
     const { AddonManager } = chrome.ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');

@@ -24,10 +24,8 @@ describe('BibTeX export, read back by @retorquere/bibtex-parser', () => {
       expect(e.fields.archiveprefix).toBe('arXiv');
       expect(e.fields.url).toBe(`https://arxiv.org/abs/${p.id}`);
       expect(e.fields.year).toBe(`20${p.id.slice(0, 2)}`);
-      if (p.authors[0]) {
-        const [a] = e.fields.author as { lastName: string; firstName: string }[];
-        expect(`${a!.firstName} ${a!.lastName}`).toBe(p.authors[0]);
-      }
+      const [a] = (e.fields.author ?? []) as { lastName: string; firstName: string }[];
+      expect(a && `${a.firstName} ${a.lastName}`).toBe(p.authors[0]);
     }
   });
 

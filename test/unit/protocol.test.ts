@@ -36,8 +36,7 @@ describe('parseRequest', () => {
     ['opened false', { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ ...paper, opened: false }] }],
   ])('refuses %s with a message', (_what, message) => {
     const result = parseRequest(message);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/malformed message/);
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/malformed message/) });
   });
 
   it('refuses an oversized batch', () => {

@@ -4,12 +4,12 @@
  * order) are tagged, with all their topics; the model then suggests tags for every other paper,
  * and suggestions are scored as (paper, tag) pairs, micro-averaged over topics.
  */
-import { trainModels, suggestForVector } from '../../src/suggest/suggest';
-import { DEFAULT_TRAINING, type TrainOptions } from '../../src/suggest/model';
+import { suggestForVector } from '../../src/suggest/suggest';
 import { termsOf, TITLE_WEIGHT } from '../../src/suggest/terms';
 import { addDocument, emptyStats, vectorize } from '../../src/suggest/tfidf';
 import { fixture } from './capture';
 import { seedPapers } from './seed';
+import { DEFAULT_TRAINING, trainModels, type TrainOptions } from './train/train';
 
 export const TRAINING_PER_TOPIC = 3;
 

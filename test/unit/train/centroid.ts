@@ -2,7 +2,7 @@
  * Nearest centroid (Rocchio): the mean of a tag's papers, minus a fraction of the mean of the
  * others so that words every paper uses ("model", "method") stop counting as evidence.
  */
-import type { SparseVector } from './tfidf';
+import type { SparseVector } from '../../../src/suggest/tfidf';
 
 export function centroidWeights(positives: readonly SparseVector[], negatives: readonly SparseVector[], negativeFraction: number): SparseVector {
   const weights: SparseVector = new Map();

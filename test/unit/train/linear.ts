@@ -4,7 +4,7 @@
  * the positives, every other paper a negative, and both classes weigh the same in total since a
  * tag has a handful of papers against thousands of others.
  */
-import type { SparseVector } from './tfidf';
+import type { SparseVector } from '../../../src/suggest/tfidf';
 
 export interface LinearOptions {
   epochs: number;
