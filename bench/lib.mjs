@@ -26,9 +26,9 @@ export const longestStretch = (frames) => Math.max(0, ...frames.map((f) => (f.bl
  * A fresh profile with the extension, serving the captures and `extra` pages offline. BENCH_DIST
  * names another build to load (an A/B against an earlier commit's dist/).
  */
-export async function session(extra = {}) {
+export async function session(extra = {}, dist = process.env.BENCH_DIST) {
   const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
-  const context = await launchWithExtension(profile, process.env.BENCH_DIST ? { dist: process.env.BENCH_DIST } : {});
+  const context = await launchWithExtension(profile, dist ? { dist } : {});
   await serveOffline(context, extra);
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
