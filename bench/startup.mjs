@@ -54,7 +54,7 @@ const isOurs = (e) => typeof e.args?.data?.url === 'string' && e.args.data.url.s
  * processor time (thread time, which the rest of the machine's load inflates far less than wall
  * time) and how much of it ran the extension's script (compiling and running it, its callbacks).
  */
-function mainThreadUntilDcl(events) {
+function mainThread(events, firstScreen) {
   const { pid, tid } = events.find((e) => e.name === 'MarkDOMContent');
   const dcl = events.filter((e) => e.name === 'domContentLoadedEventStart' && e.pid === pid).at(-1).ts;
   // A renderer made for this navigation may start after the browser marked navigationStart.
@@ -67,7 +67,13 @@ function mainThreadUntilDcl(events) {
   const ours = on.filter(isOurs).sort((a, b) => a.ts - b.ts);
   let script = 0, end = 0;
   for (const e of ours) if (e.ts >= end) (script += before(e)), (end = e.ts + e.dur);
-  return { busy: busy / 1000, script: script / 1000 };
+  // From DOMContentLoaded to the first screen's controls: processor time, against the wall time
+  // that waiting for a core adds on a loaded machine.
+  const until = dcl + firstScreen * 1000;
+  const tasks = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === TASK && e.ts < until && e.ts + e.dur > dcl);
+  const overlap = (e) => ((e.tdur ?? e.dur) * (Math.min(until, e.ts + e.dur) - Math.max(dcl, e.ts))) / e.dur;
+  const toFirstScreen = Number.isNaN(firstScreen) ? NaN : tasks.reduce((sum, e) => sum + overlap(e), 0) / 1000;
+  return { busy: busy / 1000, script: script / 1000, toFirstScreen };
 }
 
 async function traced(cdp, run) {
@@ -76,11 +82,11 @@ async function traced(cdp, run) {
   cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
-  const result = await run();
+  await run();
   await cdp.send('Tracing.end');
   await complete;
   cdp.off('Tracing.dataCollected', collect);
-  return { result, events };
+  return events;
 }
 
 /**
@@ -89,7 +95,7 @@ async function traced(cdp, run) {
  * controls from DOMContentLoaded.
  */
 async function load(tab, url, entries) {
-  const { result, events } = await traced(tab.cdp, async () => {
+  const events = await traced(tab.cdp, async () => {
     await tab.page.goto(url, { waitUntil: 'load' });
     if (entries) await tab.page.waitForFunction((n) => document.querySelectorAll('papershelf-controls').length === n, entries, { timeout: 20_000 });
   });
@@ -102,8 +108,7 @@ async function load(tab, url, entries) {
     const inView = added.filter(([n], i) => i === 0 || n.getBoundingClientRect().top < innerHeight);
     return { dcl, firstScreen: inView.length ? Math.max(...inView.map(([, at]) => at)) - dcl : NaN };
   });
-  void result;
-  return { ...timing, ...mainThreadUntilDcl(events) };
+  return { ...timing, ...mainThread(events, timing.firstScreen) };
 }
 
 /** The middle half of a set of values, as "p25 to p75". */
@@ -167,7 +172,10 @@ export async function benchStartup() {
         results.push(report(`  ${side.label}: DOMContentLoaded, with minus without`, dcl, '< 10 ms'));
         results.push(report(`  ${side.label}: main thread until then, with minus without`, busy));
         results.push(report(`  ${side.label}: … of which its script (compile, run, callbacks)`, col(runs[j], 'script')));
-        if (side.mounts) results.push(report(`  ${side.label}: DOMContentLoaded → first-screen controls`, col(runs[j], 'firstScreen'), '≤ 16 ms'));
+        if (side.mounts) {
+          results.push(report(`  ${side.label}: DOMContentLoaded → first-screen controls`, col(runs[j], 'firstScreen'), '≤ 16 ms'));
+          results.push(report(`  ${side.label}: … main thread's processor time in it`, col(runs[j], 'toFirstScreen')));
+        }
       });
     }
   } finally {
