@@ -63,6 +63,7 @@ export async function benchExportImport() {
   try {
     await importLibrary(source, library(PAPERS));
     const options = await source.context.newPage();
+    options.setDefaultTimeout(180_000);
     await options.addInitScript(instrument);
     await options.goto(`chrome-extension://${source.extensionId}/src/options/index.html#import-export`);
     await options.getByRole('button', { name: 'Export BibTeX' }).waitFor();
@@ -94,6 +95,7 @@ export async function benchExportImport() {
       const target = await session();
       try {
         const page = await target.context.newPage();
+        page.setDefaultTimeout(180_000);
         await page.addInitScript(instrument);
         await page.goto(`chrome-extension://${target.extensionId}/src/options/index.html#import-export`);
         await page.getByRole('button', { name: 'Export BibTeX' }).waitFor();

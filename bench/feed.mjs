@@ -103,7 +103,7 @@ export function instrument() {
 async function measure(page, url) {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   // Done when the frame after the last insertion is painted, for the floor and for us alike.
-  await page.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 20_000 });
+  await page.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 120_000 });
   // Long-animation-frame entries arrive after their frame: let the last ones in.
   await page.waitForTimeout(300);
   const m = await page.evaluate(() => {
@@ -150,6 +150,8 @@ export async function feedBenchTab() {
   const s = await session({ [FEED_URL]: page, [FLOOR_URL]: page, [BARE_URL]: page });
   const tab = await s.context.newPage();
   await tab.setViewportSize({ width: 1280, height: 800 });
+  // A 1,000-card load on a saturated machine can pass Playwright's default 30 s.
+  tab.setDefaultNavigationTimeout(120_000);
   await tab.addInitScript(instrument);
   return { s, tab };
 }

@@ -56,6 +56,8 @@ export function report(name, values, target, unit = 'ms') {
 /** Imports `papers` as a backup through the options page, then lets IndexedDB settle. */
 export async function importLibrary(s, papers) {
   const options = await s.context.newPage();
+  // Handing 16 MB to the page can pass Playwright's default 30 s on a saturated machine.
+  options.setDefaultTimeout(180_000);
   await options.goto(`chrome-extension://${s.extensionId}/src/options/index.html#import-export`);
   const backup = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString(), tables: { papers, settings: [], lists: [], listEntries: [] } });
   await options.getByLabel('Import', { exact: true }).setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
