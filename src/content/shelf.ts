@@ -73,8 +73,8 @@ export class Shelf {
    * nothing else until DOMContentLoaded, when it mounts controls on every card (first screen
    * first) and from then on follows every DOM change and URL change. Work during parsing delays
    * the page's own start (DOMContentLoaded, which the site's scripts wait for): observing the
-   * whole document while the parser builds it and mounting between its chunks cost +120–150 ms
-   * on the captures (bench/startup.mjs).
+   * whole document while the parser built it and mounting between its chunks cost the captures
+   * +33 / +79 ms of main-thread time before it (bench/startup.mjs, docs/performance.md).
    */
   start(): Promise<void> {
     this.#options.worker.onPush((push) => this.#onPush(push));
