@@ -26,9 +26,9 @@ export const longestStretch = (frames) => Math.max(0, ...frames.map((f) => (f.bl
  * A fresh profile with the extension, serving the captures and `extra` pages offline. BENCH_DIST
  * names another build to load (an A/B against an earlier commit's dist/).
  */
-export async function session(extra = {}) {
+export async function session(extra = {}, dist = process.env.BENCH_DIST) {
   const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
-  const context = await launchWithExtension(profile, process.env.BENCH_DIST ? { dist: process.env.BENCH_DIST } : {});
+  const context = await launchWithExtension(profile, dist ? { dist } : {});
   await serveOffline(context, extra);
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
@@ -56,6 +56,8 @@ export function report(name, values, target, unit = 'ms') {
 /** Imports `papers` as a backup through the options page, then lets IndexedDB settle. */
 export async function importLibrary(s, papers) {
   const options = await s.context.newPage();
+  // Handing 16 MB to the page can pass Playwright's default 30 s on a saturated machine.
+  options.setDefaultTimeout(180_000);
   await options.goto(`chrome-extension://${s.extensionId}/src/options/index.html#import-export`);
   const backup = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString(), tables: { papers, settings: [], lists: [], listEntries: [] } });
   await options.getByLabel('Import', { exact: true }).setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });

@@ -3,6 +3,7 @@
 import { reportContentScripts } from './bundle.mjs';
 import { benchArxiv } from './arxiv.mjs';
 import { benchFeed } from './feed.mjs';
+import { benchStartup } from './startup.mjs';
 import { benchInput } from './input.mjs';
 import { benchRoom } from './room.mjs';
 import { benchInteraction } from './interaction.mjs';
@@ -12,6 +13,7 @@ import { benchAnnotate } from './annotate.mjs';
 import { benchSuggest } from './suggest.mjs';
 
 reportContentScripts();
+await benchStartup();
 await benchFeed();
 await benchRoom();
 await benchInput();

@@ -11,7 +11,7 @@
 export const SLICE_MS = 30;
 export const SLICE_MS_IN_RESERVED_ROOM = 8;
 
-const yieldToBrowser = (): Promise<void> =>
+export const nextTask = (): Promise<void> =>
   new Promise((resolve) => {
     // A message-channel task runs before timers and is not clamped like nested setTimeout.
     const channel = new MessageChannel();
@@ -25,7 +25,7 @@ export async function inChunks<T>(items: readonly T[], work: (item: T) => void, 
   for (const item of items) {
     work(item);
     if (performance.now() - sliceStart > budgetMs) {
-      await yieldToBrowser();
+      await nextTask();
       sliceStart = performance.now();
     }
   }

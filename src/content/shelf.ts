@@ -8,12 +8,11 @@ import { DEFAULT_SETTINGS, sameTag, type PaperSighting, type PaperState, type Se
 import type { Push } from '../shared/protocol';
 import type { Listing, SiteAdapter } from '../sites/types';
 import { Card, HOST_TAG, UNKNOWN, type Shown } from './card';
-import { SLICE_MS, SLICE_MS_IN_RESERVED_ROOM, inChunks } from './chunks';
+import { SLICE_MS, SLICE_MS_IN_RESERVED_ROOM, inChunks, nextTask } from './chunks';
 import type { ControlActions, Toggle } from './controls';
 import type { RequestOf } from '../shared/protocol';
 import { KeyboardTriage } from './keyboard';
 import { KnownStates } from './known-states';
-import { parsedPast } from './parsed-past';
 import { MountedCards } from './mounted-cards';
 import { report } from './report';
 import type { ControlRoom } from './room';
@@ -70,9 +69,12 @@ export class Shelf {
   }
 
   /**
-   * Starts, as early as document_start: wakes the worker (it may be cold) while the page is still
-   * parsing, mounts controls on cards as the parser delivers them, then follows every DOM change
-   * and URL change.
+   * Starts at document_start: wakes the worker (it may be cold) while the page parses, and does
+   * nothing else until DOMContentLoaded, when it mounts controls on every card (first screen
+   * first) and from then on follows every DOM change and URL change. Work during parsing delays
+   * the page's own start (DOMContentLoaded, which the site's scripts wait for): observing the
+   * whole document while the parser built it and mounting between its chunks cost the captures
+   * +33 / +79 ms of main-thread time before it (bench/startup.mjs, docs/performance.md).
    */
   start(): Promise<void> {
     this.#options.worker.onPush((push) => this.#onPush(push));
@@ -84,15 +86,33 @@ export class Shelf {
       .request({ type: 'settings/get' })
       .then((settings) => this.#applySettings(settings))
       .catch((err: unknown) => report('could not load settings', err));
+    if (this.#doc.readyState !== 'loading') return this.#follow();
+    return new Promise((resolve) => {
+      let follow = () => {
+        follow = () => {};
+        resolve(this.#follow());
+      };
+      // After the site's own DOMContentLoaded listeners, which wait for no one: a window listener
+      // added while the event is at the document hears it last, in the same task, so the first
+      // frame after it already has the controls. A site that stops the event gets them a task later.
+      this.#doc.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          this.#doc.defaultView?.addEventListener('DOMContentLoaded', () => follow(), { once: true });
+          void nextTask().then(() => follow());
+        },
+        { once: true },
+      );
+    });
+  }
+
+  #follow(): Promise<void> {
     this.#observer = new MutationObserver((mutations) => {
       if (mutations.some((m) => !this.#isOwnMutation(m))) this.#queueScan();
     });
     // Links too: a framework may reuse a card for another paper by changing only its href.
     this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     this.#doc.defaultView?.addEventListener('popstate', () => this.#queueScan());
-    if (this.#doc.readyState === 'loading') {
-      this.#doc.addEventListener('DOMContentLoaded', () => void this.scan(), { once: true });
-    }
     return this.scan();
   }
 
@@ -138,14 +158,11 @@ export class Shelf {
   #queueScan(): void {
     if (this.#scanQueued) return;
     this.#scanQueued = true;
-    const run = () => {
+    // A re-render is handled in the same task, before the browser paints it without controls.
+    queueMicrotask(() => {
       this.#scanQueued = false;
       void this.scan();
-    };
-    // While the parser streams the page in, every chunk it adds is a mutation: scanning at most
-    // every 50 ms keeps that linear. Afterwards a re-render is handled in the same task.
-    if (this.#doc.readyState === 'loading') setTimeout(run, 50);
-    else queueMicrotask(run);
+    });
   }
 
   /** Mounts controls on new listings; `states` settles when their stored state is shown. */
@@ -170,10 +187,7 @@ export class Shelf {
       return {};
     }
     this.#cards.dropMoved(listings);
-    // While the page loads, the parser may stop in the middle of a card, its title half read: such
-    // a card waits for a later scan (the parser's next chunk, or DOMContentLoaded).
-    const loading = this.#doc.readyState === 'loading';
-    const fresh = listings.filter((l) => this.#needsMount(l) && (!loading || parsedPast(l.element)));
+    const fresh = listings.filter((l) => this.#needsMount(l));
     if (fresh.length === 0) return {};
 
     const unknown = fresh.filter((l) => !this.#known.get(l.paper.id));

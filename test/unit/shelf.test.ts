@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_TAG } from '../../src/content/card';
-import { parsedPast } from '../../src/content/parsed-past';
 import { ControlRoom } from '../../src/content/room';
 import { Shelf } from '../../src/content/shelf';
 import { adapterFor } from '../../src/sites/registry';
@@ -199,13 +198,31 @@ describe('Shelf with a worker that is slow to start', () => {
   });
 });
 
-describe('parsedPast', () => {
-  it('tells a card the parser may still be inside from one it has closed', () => {
-    document.body.innerHTML = '<main><section><article id="a"><h3>Title</h3></article><article id="b"><h3>Half a ti';
-    expect(parsedPast(document.getElementById('a')!)).toBe(true);
-    // The last card and everything around it are still open: nothing follows them yet.
-    expect(parsedPast(document.getElementById('b')!)).toBe(false);
-    document.querySelector('main')!.after(document.createElement('footer'));
-    expect(parsedPast(document.getElementById('b')!)).toBe(true);
+describe('Shelf while the page is still parsing', () => {
+  it("mounts nothing and asks for no paper until DOMContentLoaded, then mounts every card after the site's own listeners", async () => {
+    shelf.stop();
+    loadFeed();
+    // The state at document_start: the parser has not finished the document.
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    const parsing = new FakeWorker();
+    const early = new Shelf({ document, adapterFor, worker: parsing });
+    const started = early.start();
+    // A site script listening for DOMContentLoaded, added after the content script's listener.
+    const seenBySite: number[] = [];
+    const count = () => seenBySite.push(document.querySelectorAll(HOST_TAG).length);
+    document.addEventListener('DOMContentLoaded', count);
+    window.addEventListener('DOMContentLoaded', count);
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
+    expect(parsing.requests.map((r) => r.type)).toEqual(['settings/get']);
+
+    delete (document as { readyState?: unknown }).readyState;
+    document.dispatchEvent(new Event('DOMContentLoaded', { bubbles: true }));
+    await started;
+    expect(seenBySite).toEqual([0, 0]);
+    expect(document.querySelectorAll(`[data-papershelf-id] ${HOST_TAG}`)).toHaveLength(13);
+    expect(parsing.requests.filter((r) => r.type === 'listings/seen')).toHaveLength(1);
+    early.stop();
   });
 });

@@ -1,0 +1,187 @@
+// What the content script costs the page's own start: DOMContentLoaded with the extension minus
+// without it, in pairs (one browser with the extension, one without, the same capture served
+// offline at its real address, the order alternating each pair), and from DOMContentLoaded to the
+// first screen's controls. BENCH_PAIRS pairs (default 12; the first visit, which records the
+// papers, is not counted).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromePath } from '../scripts/browser.mjs';
+import { serveOffline } from '../scripts/offline-pages.mjs';
+import { median, report, session } from './lib.mjs';
+
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 12);
+
+export const STARTUP_PAGES = [
+  ['Daily Papers capture, 13 cards', 'https://huggingface.co/papers?date=2024-08-01', 13],
+  ['arXiv cs.RO listing, 50 entries', 'https://arxiv.org/list/cs.RO/recent', 50],
+];
+
+/** The same browser as the extension's (scripts/browser.mjs), without the extension. */
+async function plainSession() {
+  const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-plain-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromePath(),
+    headless: true,
+    args: ['--no-first-run', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  await serveOffline(context);
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Runs before the page's scripts on both sides (so both pay for it): when each host of controls
+// arrived. It watches only; the extension is not instrumented.
+function instrument() {
+  const t = (window.__startup = { added: [] });
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'PAPERSHELF-CONTROLS') t.added.push([n, performance.now()]);
+  }).observe(document, { subtree: true, childList: true });
+}
+
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
+const TASK = 'ThreadControllerImpl::RunTask';
+const isOurs = (e) => typeof e.args?.data?.url === 'string' && e.args.data.url.startsWith('chrome-extension://');
+
+/**
+ * The page's main thread from navigation start until DOMContentLoaded is fired, from a trace: its
+ * processor time (thread time, which the rest of the machine's load inflates far less than wall
+ * time) and how much of it ran the extension's script (compiling and running it, its callbacks).
+ */
+function mainThread(events, firstScreen) {
+  const { pid, tid } = events.find((e) => e.name === 'MarkDOMContent');
+  const dcl = events.filter((e) => e.name === 'domContentLoadedEventStart' && e.pid === pid).at(-1).ts;
+  // A renderer made for this navigation may start after the browser marked navigationStart.
+  const from = events.filter((e) => e.name === 'navigationStart' && e.pid === pid && e.ts <= dcl).at(-1)?.ts ?? 0;
+  const on = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < dcl);
+  // The task that fires the event is counted up to it (thread time pro rata).
+  const before = (e) => (e.tdur ?? e.dur) * Math.min(1, (dcl - e.ts) / e.dur);
+  const busy = on.filter((e) => e.name === TASK).reduce((sum, e) => sum + before(e), 0);
+  // Our script's outermost events only (a function call inside our evaluation is counted once).
+  const ours = on.filter(isOurs).sort((a, b) => a.ts - b.ts);
+  let script = 0, end = 0;
+  for (const e of ours) if (e.ts >= end) (script += before(e)), (end = e.ts + e.dur);
+  // From DOMContentLoaded to the first screen's controls: processor time, against the wall time
+  // that waiting for a core adds on a loaded machine.
+  const until = dcl + firstScreen * 1000;
+  const tasks = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === TASK && e.ts < until && e.ts + e.dur > dcl);
+  const overlap = (e) => ((e.tdur ?? e.dur) * (Math.min(until, e.ts + e.dur) - Math.max(dcl, e.ts))) / e.dur;
+  const toFirstScreen = Number.isNaN(firstScreen) ? NaN : tasks.reduce((sum, e) => sum + overlap(e), 0) / 1000;
+  return { busy: busy / 1000, script: script / 1000, toFirstScreen };
+}
+
+async function traced(cdp, run) {
+  const events = [];
+  const collect = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
+  await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
+}
+
+/**
+ * One load: DOMContentLoaded from the navigation's start (when the event is fired, what the site's
+ * scripts wait for), the main thread's time until then, and for the extension, its first screen's
+ * controls from DOMContentLoaded.
+ */
+async function load(tab, url, entries) {
+  const events = await traced(tab.cdp, async () => {
+    await tab.page.goto(url, { waitUntil: 'load' });
+    if (entries) await tab.page.waitForFunction((n) => document.querySelectorAll('papershelf-controls').length === n, entries, { timeout: 20_000 });
+  });
+  const timing = await tab.page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const dcl = nav.domContentLoadedEventStart;
+    const { added } = window.__startup;
+    // The first screen: controls whose host lies in the viewport now (measured afterwards, so the
+    // load is not made to lay out early); at least the first.
+    const inView = added.filter(([n], i) => i === 0 || n.getBoundingClientRect().top < innerHeight);
+    return { dcl, firstScreen: inView.length ? Math.max(...inView.map(([, at]) => at)) - dcl : NaN };
+  });
+  return { ...timing, ...mainThread(events, timing.firstScreen) };
+}
+
+/** The middle half of a set of values, as "p25 to p75". */
+const spread = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.round(q * (sorted.length - 1))];
+  return `${at(0.25).toFixed(1)} to ${at(0.75).toFixed(1)}`;
+};
+
+/**
+ * BENCH_STARTUP_BUILDS="label=dist,…" compares several builds against the page alone in the same
+ * rounds (an A/B of two commits' dist/ folders); a label ending in "!" names a build that mounts
+ * no controls (an empty content script: the cost of having one at all).
+ */
+function builds() {
+  const spec = process.env.BENCH_STARTUP_BUILDS;
+  if (!spec) return [{ label: 'Papershelf', dist: process.env.BENCH_DIST, mounts: true }];
+  return spec.split(',').map((b) => {
+    const [label, dist] = b.split('=');
+    return { label: label.replace(/!$/, ''), dist, mounts: !label.endsWith('!') };
+  });
+}
+
+export async function benchStartup() {
+  const plain = await plainSession();
+  const sides = [];
+  const results = [];
+  try {
+    const tabIn = async (context) => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.addInitScript(instrument);
+      return { page, cdp: await context.newCDPSession(page) };
+    };
+    sides.push({ label: 'page alone', mounts: false, s: plain, tab: await tabIn(plain.context) });
+    for (const b of builds()) {
+      const s = await session({}, b.dist);
+      sides.push({ ...b, s, tab: await tabIn(s.context) });
+    }
+    for (const [name, url, entries] of STARTUP_PAGES) {
+      // First visits: the papers are recorded, every browser's cache warm.
+      for (const side of sides) await load(side.tab, url, side.mounts ? entries : undefined);
+      const runs = sides.map(() => []);
+      for (let i = 0; i < PAIRS; i++) {
+        // Each side goes first as often as the others.
+        for (let k = 0; k < sides.length; k++) {
+          const j = (i + k) % sides.length;
+          runs[j].push(await load(sides[j].tab, url, sides[j].mounts ? entries : undefined));
+        }
+      }
+      const [alone] = runs;
+      const col = (rows, key) => rows.map((r) => r[key]);
+      console.log(`${name}: ${PAIRS} rounds`);
+      results.push(report('  page alone: DOMContentLoaded (the floor)', col(alone, 'dcl')));
+      results.push(report('  page alone: main thread until then (processor time)', col(alone, 'busy')));
+      sides.forEach((side, j) => {
+        if (j === 0) return;
+        const dcl = runs[j].map((r, i) => r.dcl - alone[i].dcl);
+        const busy = runs[j].map((r, i) => r.busy - alone[i].busy);
+        console.log(`  ${side.label}: DOMContentLoaded with minus without p25–p75 ${spread(dcl)} ms; main thread ${spread(busy)} ms`);
+        results.push(report(`  ${side.label}: DOMContentLoaded, with minus without`, dcl, '< 10 ms'));
+        results.push(report(`  ${side.label}: main thread until then, with minus without`, busy));
+        results.push(report(`  ${side.label}: … of which its script (compile, run, callbacks)`, col(runs[j], 'script')));
+        if (side.mounts) {
+          results.push(report(`  ${side.label}: DOMContentLoaded → first-screen controls`, col(runs[j], 'firstScreen'), '≤ 16 ms'));
+          results.push(report(`  ${side.label}: … main thread's processor time in it`, col(runs[j], 'toFirstScreen')));
+        }
+      });
+    }
+  } finally {
+    for (const side of sides) await side.s.close();
+  }
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchStartup();
