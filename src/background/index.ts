@@ -55,9 +55,26 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
  * worker stopped half-way goes on here. Between batches, a cheap extension API call resets the
  * worker's 30-second idle timer: 10,000 papers take about that long.
  */
+let indexing = false;
+let indexAgain = false;
 function indexLater() {
+  // One run at a time: an import of many batches asks after each, and the run under way takes
+  // every paper still marked, so a request during it only asks for one more look at the end.
+  if (indexing) {
+    indexAgain = true;
+    return;
+  }
+  indexing = true;
   const stayAwake = () => void browser.runtime.getPlatformInfo().catch(() => undefined);
-  indexPending(db, stayAwake).catch((err: unknown) => console.error('Papershelf: indexing for search failed', err));
+  indexPending(db, stayAwake)
+    .catch((err: unknown) => console.error('Papershelf: indexing for search failed', err))
+    .finally(() => {
+      indexing = false;
+      if (indexAgain) {
+        indexAgain = false;
+        indexLater();
+      }
+    });
 }
 indexLater();
 
