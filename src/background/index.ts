@@ -12,6 +12,7 @@ import { updateBadge } from './badge';
 import { pushToTabs } from './broadcast';
 import { handle, type Notifier } from './handlers';
 import { learntSuggestions } from './learnt';
+import { priorityGate } from './priority';
 import { PAPER_LINK_PATTERNS, SAVE_LINK_MENU, saveLinkRequest } from './save-link';
 import { checkSender, mayAsk } from './sender';
 import { WELCOME_PAGE, welcomeOnce } from './welcome';
@@ -32,7 +33,10 @@ const notify: Notifier = {
   },
 };
 
-const learnt = learntSuggestions(db, Date.now, () => notify.suggestionsChanged());
+/** User requests first; indexing, imports and retraining take turns between them. */
+const gate = priorityGate();
+
+const learnt = learntSuggestions(db, Date.now, () => notify.suggestionsChanged(), gate.turn);
 
 async function send(message: Push) {
   await pushToTabs(message).catch((err: unknown) => console.error('Papershelf: push failed', err));
@@ -44,7 +48,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const parsed = parseRequest(message);
   if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
   if (!mayAsk(from, parsed.value.type)) return Promise.resolve({ ok: false, error: `${parsed.value.type} is not allowed from a web page` });
-  return handle(parsed.value, { db, now: Date.now, notify, indexLater, learnt, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) }).then(
+  const request = parsed.value;
+  const run = () => handle(request, { db, now: Date.now, notify, indexLater, learnt, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) });
+  // An import's batch is background work: it waits for its turn like an indexing batch.
+  const answer = request.type === 'import/apply' ? gate.turn().then(run) : gate.user(run);
+  return answer.then(
     (value) => ({ ok: true, value }),
     (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
@@ -66,7 +74,7 @@ function indexLater() {
   }
   indexing = true;
   const stayAwake = () => void browser.runtime.getPlatformInfo().catch(() => undefined);
-  indexPending(db, stayAwake)
+  indexPending(db, stayAwake, gate.turn)
     .catch((err: unknown) => console.error('Papershelf: indexing for search failed', err))
     .finally(() => {
       indexing = false;

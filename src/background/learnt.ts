@@ -20,7 +20,8 @@ export interface Learnt {
   settled(): Promise<void>;
 }
 
-export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrained: () => void): Learnt {
+/** `turn` resolves when background work may start (the worker's priority gate). */
+export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrained: () => void, turn: () => Promise<void> = async () => undefined): Learnt {
   let cached: Promise<TagModelState | undefined> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let allQueued = false;
@@ -52,6 +53,7 @@ export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrain
       if (change === 'all') allQueued = true;
       queue = queue
         .then(async () => {
+          await turn();
           if (change === 'all') allQueued = false;
           cached = Promise.resolve(await updateTagModels(db, change, now(), await state()));
           onRetrained();

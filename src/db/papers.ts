@@ -73,9 +73,10 @@ const INDEX_BATCH = 100;
  * order). Each batch reads and writes in one transaction, so a concurrent change is never
  * overwritten; a worker stopped half-way resumes on its next start. `afterBatch` runs after each
  * batch (the worker calls an extension API there: IndexedDB work alone does not keep a Manifest V3
- * worker alive past 30 s). Returns how many papers it indexed.
+ * worker alive past 30 s); `beforeBatch` resolves when the next batch may start (the worker's
+ * priority gate: a user request waiting goes first). Returns how many papers it indexed.
  */
-export async function indexPending(db: PapershelfDb, afterBatch: () => void = () => undefined): Promise<number> {
+export async function indexPending(db: PapershelfDb, afterBatch: () => void = () => undefined, beforeBatch: () => Promise<void> = async () => undefined): Promise<number> {
   // A read first: on most worker starts there is nothing to do, and a write transaction would make
   // the page that woke the worker wait for its states.
   const [waiting, migrating] = await Promise.all([db.papers.where('unindexed').equals(1).count(), db.derived.get(SEARCH_MIGRATION)]);
@@ -87,10 +88,12 @@ export async function indexPending(db: PapershelfDb, afterBatch: () => void = ()
   };
   // Papers an import wrote without their search rows.
   for (let more = waiting > 0; more; afterBatch()) {
+    await beforeBatch();
     more = INDEX_BATCH === (await db.transaction('rw', paperTables(db), async () => put(await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray())));
   }
   // The library as version 6 left it, in id order from the mark on.
   for (let more = migrating !== undefined; more; afterBatch()) {
+    await beforeBatch();
     more = INDEX_BATCH === await db.transaction('rw', [...paperTables(db), db.derived], async () => {
       const mark = await db.derived.get(SEARCH_MIGRATION);
       if (!mark) return 0;

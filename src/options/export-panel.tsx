@@ -29,15 +29,16 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
   // for; done while the page is idle, the export starts reading at once.
   useEffect(() => learnWhenIdle(db), [db]);
 
-  async function run(format: ExportFormat) {
+  async function run(format: ExportFormat, compressed = false) {
     setError('');
     try {
       // The writers load on demand: the options page opens without them.
       const { exportBlob, FORMATS } = await import('../export/formats');
       const info = FORMATS.find((f) => f.format === format)!;
       const now = new Date();
-      const file = await exportBlob(db, format, scope, now);
-      const name = exportFileName(format === 'backup' ? 'all' : scope, info.ext, now);
+      const whole = await exportBlob(db, format, scope, now);
+      const file = compressed ? await (await import('../export/compress')).gzipped(whole) : whole;
+      const name = exportFileName(format === 'backup' ? 'all' : scope, compressed ? `${info.ext}.gz` : info.ext, now);
       downloadBlob(name, file);
       setStatus(`Saved ${name}.`);
     } catch (err) {
@@ -76,8 +77,11 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
             {b.label}
           </button>
         ))}
+        <button type="button" onClick={() => void run('backup', true)}>
+          Export compressed backup
+        </button>
       </div>
-      <p class="hint">The JSON backup always holds everything, whatever is chosen above; import it again to restore.</p>
+      <p class="hint">The JSON backup always holds everything, whatever is chosen above; import it again to restore. The compressed backup (<code>.json.gz</code>) is the same file, several times smaller.</p>
       <p role="status">{status}</p>
       {error ? <p role="alert">{error}</p> : null}
     </section>

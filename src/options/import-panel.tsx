@@ -143,8 +143,8 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
       {state.step === 'done' ? (
         <p role="status">
           {state.stopped ? `Stopped after ${count(state.counts.papers)} of ${count(state.of)} papers (${state.kind}): ` : `Imported (${state.kind}): `}
-          {state.counts.created} new, {state.counts.updated} updated, {state.counts.unchanged} unchanged
-          {state.counts.listed ? `, ${state.counts.listed} added to lists` : ''}.
+          {count(state.counts.created)} new, {count(state.counts.updated)} updated, {count(state.counts.unchanged)} unchanged
+          {state.counts.listed ? `, ${count(state.counts.listed)} added to lists` : ''}.
           {state.stopped ? ' Those are in your library; import the file again to finish (nothing is imported twice).' : ''}
         </p>
       ) : null}
