@@ -36,7 +36,13 @@ const notify: Notifier = {
 /** User requests first; indexing, imports and retraining take turns between them. */
 const gate = priorityGate();
 
-const learnt = learntSuggestions(db, Date.now, () => notify.suggestionsChanged(), gate.turn);
+/** Background work's turn: after an import's batches, and when no user request is in flight. */
+const backgroundTurn = async () => {
+  await importsQuiet();
+  await gate.turn();
+};
+
+const learnt = learntSuggestions(db, Date.now, () => notify.suggestionsChanged(), backgroundTurn);
 
 async function send(message: Push) {
   await pushToTabs(message).catch((err: unknown) => console.error('Papershelf: push failed', err));
@@ -51,6 +57,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const request = parsed.value;
   const run = () => handle(request, { db, now: Date.now, notify, indexLater, learnt, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) });
   // An import's batch is background work: it waits for its turn like an indexing batch.
+  if (request.type === 'import/apply') lastImportBatch = Date.now();
   const answer = request.type === 'import/apply' ? gate.turn().then(run) : gate.user(run);
   return answer.then(
     (value) => ({ ok: true, value }),
@@ -63,6 +70,20 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
  * worker stopped half-way goes on here. Between batches, a cheap extension API call resets the
  * worker's 30-second idle timer: 10,000 papers take about that long.
  */
+/**
+ * When the last import batch came. Indexing waits while an import is still sending batches (the
+ * page sends the next as soon as one is answered): indexing between them would make the import
+ * as long as the import and the indexing together, and search cannot use a half-indexed library
+ * any better. The page's next batch comes well within IMPORT_QUIET_MS.
+ */
+let lastImportBatch = 0;
+const IMPORT_QUIET_MS = 1_500;
+async function importsQuiet(): Promise<void> {
+  for (let wait = lastImportBatch + IMPORT_QUIET_MS - Date.now(); wait > 0; wait = lastImportBatch + IMPORT_QUIET_MS - Date.now()) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 let indexing = false;
 let indexAgain = false;
 function indexLater() {
@@ -74,7 +95,7 @@ function indexLater() {
   }
   indexing = true;
   const stayAwake = () => void browser.runtime.getPlatformInfo().catch(() => undefined);
-  indexPending(db, stayAwake, gate.turn)
+  indexPending(db, stayAwake, backgroundTurn)
     .catch((err: unknown) => console.error('Papershelf: indexing for search failed', err))
     .finally(() => {
       indexing = false;

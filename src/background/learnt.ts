@@ -55,7 +55,7 @@ export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrain
         .then(async () => {
           await turn();
           if (change === 'all') allQueued = false;
-          cached = Promise.resolve(await updateTagModels(db, change, now(), await state()));
+          cached = Promise.resolve(await updateTagModels(db, change, now(), await state(), turn));
           onRetrained();
         })
         .catch((err: unknown) => {

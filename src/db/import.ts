@@ -235,13 +235,13 @@ export async function libraryFor(db: PapershelfDb, batch: ImportBatch): Promise<
 
 /** Applies an import in one transaction: all of it, or (on any error) none of it. */
 export async function applyImport(db: PapershelfDb, batch: ImportBatch, now: number): Promise<MergeOutcome> {
-  return db.transaction('rw', [db.papers, db.paperWords, db.searchCards, db.settings, db.lists, db.listEntries], async () => {
+  return db.transaction('rw', [db.papers, db.paperWords, db.searchCards, db.toIndex, db.settings, db.lists, db.listEntries], async () => {
     const library = await libraryFor(db, batch);
     const outcome = planMerge(batch, library, now);
-    // Written now, indexed for search afterwards (indexPending): computing and indexing the words
+    // Written now, listed in toIndex, and indexed for search afterwards (indexPending): computing and indexing the words
     // of 10,000 papers would more than double the import. The old search rows of papers it
     // changes go now, so that until then a search does not show a paper as it was before.
-    await db.papers.bulkPut(outcome.writes.map((p) => ({ ...p, unindexed: 1 as const })));
+    await Promise.all([db.papers.bulkPut(outcome.writes), db.toIndex.bulkPut(outcome.writes.map((p) => ({ id: p.id })))]);
     const changed = outcome.writes.filter((p) => library.papers.has(p.id)).map((p) => p.id);
     await Promise.all([db.paperWords.bulkDelete(changed), db.searchCards.bulkDelete(changed)]);
     await db.settings.bulkPut(outcome.settings);
