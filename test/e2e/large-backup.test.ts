@@ -117,6 +117,9 @@ describe('a 60 MB backup', () => {
 
     await options.getByText(/Imported \(Papershelf backup\): 40,000 new, 0 updated, 0 unchanged, 50 added to lists\./).waitFor({ timeout: 600_000 });
     phase('imported');
+    // The library says how many papers it holds and the storage they take.
+    await options.goto(`chrome-extension://${b.extensionId}/src/options/index.html#settings`);
+    await expect.poll(() => options.locator('.library-size').textContent()).toMatch(/^40,0\d\d papers, [\d.]+ (MB|GB) of storage in this browser\.$/);
     await options.close();
     await feed.close();
 
