@@ -97,7 +97,11 @@ export interface Written extends ImportCounts {
 export async function writeAll(run: ImportRun, worker: WorkerConnection, onBatch: (w: Written) => void, stop: () => boolean): Promise<Written & { stopped: boolean }> {
   const total: Written = { created: 0, updated: 0, unchanged: 0, listed: 0, papers: 0 };
   const batches = run.batches();
-  for await (const batch of batches) {
+  // The next batch is read and checked while the worker writes this one.
+  let next = batches.next();
+  for (let r = await next; !r.done; r = await next) {
+    const batch = r.value;
+    next = batches.next();
     const c = await worker.request({ type: 'import/apply', ...batch });
     total.created += c.created;
     total.updated += c.updated;
@@ -106,6 +110,7 @@ export async function writeAll(run: ImportRun, worker: WorkerConnection, onBatch
     total.papers += batch.complete.length + batch.partial.length;
     onBatch({ ...total });
     if (stop()) {
+      await next;
       await batches.return(undefined);
       return { ...total, stopped: true };
     }
