@@ -46,7 +46,8 @@ function toIndexCount() {
     const open = indexedDB.open('papershelf');
     open.onsuccess = () => {
       const db = open.result;
-      const count = db.transaction('toIndex').objectStore('toIndex').count();
+      // Schema 11 lists them in toIndex; an older build (BENCH_DIST) marks them unindexed.
+      const count = db.objectStoreNames.contains('toIndex') ? db.transaction('toIndex').objectStore('toIndex').count() : db.transaction('papers').objectStore('papers').index('unindexed').count();
       count.onsuccess = () => (resolve(count.result), db.close());
     };
   });

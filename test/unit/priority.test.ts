@@ -45,8 +45,8 @@ describe('priority gate', () => {
       },
       gate.turn,
     );
-    // The clicked paper was written whole, search rows included: indexing had one fewer to do.
-    expect(await indexing).toBe(599);
+    // Every listed paper indexed once, the clicked one with its new state.
+    expect(await indexing).toBe(600);
     expect(await clicked).toMatchObject({ id: '2401.10500', readAt: NOW });
     // Issued after batch 1: answered before batch 3 (without the gate, its last read waits behind batch 3).
     expect(events.indexOf('click answered')).toBeGreaterThan(events.indexOf('batch 1'));
