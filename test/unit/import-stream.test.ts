@@ -99,7 +99,7 @@ describe('streaming a backup', () => {
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 17_000, listed: 0, newLists: 0, settings: 0 });
   });
 
-  it('refuses a backup with a bad record anywhere, before writing anything', async () => {
+  it('refuses a backup with a bad record anywhere, before writing anything', { timeout: 60_000 }, async () => {
     const papers = generated(2_500);
     const good = toBackup({ papers, settings: [], lists: [], listEntries: [] }, NOW);
     const lines = good.split('\n');
@@ -115,7 +115,7 @@ describe('streaming a backup', () => {
     expect(await db.papers.count()).toBe(0);
   });
 
-  it('refuses a backup cut short, naming where it ends', async () => {
+  it('refuses a backup cut short, naming where it ends', { timeout: 60_000 }, async () => {
     const text = toBackup({ papers: generated(1_500), settings: [], lists: [], listEntries: [] }, NOW);
     const db = freshDb();
     const cutInRecord = text.slice(0, Math.floor(text.length / 2));
@@ -125,7 +125,7 @@ describe('streaming a backup', () => {
     expect(await db.papers.count()).toBe(0);
   });
 
-  it('reads a compressed backup (.json.gz) the same way', async () => {
+  it('reads a compressed backup (.json.gz) the same way', { timeout: 60_000 }, async () => {
     const papers = generated(1_200);
     const text = toBackup({ papers, settings: [], lists: [], listEntries: [] }, NOW);
     const compressed = await gzip(text);
@@ -149,7 +149,7 @@ describe('streaming a backup', () => {
     }
   });
 
-  it('previews a batch by reading only its own papers, and batches add up to the whole preview', async () => {
+  it('previews a batch by reading only its own papers, and batches add up to the whole preview', { timeout: 60_000 }, async () => {
     const db = freshDb();
     await writeAllBatches(db, await prepareImport(db, streamOnly('a.json', [toBackup({ papers: generated(3_000), settings: [], lists: [], listEntries: [] }, NOW)]), NOW.getTime()));
     // 2,500 pasted ids, 1,000 of them already in the library, and one named twice.

@@ -23,7 +23,7 @@ const papers = (n: number): Paper[] =>
     ...(i % 3 ? {} : { readAt: i }),
   }));
 
-const settle = () => new Promise((r) => setTimeout(r, 100));
+const settle = () => new Promise((r) => setTimeout(r, 500));
 
 describe('indexing after an import', () => {
   it('lists imported papers to index, and indexing leaves the papers table alone', { timeout: 60_000 }, async () => {
@@ -36,6 +36,8 @@ describe('indexing after an import', () => {
     let counts = 0;
     let page = 0;
     const subscriptions = [liveQuery(() => queueCounts(db)).subscribe(() => counts++), liveQuery(() => queuePage(db, 'seen', 50)).subscribe(() => page++)];
+    // Both have answered once before indexing starts.
+    while (counts === 0 || page === 0) await new Promise((r) => setTimeout(r, 10));
     await settle();
     const before = [counts, page];
     let batches = 0;
