@@ -8,6 +8,7 @@
 //   (navigator.storage.estimate);
 // - the floor, in the same run: a bare IndexedDB read (open + one get) in the options page.
 // Medians of BENCH_RUNS (default 5); the import of 100,000 runs once (it is minutes long here).
+// IMPORT_ONLY=1 stops after the import (an A/B of the import path with BENCH_DIST).
 import { statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +96,8 @@ async function benchSize(n) {
     const doneAt = Date.now();
     results.push(report(`import ${label}-paper backup: file chosen → preview`, [m.preview - m.chosen]));
     results.push(report(`import ${label}-paper backup: confirm → all written`, [m.done - m.press], n >= 100_000 ? '< 30 s' : undefined));
+    // IMPORT_ONLY=1: the import figures alone (an A/B of the import path).
+    if (process.env.IMPORT_ONLY) return results;
 
     // While the worker indexes: clicks.
     await feed.bringToFront();
