@@ -103,7 +103,7 @@ export async function benchExportImport() {
         await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
         await page.getByRole('region', { name: 'Import preview' }).waitFor({ timeout: 30_000 });
         await page.getByRole('button', { name: 'Confirm import' }).click();
-        await page.getByText(/Imported \(Papershelf backup\): 10000 new/).waitFor({ timeout: 30_000 });
+        await page.getByText(/Imported \(Papershelf backup\): 10,000 new/).waitFor({ timeout: 30_000 });
         const m = await page.evaluate(() => window.__bench.marks);
         preview.push(m.preview - m.chosen);
         merge.push(m.done - m.press);

@@ -70,7 +70,9 @@ export async function importLibrary(s, papers) {
         new Promise((resolve) => {
           const open = indexedDB.open('papershelf');
           open.onsuccess = () => {
-            const count = open.result.transaction('papers').objectStore('papers').index('unindexed').count();
+            // Papers an import listed for indexing (schema 11), or marked (before).
+            const db = open.result;
+            const count = db.objectStoreNames.contains('toIndex') ? db.transaction('toIndex').objectStore('toIndex').count() : db.transaction('papers').objectStore('papers').index('unindexed').count();
             count.onsuccess = () => (resolve(count.result), open.result.close());
           };
         }),

@@ -20,7 +20,8 @@ export function library(count = 10_000) {
   for (let i = 0; i < count; i++) {
     const t = now - i * 60_000;
     const paper = {
-      id: `2401.${String(10000 + i)}`,
+      // 90,000 ids a month (2401.10000–2401.99999), then the next month.
+      id: `${2401 + Math.floor(i / 90_000)}.${String(10000 + (i % 90_000))}`,
       title: pick(8).replace(/^./, (c) => c.toUpperCase()),
       authors: [pick(1), pick(1), pick(1)].map((w) => `${w[0].toUpperCase()}${w.slice(1)} ${pick(1)}`),
       abstract: pick(180),

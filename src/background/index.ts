@@ -12,6 +12,7 @@ import { updateBadge } from './badge';
 import { pushToTabs } from './broadcast';
 import { handle, type Notifier } from './handlers';
 import { learntSuggestions } from './learnt';
+import { priorityGate } from './priority';
 import { PAPER_LINK_PATTERNS, SAVE_LINK_MENU, saveLinkRequest } from './save-link';
 import { checkSender, mayAsk } from './sender';
 import { WELCOME_PAGE, welcomeOnce } from './welcome';
@@ -32,7 +33,16 @@ const notify: Notifier = {
   },
 };
 
-const learnt = learntSuggestions(db, Date.now, () => notify.suggestionsChanged());
+/** User requests first; indexing, imports and retraining take turns between them. */
+const gate = priorityGate();
+
+/** Background work's turn: after an import's batches, and when no user request is in flight. */
+const backgroundTurn = async () => {
+  await importsQuiet();
+  await gate.turn();
+};
+
+const learnt = learntSuggestions(db, Date.now, () => notify.suggestionsChanged(), backgroundTurn);
 
 async function send(message: Push) {
   await pushToTabs(message).catch((err: unknown) => console.error('Papershelf: push failed', err));
@@ -44,7 +54,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const parsed = parseRequest(message);
   if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
   if (!mayAsk(from, parsed.value.type)) return Promise.resolve({ ok: false, error: `${parsed.value.type} is not allowed from a web page` });
-  return handle(parsed.value, { db, now: Date.now, notify, indexLater, learnt, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) }).then(
+  const request = parsed.value;
+  const run = () => handle(request, { db, now: Date.now, notify, indexLater, learnt, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) });
+  // An import's batch is background work: it waits for its turn like an indexing batch.
+  if (request.type === 'import/apply') lastImportBatch = Date.now();
+  const answer = request.type === 'import/apply' ? gate.turn().then(run) : gate.user(run);
+  return answer.then(
     (value) => ({ ok: true, value }),
     (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
@@ -55,9 +70,40 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
  * worker stopped half-way goes on here. Between batches, a cheap extension API call resets the
  * worker's 30-second idle timer: 10,000 papers take about that long.
  */
+/**
+ * When the last import batch came. Indexing waits while an import is still sending batches (the
+ * page sends the next as soon as one is answered): indexing between them would make the import
+ * as long as the import and the indexing together, and search cannot use a half-indexed library
+ * any better. The page's next batch comes well within IMPORT_QUIET_MS.
+ */
+let lastImportBatch = 0;
+const IMPORT_QUIET_MS = 1_500;
+async function importsQuiet(): Promise<void> {
+  for (let wait = lastImportBatch + IMPORT_QUIET_MS - Date.now(); wait > 0; wait = lastImportBatch + IMPORT_QUIET_MS - Date.now()) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+let indexing = false;
+let indexAgain = false;
 function indexLater() {
+  // One run at a time: an import of many batches asks after each, and the run under way takes
+  // every paper still marked, so a request during it only asks for one more look at the end.
+  if (indexing) {
+    indexAgain = true;
+    return;
+  }
+  indexing = true;
   const stayAwake = () => void browser.runtime.getPlatformInfo().catch(() => undefined);
-  indexPending(db, stayAwake).catch((err: unknown) => console.error('Papershelf: indexing for search failed', err));
+  indexPending(db, stayAwake, backgroundTurn)
+    .catch((err: unknown) => console.error('Papershelf: indexing for search failed', err))
+    .finally(() => {
+      indexing = false;
+      if (indexAgain) {
+        indexAgain = false;
+        indexLater();
+      }
+    });
 }
 indexLater();
 

@@ -20,9 +20,11 @@ export interface Learnt {
   settled(): Promise<void>;
 }
 
-export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrained: () => void): Learnt {
+/** `turn` resolves when background work may start (the worker's priority gate). */
+export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrained: () => void, turn: () => Promise<void> = async () => undefined): Learnt {
   let cached: Promise<TagModelState | undefined> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  let allQueued = false;
   // A failed read (a transaction aborted under load, the database closing) is not "no model": it
   // is logged, answered with no suggestions this once, and read again next time.
   const state = () =>
@@ -45,9 +47,15 @@ export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrain
       return out;
     },
     tagsChanged(change) {
+      // A full retrain not started yet covers any change: an import of 100 batches retrains once
+      // after the batches that came while one was running, not 100 times.
+      if (allQueued) return;
+      if (change === 'all') allQueued = true;
       queue = queue
         .then(async () => {
-          cached = Promise.resolve(await updateTagModels(db, change, now(), await state()));
+          await turn();
+          if (change === 'all') allQueued = false;
+          cached = Promise.resolve(await updateTagModels(db, change, now(), await state(), turn));
           onRetrained();
         })
         .catch((err: unknown) => {

@@ -68,29 +68,45 @@ export const SEARCH_MIGRATION = 'searchMigration';
 const INDEX_BATCH = 100;
 
 /**
- * Computes the search words and cards of papers written without them: after an import, and the
+ * Computes the search words and cards of papers written without them: after an import (the
+ * `toIndex` list; before schema 11, the papers' `unindexed` mark), and the
  * whole library once after the upgrade to version 7 (from the `searchMigration` mark, in id
  * order). Each batch reads and writes in one transaction, so a concurrent change is never
  * overwritten; a worker stopped half-way resumes on its next start. `afterBatch` runs after each
  * batch (the worker calls an extension API there: IndexedDB work alone does not keep a Manifest V3
- * worker alive past 30 s). Returns how many papers it indexed.
+ * worker alive past 30 s); `beforeBatch` resolves when the next batch may start (the worker's
+ * priority gate: a user request waiting goes first). Returns how many papers it indexed.
  */
-export async function indexPending(db: PapershelfDb, afterBatch: () => void = () => undefined): Promise<number> {
+export async function indexPending(db: PapershelfDb, afterBatch: () => void = () => undefined, beforeBatch: () => Promise<void> = async () => undefined): Promise<number> {
   // A read first: on most worker starts there is nothing to do, and a write transaction would make
   // the page that woke the worker wait for its states.
-  const [waiting, migrating] = await Promise.all([db.papers.where('unindexed').equals(1).count(), db.derived.get(SEARCH_MIGRATION)]);
+  const [listed, waiting, migrating] = await Promise.all([db.toIndex.count(), db.papers.where('unindexed').equals(1).count(), db.derived.get(SEARCH_MIGRATION)]);
   const indexed = new Set<string>();
   const put = async (batch: Paper[]) => {
     await putPapers(db, batch);
     for (const p of batch) indexed.add(p.id);
     return batch.length;
   };
-  // Papers an import wrote without their search rows.
+  // Papers an import listed: only the search tables and the list are written, never the papers,
+  // so the pages' live queries over papers do not run again after every batch.
+  for (let more = listed > 0; more; afterBatch()) {
+    await beforeBatch();
+    more = INDEX_BATCH === (await db.transaction('rw', [...paperTables(db), db.toIndex], async () => {
+      const ids = await db.toIndex.limit(INDEX_BATCH).primaryKeys();
+      const papers = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
+      await Promise.all([db.paperWords.bulkPut(papers.map(wordsRow)), db.searchCards.bulkPut(papers.map(searchCard)), db.toIndex.bulkDelete(ids)]);
+      for (const p of papers) indexed.add(p.id);
+      return ids.length;
+    }));
+  }
+  // Papers an import of schema 5 to 9 marked without their search rows.
   for (let more = waiting > 0; more; afterBatch()) {
+    await beforeBatch();
     more = INDEX_BATCH === (await db.transaction('rw', paperTables(db), async () => put(await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray())));
   }
   // The library as version 6 left it, in id order from the mark on.
   for (let more = migrating !== undefined; more; afterBatch()) {
+    await beforeBatch();
     more = INDEX_BATCH === await db.transaction('rw', [...paperTables(db), db.derived], async () => {
       const mark = await db.derived.get(SEARCH_MIGRATION);
       if (!mark) return 0;

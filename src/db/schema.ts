@@ -18,6 +18,8 @@ export type PapershelfDb = Dexie & {
   derived: EntityTable<DerivedRecord, 'key'>;
   paperWords: EntityTable<PaperWords, 'id'>;
   searchCards: EntityTable<SearchCard, 'id'>;
+  /** Papers written without their search rows (an import), which the worker indexes next. */
+  toIndex: EntityTable<{ id: string }, 'id'>;
 };
 
 /** A paper's search words, of everything searchable: title, authors, tags, note, abstract. */
@@ -134,6 +136,16 @@ export const V9_STORES = {
   papers: 'id, firstSeenAt, readAt, toReadSince, openedAt, *tags, unindexed',
 };
 
+/**
+ * Version 11 (10 is the per-field write stamps): papers an import wrote without their search rows
+ * are listed in `toIndex` instead of carrying an `unindexed` mark. Indexing then writes only the
+ * search tables and this list, never the papers: a write to papers of 50 records or more makes
+ * every live query over papers run again (Dexie cannot tell which ranges changed), so each
+ * indexing batch re-ran the popup's counts and queues. Papers marked `unindexed` by an earlier
+ * version are indexed as before, from their index; the upgrade writes nothing.
+ */
+export const V11_STORES = { ...V9_STORES, toIndex: 'id' };
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
   db.version(1).stores(V1_STORES);
@@ -152,5 +164,6 @@ export function openDatabase(name: string = DB_NAME): PapershelfDb {
   db.version(7).stores(V7_STORES).upgrade(upgradeToV7);
   db.version(8).stores(V8_STORES);
   db.version(9).stores(V9_STORES);
+  db.version(11).stores(V11_STORES);
   return db;
 }

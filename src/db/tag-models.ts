@@ -33,10 +33,31 @@ interface Stored {
  * Document frequencies over the library's titles and abstracts: the same terms the vectors are
  * made of, so user-made words (tags, notes) never shift the weights.
  */
-async function corpusStats(db: PapershelfDb): Promise<CorpusStats> {
+async function corpusStats(db: PapershelfDb, turn: Turn): Promise<CorpusStats> {
   const stats = emptyStats();
-  await db.papers.each((p) => addDocument(stats, termsOf(p)));
+  await eachPaper(db, (p) => addDocument(stats, termsOf(p)), turn);
   return stats;
+}
+
+/** Resolves when background work may start its next transaction (the worker's priority gate). */
+export type Turn = () => Promise<void>;
+
+/** Papers read per transaction when the whole library is read for the models. */
+const READ_CHUNK = 500;
+
+/**
+ * Every paper, in id order, READ_CHUNK per transaction with a turn before each: one cursor over
+ * 100,000 papers was one read transaction of many seconds that every write (a click) waited for.
+ * A paper changed between two chunks is read as it is then; the next tag change corrects the sums.
+ */
+async function eachPaper(db: PapershelfDb, visit: (p: Paper) => void, turn: Turn): Promise<void> {
+  for (let after: string | undefined; ; ) {
+    await turn();
+    const chunk = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(READ_CHUNK).toArray();
+    for (const p of chunk) visit(p);
+    if (chunk.length < READ_CHUNK) return;
+    after = chunk[chunk.length - 1]!.id;
+  }
 }
 
 const keyOf = (t: string) => t.toLowerCase();
@@ -55,17 +76,22 @@ function addVector(entry: TagSum, vector: SparseVector, factor: 1 | -1): void {
   }
 }
 
-async function rebuild(db: PapershelfDb): Promise<Stored> {
-  const stats = await corpusStats(db);
+async function rebuild(db: PapershelfDb, turn: Turn): Promise<Stored> {
+  const stats = await corpusStats(db, turn);
   const sums: Record<string, TagSum> = {};
-  await db.papers.where('tags').above('').distinct().each((p) => {
+  const tagged = [...new Set(await db.papers.where('tags').above('').primaryKeys())];
+  for (let i = 0; i < tagged.length; i += READ_CHUNK) {
+    await turn();
+    for (const p of await db.papers.bulkGet(tagged.slice(i, i + READ_CHUNK))) if (p) addTagged(p);
+  }
+  function addTagged(p: Paper) {
     const vector = vectorize(termsOf(p), stats);
     for (const key of new Set((p.tags ?? []).map(keyOf))) {
       const entry = (sums[key] ??= { tag: p.tags!.find((t) => keyOf(t) === key)!, sum: {}, members: [] });
       entry.members.push(p.id);
       addVector(entry, vector, 1);
     }
-  });
+  }
   return { stats: statsToRecord(stats), papers: stats.docs, sums, models: [] };
 }
 
@@ -90,16 +116,17 @@ export async function readTagModelState(db: PapershelfDb): Promise<TagModelState
 }
 
 /** Brings the models in step with the library after `change`; returns the new state. */
-export async function updateTagModels(db: PapershelfDb, change: TagChange, now: number, known?: TagModelState): Promise<TagModelState> {
+export async function updateTagModels(db: PapershelfDb, change: TagChange, now: number, known?: TagModelState, turn: Turn = async () => undefined): Promise<TagModelState> {
   const current = known ?? (await readTagModelState(db));
   // Changed in place: on a failed write the caller drops its copy and reads the database again.
   let stored = current?.stored;
   let stats = current?.stats;
-  const count = await db.papers.count();
+  // Over an index: counting the table walks every record.
+  const count = await db.papers.orderBy('firstSeenAt').count();
   const stale = !stored || !stats || change === 'all' || Math.abs(count - stored.papers) > stored.papers / 10;
   let changed: string[];
   if (stale || !stored || !stats) {
-    stored = await rebuild(db);
+    stored = await rebuild(db, turn);
     stats = statsFromRecord(stored.stats);
     changed = Object.keys(stored.sums);
     stored.models = [];

@@ -11,7 +11,7 @@ import { toCsv } from './csv';
 import { markdownFile } from './markdown-groups';
 import { toRis } from './ris';
 import { papersIn, type ExportScope } from './scope';
-import { streamedParts } from './stream';
+import { streamedParts, type ExportProgress } from './stream';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'csv' | 'backup';
 
@@ -28,9 +28,9 @@ export const FORMATS: { format: ExportFormat; label: string; ext: string; mime: 
  * One export as a file's contents. The whole library (and the backup, always whole) is streamed
  * (`stream.ts`); other scopes are a few papers.
  */
-export async function exportBlob(db: PapershelfDb, format: ExportFormat, scope: ExportScope, now: Date): Promise<Blob> {
+export async function exportBlob(db: PapershelfDb, format: ExportFormat, scope: ExportScope, now: Date, onProgress?: ExportProgress): Promise<Blob> {
   const type = `${FORMATS.find((f) => f.format === format)!.mime};charset=utf-8`;
-  if (scope === 'all' || format === 'backup') return new Blob(await streamedParts(db, format, now), { type });
+  if (scope === 'all' || format === 'backup') return new Blob(await streamedParts(db, format, now, undefined, onProgress), { type });
   return new Blob([await exportText(db, format, scope, now)], { type });
 }
 

@@ -19,12 +19,15 @@ import { RIS_WRITER } from './ris';
 import { SLICE, boundsOf, remember, remembered } from './slice-bounds';
 import type { SliceWriter } from './slices';
 
+/** Slices done of all the slices, after each (a whole-library export's progress). */
+export type ExportProgress = (done: number, total: number) => void;
+
 /**
  * Hands every paper to `take`, in id order, a slice at a time: all reads are asked for at once and
  * each slice is handed over as it arrives, while the later ones are still being read. A slice may
  * be empty (boundaries learnt before papers were deleted).
  */
-export async function readInSlices(db: PapershelfDb, take: (papers: Paper[]) => void, size = SLICE): Promise<void> {
+export async function readInSlices(db: PapershelfDb, take: (papers: Paper[]) => void, size = SLICE, onProgress?: ExportProgress): Promise<void> {
   await db.transaction('r', db.papers, async () => {
     const bounds = remembered(db, size) ?? boundsOf(await db.papers.toCollection().primaryKeys(), size);
     const byId = db.papers.where(':id');
@@ -34,16 +37,17 @@ export async function readInSlices(db: PapershelfDb, take: (papers: Paper[]) => 
       return (lower === undefined ? byId.belowOrEqual(upper) : byId.between(lower, upper, false, true)).toArray();
     });
     const ids: string[] = [];
-    for (const read of reads) {
+    for (const [i, read] of reads.entries()) {
       const papers = await read;
       for (const p of papers) ids.push(p.id);
       take(papers);
+      onProgress?.(i + 1, reads.length);
     }
     remember(db, size, boundsOf(ids, size));
   });
 }
 
-async function sliced(db: PapershelfDb, writer: SliceWriter, size: number): Promise<BlobPart[]> {
+async function sliced(db: PapershelfDb, writer: SliceWriter, size: number, onProgress?: ExportProgress): Promise<BlobPart[]> {
   const parts: BlobPart[] = [];
   await readInSlices(
     db,
@@ -53,14 +57,15 @@ async function sliced(db: PapershelfDb, writer: SliceWriter, size: number): Prom
       parts.push(new Blob([writer.write(papers)]));
     },
     size,
+    onProgress,
   );
   return parts.length ? [writer.open, ...parts, writer.close] : [writer.empty ?? writer.open + writer.close];
 }
 
 /** BibTeX keys need the whole library: entries are written per slice, keys put in at the end. */
-async function bibtex(db: PapershelfDb, size: number): Promise<BlobPart[]> {
+async function bibtex(db: PapershelfDb, size: number, onProgress?: ExportProgress): Promise<BlobPart[]> {
   const entries: KeylessEntry[] = [];
-  await readInSlices(db, (slice) => entries.push(...slice.map(keylessEntry)), size);
+  await readInSlices(db, (slice) => entries.push(...slice.map(keylessEntry)), size, onProgress);
   return [joinEntries(entries)];
 }
 
@@ -68,7 +73,7 @@ async function bibtex(db: PapershelfDb, size: number): Promise<BlobPart[]> {
  * Markdown's sections need the whole library too: each paper's line is formatted as its slice
  * arrives, and the file is put together from the sections at the end.
  */
-async function markdown(db: PapershelfDb, size: number): Promise<BlobPart[]> {
+async function markdown(db: PapershelfDb, size: number, onProgress?: ExportProgress): Promise<BlobPart[]> {
   const papers: Paper[] = [];
   const lineOf = lineCache();
   await readInSlices(
@@ -80,6 +85,7 @@ async function markdown(db: PapershelfDb, size: number): Promise<BlobPart[]> {
       }
     },
     size,
+    onProgress,
   );
   return [await markdownFile(db, papers, 'all', lineOf)];
 }
@@ -87,23 +93,23 @@ async function markdown(db: PapershelfDb, size: number): Promise<BlobPart[]> {
 export type StreamedFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'csv' | 'backup';
 
 /** The parts of a whole-library export, in order. */
-export async function streamedParts(db: PapershelfDb, format: StreamedFormat, now: Date, size = SLICE): Promise<BlobPart[]> {
+export async function streamedParts(db: PapershelfDb, format: StreamedFormat, now: Date, size = SLICE, onProgress?: ExportProgress): Promise<BlobPart[]> {
   switch (format) {
     case 'bibtex':
-      return bibtex(db, size);
+      return bibtex(db, size, onProgress);
     case 'ris':
-      return sliced(db, RIS_WRITER, size);
+      return sliced(db, RIS_WRITER, size, onProgress);
     case 'csl':
-      return sliced(db, CSL_WRITER, size);
+      return sliced(db, CSL_WRITER, size, onProgress);
     case 'markdown':
-      return markdown(db, size);
+      return markdown(db, size, onProgress);
     case 'csv':
-      return sliced(db, CSV_WRITER, size);
+      return sliced(db, CSV_WRITER, size, onProgress);
     case 'backup':
       // One snapshot: the small tables and every slice of papers from the same transaction.
       return db.transaction('r', [db.papers, db.settings, db.lists, db.listEntries], async () => {
         const [settings, lists, listEntries] = await Promise.all([db.settings.toArray(), db.lists.toArray(), db.listEntries.toArray()]);
-        return sliced(db, backupWriter({ settings, lists, listEntries }, now), size);
+        return sliced(db, backupWriter({ settings, lists, listEntries }, now), size, onProgress);
       });
   }
 }

@@ -1,24 +1,15 @@
-/** Recognises an import file and reads it into a plan; a file it cannot use is an ImportError. */
+/** Recognises an import file read whole into a plan; a file it cannot use is an ImportError. */
 import { isBackup, readBackup } from './backup-reader';
 import { looksLikeBibtex, readBibtex } from './bibtex-reader';
 import { isPaperMemory, readPaperMemory } from './papermemory-reader';
 import { ImportError, type ImportPlan } from './plan';
+import { isGzip, wholeText, type ImportFile } from './source';
 
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './source';
 
-export interface FileLike {
-  name: string;
-  size: number;
-  text(): Promise<string>;
-}
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-export async function readImportFile(file: FileLike): Promise<ImportPlan> {
-  if (file.size > MAX_IMPORT_BYTES) {
-    throw new ImportError(`${file.name} is ${mb(file.size)}; Papershelf imports files up to ${mb(MAX_IMPORT_BYTES)}. A full backup of 10,000 papers is about 15 MB.`);
-  }
-  return readImportText(await file.text(), file.name);
+/** A file read whole: foreign formats, and backups not in the line layout (see backup-stream.ts). */
+export async function readImportFile(file: ImportFile): Promise<ImportPlan> {
+  return readImportText(await wholeText(file, await isGzip(file)), file.name);
 }
 
 export function readImportText(raw: string, name = 'The file'): ImportPlan {

@@ -25,23 +25,29 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
   const scope: ExportScope = choice.startsWith('tag:') ? { tag: choice.slice(4) } : choice === 'search' ? { search: query } : (choice as ExportScope);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
+  const [progress, setProgress] = useState<number | undefined>(undefined);
   // Reading every id takes a whole-library export ~35 ms before its first slice can be asked
   // for; done while the page is idle, the export starts reading at once.
   useEffect(() => learnWhenIdle(db), [db]);
 
-  async function run(format: ExportFormat) {
+  async function run(format: ExportFormat, compressed = false) {
     setError('');
     try {
       // The writers load on demand: the options page opens without them.
       const { exportBlob, FORMATS } = await import('../export/formats');
       const info = FORMATS.find((f) => f.format === format)!;
       const now = new Date();
-      const file = await exportBlob(db, format, scope, now);
-      const name = exportFileName(format === 'backup' ? 'all' : scope, info.ext, now);
+      setStatus('');
+      setProgress(0);
+      const whole = await exportBlob(db, format, scope, now, (done, total) => setProgress(done / total));
+      const file = compressed ? await (await import('../export/compress')).gzipped(whole) : whole;
+      const name = exportFileName(format === 'backup' ? 'all' : scope, compressed ? `${info.ext}.gz` : info.ext, now);
       downloadBlob(name, file);
       setStatus(`Saved ${name}.`);
     } catch (err) {
       setError(`The export failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setProgress(undefined);
     }
   }
 
@@ -76,8 +82,16 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
             {b.label}
           </button>
         ))}
+        <button type="button" onClick={() => void run('backup', true)}>
+          Export compressed backup
+        </button>
       </div>
-      <p class="hint">The JSON backup always holds everything, whatever is chosen above; import it again to restore.</p>
+      <p class="hint">The JSON backup always holds everything, whatever is chosen above; import it again to restore. The compressed backup (<code>.json.gz</code>) is the same file, several times smaller.</p>
+      {progress !== undefined ? (
+        <p>
+          <progress aria-label="Exporting…" value={progress} max={1} /> Exporting… {Math.floor(progress * 100)} %
+        </p>
+      ) : null}
       <p role="status">{status}</p>
       {error ? <p role="alert">{error}</p> : null}
     </section>

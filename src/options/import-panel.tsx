@@ -1,24 +1,27 @@
 /**
- * Import: a file (Papershelf backup, BibTeX, PaperMemory export) or pasted arXiv ids. Nothing is
- * written before the preview has been confirmed; a file that cannot be used gets an alert naming
- * the problem and the entry, and the library stays as it was.
+ * Import: a file (Papershelf backup, compressed or not, BibTeX, PaperMemory export) or pasted
+ * arXiv ids. A file is read in a worker with its progress and a Cancel; nothing is written before
+ * the preview has been confirmed; a file that cannot be used gets an alert naming the problem and
+ * the entry, and the library stays as it was. Writing goes one batch at a time, with its progress
+ * and a Stop.
  */
-import { useState } from 'preact/hooks';
-import type { ImportCounts } from '../db/import';
+import { useRef, useState } from 'preact/hooks';
 import { listSummaries } from '../db/lists';
 import type { PapershelfDb } from '../db/schema';
-import type { ImportPreview } from '../import/preview';
 import { useLiveQuery } from '../ui/use-live-query';
-import type { ImportPlan } from '../import/plan';
+import type { ImportProgress } from '../import/job';
 import type { TargetList } from '../import/ids-reader';
+import { roomFor, roomText, type Room } from '../import/room';
 import { failureText, type WorkerConnection } from '../messaging/client';
 import { learnWhenIdle } from '../export/slice-bounds';
+import { Cancelled, readInWorker, runOfPlan, writeAll, type ImportRun, type PreparedInfo, type Written } from './import-run';
 
 type Step =
   | { step: 'idle' }
-  | { step: 'busy'; what: string }
-  | { step: 'preview'; plan: ImportPlan; counts: ImportPreview }
-  | { step: 'done'; counts: ImportCounts & { listed: number }; kind: string }
+  | { step: 'reading'; progress?: ImportProgress }
+  | { step: 'preview'; run: ImportRun; info: PreparedInfo; room: Room }
+  | { step: 'writing'; info: PreparedInfo; written: Written }
+  | { step: 'done'; counts: Written; kind: string; stopped: boolean; of: number }
   | { step: 'error'; message: string };
 
 const TARGETS: { target: 'toRead' | 'read' | 'library'; label: string }[] = [
@@ -30,39 +33,66 @@ const TARGETS: { target: 'toRead' | 'read' | 'library'; label: string }[] = [
 /** The select's value: a built-in target, or `list:<id>` for a custom list. */
 const targetOf = (value: string): TargetList => (value.startsWith('list:') ? { listId: value.slice(5) } : (value as TargetList));
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The storage an import of `created` new papers needs, against what the browser leaves. */
+async function roomOf(db: PapershelfDb, created: number): Promise<Room> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  // Counted over an index: counting the table would walk every record.
+  return roomFor(created, estimate, await db.papers.orderBy('firstSeenAt').count());
+}
+
 export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerConnection }) {
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [pasted, setPasted] = useState('');
   const [target, setTarget] = useState('toRead');
   const lists = useLiveQuery(() => listSummaries(db), [db]);
+  const reading = useRef<ImportRun | undefined>(undefined);
+  const stopping = useRef(false);
 
-  async function prepare(read: () => Promise<ImportPlan>) {
-    setState({ step: 'busy', what: 'Reading…' });
+  async function prepare(run: ImportRun) {
+    reading.current = run;
     try {
-      const { previewImport } = await import('../import/preview');
-      const plan = await read();
-      setState({ step: 'preview', plan, counts: await previewImport(db, plan, Date.now()) });
+      const info = await run.prepared;
+      setState({ step: 'preview', run, info, room: await roomOf(db, info.counts.created) });
     } catch (err) {
+      if (err instanceof Cancelled) return setState({ step: 'idle' });
       setState({ step: 'error', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      reading.current = undefined;
     }
   }
 
-  async function onFile(input: HTMLInputElement) {
+  function onFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    await prepare(async () => (await import('../import/read-file')).readImportFile(file));
+    setState({ step: 'reading' });
+    void prepare(readInWorker(file, Date.now(), (progress) => setState({ step: 'reading', progress })));
   }
 
-  async function confirm(plan: ImportPlan) {
-    setState({ step: 'busy', what: 'Importing…' });
+  async function onPasted() {
+    setState({ step: 'reading' });
+    const plan = (await import('../import/ids-reader')).readIdList(pasted, targetOf(target), Date.now());
+    await prepare(runOfPlan(db, plan, Date.now()));
+  }
+
+  function cancelPreview(run: ImportRun) {
+    run.cancel();
+    setState({ step: 'idle' });
+  }
+
+  async function confirm(run: ImportRun, info: PreparedInfo) {
+    stopping.current = false;
+    const written: Written = { created: 0, updated: 0, unchanged: 0, listed: 0, papers: 0 };
+    setState({ step: 'writing', info, written });
     try {
-      const counts = await worker.request({ type: 'import/apply', ...plan.batch });
-      setState({ step: 'done', counts, kind: plan.kind });
+      const done = await writeAll(run, worker, (w) => setState({ step: 'writing', info, written: w }), () => stopping.current);
+      setState({ step: 'done', counts: done, kind: info.kind, stopped: done.stopped, of: info.papers });
       // Many new ids: the next export's slices are cut where they now fall.
       learnWhenIdle(db);
     } catch (err) {
-      setState({ step: 'error', message: `Nothing was imported: ${failureText(err)}` });
+      setState({ step: 'error', message: `The import stopped: ${failureText(err)}` + (written.papers ? '' : ' Nothing was imported.') });
     }
   }
 
@@ -71,9 +101,9 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
       <h2 id="import-heading">Import and restore</h2>
       <label>
         <span class="site">Import</span>
-        <input type="file" aria-label="Import" accept=".json,.bib,.bibtex,application/json,text/plain" onChange={(e) => void onFile(e.currentTarget)} />
+        <input type="file" aria-label="Import" accept=".json,.gz,.bib,.bibtex,application/json,application/gzip,text/plain" onChange={(e) => void onFile(e.currentTarget)} />
       </label>
-      <p class="hint">A Papershelf JSON backup, a BibTeX file (entries with an eprint, an arXiv URL or a 10.48550/arXiv DOI) or a PaperMemory memory export.</p>
+      <p class="hint">A Papershelf JSON backup (<code>.json</code> or compressed <code>.json.gz</code>, any size), a BibTeX file (entries with an eprint, an arXiv URL or a 10.48550/arXiv DOI) or a PaperMemory memory export.</p>
       <label class="stacked">
         <span>arXiv ids or URLs</span>
         <textarea aria-label="arXiv ids or URLs" rows={3} value={pasted} placeholder="1706.03762 https://arxiv.org/abs/2407.21783" onInput={(e) => setPasted(e.currentTarget.value)} />
@@ -92,51 +122,75 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void prepare(async () => (await import('../import/ids-reader')).readIdList(pasted, targetOf(target), Date.now()))}>
+        <button type="button" onClick={() => void onPasted()}>
           Add papers
         </button>
       </label>
 
-      {state.step === 'busy' ? (
+      {state.step === 'reading' ? <ReadingProgress progress={state.progress} onCancel={() => reading.current?.cancel()} /> : null}
+      {state.step === 'writing' ? (
         <p>
-          <progress aria-label={state.what} /> {state.what}
+          <progress aria-label="Importing…" value={state.written.papers} max={Math.max(1, state.info.papers)} /> Importing… {count(state.written.papers)} of {count(state.info.papers)} papers{' '}
+          <button type="button" onClick={() => (stopping.current = true)}>
+            Stop
+          </button>
         </p>
       ) : null}
       {state.step === 'error' ? <p role="alert">{state.message}</p> : null}
-      {state.step === 'preview' ? <Preview plan={state.plan} counts={state.counts} onConfirm={() => void confirm(state.plan)} onCancel={() => setState({ step: 'idle' })} /> : null}
+      {state.step === 'preview' ? (
+        <Preview info={state.info} room={state.room} onConfirm={() => void confirm(state.run, state.info)} onCancel={() => cancelPreview(state.run)} />
+      ) : null}
       {state.step === 'done' ? (
         <p role="status">
-          Imported ({state.kind}): {state.counts.created} new, {state.counts.updated} updated, {state.counts.unchanged} unchanged
-          {state.counts.listed ? `, ${state.counts.listed} added to lists` : ''}.
+          {state.stopped ? `Stopped after ${count(state.counts.papers)} of ${count(state.of)} papers (${state.kind}): ` : `Imported (${state.kind}): `}
+          {count(state.counts.created)} new, {count(state.counts.updated)} updated, {count(state.counts.unchanged)} unchanged
+          {state.counts.listed ? `, ${count(state.counts.listed)} added to lists` : ''}.
+          {state.stopped ? ' Those are in your library; import the file again to finish (nothing is imported twice).' : ''}
         </p>
       ) : null}
     </section>
   );
 }
 
-function Preview({ plan, counts, onConfirm, onCancel }: { plan: ImportPlan; counts: ImportPreview; onConfirm(): void; onCancel(): void }) {
+function ReadingProgress({ progress, onCancel }: { progress: ImportProgress | undefined; onCancel(): void }) {
+  const fraction = progress && progress.total ? progress.bytes / progress.total : undefined;
+  return (
+    <p>
+      <progress aria-label="Reading…" {...(fraction === undefined ? {} : { value: fraction, max: 1 })} /> Reading…
+      {progress ? ` ${Math.floor((fraction ?? 0) * 100)} %, ${count(progress.papers)} papers checked` : ''}{' '}
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </p>
+  );
+}
+
+function Preview({ info, room, onConfirm, onCancel }: { info: PreparedInfo; room: Room; onConfirm(): void; onCancel(): void }) {
+  const { counts, skipped, skippedCount } = info;
+  const nothing = counts.created + counts.updated + counts.listed + counts.newLists + counts.settings === 0;
   return (
     <div class="preview" role="region" aria-label="Import preview">
       <p>
-        {plan.kind}: <strong>{counts.created} new</strong>, <strong>{counts.updated} updated</strong>, {counts.unchanged} unchanged
-        {counts.listed ? `, ${counts.listed} added to lists` : ''}
+        {info.kind}: <strong>{count(counts.created)} new</strong>, <strong>{count(counts.updated)} updated</strong>, {count(counts.unchanged)} unchanged
+        {counts.listed ? `, ${count(counts.listed)} added to lists` : ''}
         {counts.newLists ? ` (${counts.newLists} new ${counts.newLists === 1 ? 'list' : 'lists'})` : ''}
-        {plan.skipped.length ? `, ${plan.skipped.length} skipped` : ''}.
+        {skippedCount ? `, ${count(skippedCount)} skipped` : ''}.
       </p>
-      {plan.skipped.length ? (
+      {room.refusal ? <p role="alert">{room.refusal}</p> : counts.created >= 1_000 ? <p class="hint">Needs {roomText(room)}.</p> : null}
+      {skippedCount ? (
         <details>
           <summary>What will be skipped, and why</summary>
           <ul>
-            {plan.skipped.slice(0, 200).map((s, i) => (
+            {skipped.map((s, i) => (
               <li key={i}>
                 {s.entry}: {s.reason}
               </li>
             ))}
-            {plan.skipped.length > 200 ? <li>… and {plan.skipped.length - 200} more</li> : null}
+            {skippedCount > skipped.length ? <li>… and {count(skippedCount - skipped.length)} more</li> : null}
           </ul>
         </details>
       ) : null}
-      <button type="button" class="primary" onClick={onConfirm} disabled={counts.created + counts.updated + counts.listed + counts.newLists === 0 && plan.batch.settings.length === 0}>
+      <button type="button" class="primary" onClick={onConfirm} disabled={nothing || room.refusal !== undefined}>
         Confirm import
       </button>{' '}
       <button type="button" onClick={onCancel}>

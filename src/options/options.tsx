@@ -88,7 +88,7 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
               <ImportPanel db={db} worker={worker} />
             </>
           ) : (
-            <SettingsPanel settings={settings} worker={worker} storage={storage} />
+            <SettingsPanel db={db} settings={settings} worker={worker} storage={storage} />
           )}
         </main>
       </div>

@@ -1,6 +1,8 @@
 /** Settings: how read papers show on each site, and the keyboard shortcuts. */
 import { useState } from 'preact/hooks';
+import type { PapershelfDb } from '../db/schema';
 import type { StorageState } from '../grants/storage';
+import { LibrarySize } from '../ui/library-size';
 import type { WorkerConnection } from '../messaging/client';
 import type { ReadDisplay, Settings } from '../shared/model';
 import { ADAPTERS } from '../sites/registry';
@@ -22,7 +24,7 @@ const STORAGE_TEXT: Record<StorageState['kind'] | 'persistent' | 'checking', str
   unusable: 'The browser gives Papershelf no database here: nothing is kept.',
 };
 
-export function SettingsPanel({ settings, worker, storage }: { settings: Settings; worker: WorkerConnection; storage: StorageState | undefined }) {
+export function SettingsPanel({ db, settings, worker, storage }: { db: PapershelfDb; settings: Settings; worker: WorkerConnection; storage: StorageState | undefined }) {
   const [error, setError] = useState('');
   const save = (patch: Parameters<typeof worker.request<'settings/set'>>[0]['patch']) =>
     worker.request({ type: 'settings/set', patch }).then(
@@ -66,6 +68,7 @@ export function SettingsPanel({ settings, worker, storage }: { settings: Setting
       </fieldset>
       <fieldset class="card">
         <legend>Your library’s storage</legend>
+        <LibrarySize db={db} />
         <p class="storage-state">{STORAGE_TEXT[storage ? (storage.kind === 'kept' && storage.persistent ? 'persistent' : storage.kind) : 'checking']}</p>
       </fieldset>
       {error ? <p role="alert">{error}</p> : null}

@@ -69,7 +69,10 @@ describe('streamed exports', () => {
     }
     // An export learns the ids as they are: the next one's slices are even again.
     slices.length = 0;
-    await readInSlices(db, (papers) => slices.push(papers.map((p) => p.id)), 7);
+    const progress: string[] = [];
+    await readInSlices(db, (papers) => slices.push(papers.map((p) => p.id)), 7, (done, total) => progress.push(`${done}/${total}`));
     expect(slices.slice(0, -1).every((s) => s.length === 7)).toBe(true);
+    // Progress after each slice, up to all of them.
+    expect(progress).toEqual(slices.map((_, i) => `${i + 1}/${slices.length}`));
   });
 });

@@ -1,0 +1,141 @@
+// `npm run bench:scale`: a year of skimming. For each library size in SCALE (default 10,000 and
+// 100,000 papers), in one fresh profile of the real extension:
+// - a Papershelf backup of that size (line layout, as the export writes it) imported through the
+//   options page: file chosen → preview, Confirm → done;
+// - indexing: import done → no paper left to index;
+// - click → stored and shown on a feed card, while indexing runs and after;
+// - popup first item painted, backup export (press → file), bytes per paper
+//   (navigator.storage.estimate);
+// - the floor, in the same run: a bare IndexedDB read (open + one get) in the options page.
+// Medians of BENCH_RUNS (default 5); the import of 100,000 runs once (it is minutes long here).
+// IMPORT_ONLY=1 stops after the import (an A/B of the import path with BENCH_DIST).
+import { statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median, report, session } from './lib.mjs';
+import { library } from './library.mjs';
+import { watch } from './interaction.mjs';
+import { watchList } from './popup.mjs';
+import { instrument } from './export-import.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = (process.env.SCALE ?? '10000,100000').split(',').map(Number);
+const FEED = 'https://huggingface.co/papers?date=2024-08-01';
+
+/** The backup as Papershelf writes it: envelope line, one record per line, ids and fields sorted. */
+function backupFile(papers) {
+  const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => JSON.stringify(Object.fromEntries(Object.entries(p).sort(([a], [b]) => (a < b ? -1 : 1)))));
+  const text = `${JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString() }).slice(0, -1)},\n"tables": {\n"papers": [\n${sorted.join(',\n')}\n],\n"settings": [],\n"lists": [],\n"listEntries": []\n}}\n`;
+  const path = join(mkdtempSync(join(tmpdir(), 'papershelf-scale-')), 'backup.json');
+  writeFileSync(path, text);
+  return path;
+}
+
+function floorRead() {
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const open = indexedDB.open('papershelf');
+    open.onsuccess = () => {
+      const get = open.result.transaction('papers').objectStore('papers').get('2401.10001');
+      get.onsuccess = () => (resolve(performance.now() - t), open.result.close());
+    };
+  });
+}
+
+function toIndexCount() {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('papershelf');
+    open.onsuccess = () => {
+      const db = open.result;
+      // Schema 11 lists them in toIndex; an older build (BENCH_DIST) marks them unindexed.
+      const count = db.objectStoreNames.contains('toIndex') ? db.transaction('toIndex').objectStore('toIndex').count() : db.transaction('papers').objectStore('papers').index('unindexed').count();
+      count.onsuccess = () => (resolve(count.result), db.close());
+    };
+  });
+}
+
+async function clicks(feed, runs) {
+  const button = feed.locator('[data-papershelf-id="2407.21783"]').getByRole('button', { name: /Mark (read|unread)/ });
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const before = await feed.evaluate(() => window.__clicks.length);
+    await button.click();
+    await feed.waitForFunction((n) => window.__clicks.length > n && window.__clicks.at(-1).stored !== undefined, before, { timeout: 120_000 });
+    const c = await feed.evaluate(() => window.__clicks.at(-1));
+    out.push(c.stored - c.down);
+  }
+  return out;
+}
+
+async function benchSize(n) {
+  const results = [];
+  const label = n.toLocaleString('en');
+  const path = backupFile(library(n));
+  console.log(`backup of ${label} papers: ${(statSync(path).size / 1024 / 1024).toFixed(1)} MB`);
+  const s = await session();
+  try {
+    const options = await s.context.newPage();
+    await options.addInitScript(instrument);
+    await options.goto(`chrome-extension://${s.extensionId}/src/options/index.html#import-export`);
+    await options.getByRole('button', { name: 'Export BibTeX' }).waitFor();
+    const floor = [];
+    for (let i = 0; i < RUNS; i++) floor.push(await options.evaluate(floorRead));
+    results.push(report(`floor: bare IndexedDB open + get (empty library)`, floor));
+
+    const feed = await s.context.newPage();
+    await feed.addInitScript(watch);
+    await feed.goto(FEED);
+    await feed.locator('[data-papershelf-read]').first().waitFor();
+
+    await options.bringToFront();
+    await options.getByLabel('Import', { exact: true }).setInputFiles(path);
+    await options.getByRole('region', { name: 'Import preview' }).waitFor({ timeout: 1_800_000 });
+    await options.getByRole('button', { name: 'Confirm import' }).click();
+    await options.getByText(/Imported \(Papershelf backup\)/).waitFor({ timeout: 3_600_000 });
+    const m = await options.evaluate(() => window.__bench.marks);
+    const doneAt = Date.now();
+    results.push(report(`import ${label}-paper backup: file chosen → preview`, [m.preview - m.chosen]));
+    results.push(report(`import ${label}-paper backup: confirm → all written`, [m.done - m.press], n >= 100_000 ? '< 30 s' : undefined));
+    // IMPORT_ONLY=1: the import figures alone (an A/B of the import path).
+    if (process.env.IMPORT_ONLY) return results;
+
+    // While the worker indexes: clicks.
+    await feed.bringToFront();
+    const during = (await options.evaluate(toIndexCount)) > 0 ? await clicks(feed, RUNS) : [];
+    const stillIndexing = (await options.evaluate(toIndexCount)) > 0;
+    if (during.length) results.push(report(`${label} papers, during indexing: click → stored${stillIndexing ? '' : ' (indexing ended meanwhile)'}`, during, '< 100 ms'));
+    while ((await options.evaluate(toIndexCount)) > 0) await new Promise((r) => setTimeout(r, 250));
+    results.push(report(`${label} papers: indexing (import done → none left)`, [Date.now() - doneAt], n >= 100_000 ? '< 120 s' : undefined));
+
+    results.push(report(`${label} papers, indexed: click → stored`, await clicks(feed, RUNS), '< 20 ms'));
+
+    const painted = [];
+    for (let i = 0; i < RUNS; i++) {
+      const popup = await s.context.newPage();
+      await popup.setViewportSize({ width: 380, height: 580 });
+      await popup.addInitScript(watchList);
+      await popup.goto(`chrome-extension://${s.extensionId}/src/popup/index.html`);
+      await popup.waitForFunction(() => window.__firstItem !== undefined, undefined, { timeout: 120_000 });
+      painted.push((await popup.evaluate(() => window.__firstItem)).painted);
+      await popup.close();
+    }
+    results.push(report(`${label} papers: popup first screen painted`, painted, '< 150 ms'));
+
+    const exports = [];
+    for (let i = 0; i < (n >= 100_000 ? Math.min(RUNS, 3) : RUNS); i++) {
+      const [file] = await Promise.all([options.waitForEvent('download', { timeout: 600_000 }), options.getByRole('button', { name: 'Export JSON backup', exact: true }).click()]);
+      exports.push(await options.evaluate(() => window.__bench.marks.downloaded - window.__bench.marks.press));
+      await file.path();
+    }
+    results.push(report(`${label} papers: backup export (press → file)`, exports, '< 5 s'));
+
+    const usage = await options.evaluate(async () => (await navigator.storage.estimate()).usage);
+    results.push(report(`${label} papers: bytes per paper (storage.estimate)`, [usage / n], undefined, 'B'));
+    console.log(`ratios to the floor (${median(floor).toFixed(1)} ms): ${results.slice(1).filter((r) => r.name.includes('click') || r.name.includes('popup')).map((r) => `${r.name.split(': ').at(-1)} ${(r.median / median(floor)).toFixed(1)}×`).join('; ')}`);
+  } finally {
+    await s.close();
+  }
+  return results;
+}
+
+for (const n of SIZES) await benchSize(n);
