@@ -7,9 +7,12 @@ interface Window {
   __bench: any;
   __clicks: any[];
   __events: any[];
+  __fileText: any;
   __firstItem: any;
+  __floorDb: any;
   __room: any;
   __seen: any[];
+  __startup: any;
   __sug: any;
   __suggesting: () => number;
   __tag: any;

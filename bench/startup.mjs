@@ -100,7 +100,7 @@ async function load(tab, url, entries) {
     if (entries) await tab.page.waitForFunction((n) => document.querySelectorAll('papershelf-controls').length === n, entries, { timeout: 20_000 });
   });
   const timing = await tab.page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
+    const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
     const dcl = nav.domContentLoadedEventStart;
     const { added } = window.__startup;
     // The first screen: controls whose host lies in the viewport now (measured afterwards, so the
