@@ -7,7 +7,23 @@ import { adapterFor } from '../../src/sites/registry';
 import { fixture } from './capture';
 import { FakeWorker } from './fake-worker';
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
+/**
+ * Resolves once the shelf has run the scan that `change` (a page mutation) causes: the scan the
+ * MutationObserver queues, awaited to its end, however slowly the machine runs.
+ */
+async function afterRescan(s: Shelf, change: () => void): Promise<void> {
+  const scans = vi.spyOn(s, 'scan');
+  try {
+    change();
+    await vi.waitFor(() => expect(scans).toHaveBeenCalled(), { timeout: 30_000 });
+    await scans.mock.results.at(-1)!.value;
+  } finally {
+    scans.mockRestore();
+  }
+}
+
+/** Every microtask queued so far has run (a timer task comes after all of them). */
+const microtasksDone = () => new Promise((r) => setTimeout(r, 0));
 
 function loadFeed() {
   document.documentElement.innerHTML = fixture('huggingface/daily-papers-2024-08-01.html')
@@ -64,8 +80,7 @@ describe('Shelf on the Daily Papers capture', () => {
 
   it('never mounts twice, however often the page changes or rescans', async () => {
     await shelf.scan();
-    document.body.append(document.createElement('div'));
-    await settle();
+    await afterRescan(shelf, () => document.body.append(document.createElement('div')));
     for (const card of articles()) expect(card.querySelectorAll(HOST_TAG)).toHaveLength(1);
   });
 
@@ -89,8 +104,8 @@ describe('Shelf on the Daily Papers capture', () => {
   });
 
   it('mounts controls on cards the page adds or re-renders in place', async () => {
-    const copy = rerender(articles()[1]!);
-    await settle();
+    let copy!: HTMLElement;
+    await afterRescan(shelf, () => (copy = rerender(articles()[1]!)));
     expect(copy.querySelectorAll(HOST_TAG)).toHaveLength(1);
     expect(copy.getAttribute('data-papershelf-id')).toBe('2407.21705');
   });
@@ -98,7 +113,7 @@ describe('Shelf on the Daily Papers capture', () => {
   it('ignores clicks that a script made', async () => {
     const card = articles()[1]!;
     buttons(card)[1]!.click();
-    await settle();
+    await microtasksDone();
     expect(worker.requests.some((r) => r.type === 'paper/setSaved')).toBe(false);
     expect(card.getAttribute('data-papershelf-saved')).toBe('false');
   });
@@ -113,8 +128,9 @@ describe('Shelf on the Daily Papers capture', () => {
   it('gives a card whose link the page rewrote in place the new paper, without the old marks', async () => {
     const llama = document.querySelector<HTMLElement>('[data-papershelf-id="2407.21783"]')!;
     expect(llama.getAttribute('data-papershelf-read')).toBe('true');
-    for (const a of llama.querySelectorAll('a[href="/papers/2407.21783"]')) a.setAttribute('href', '/papers/2407.00002');
-    await settle();
+    await afterRescan(shelf, () => {
+      for (const a of llama.querySelectorAll('a[href="/papers/2407.21783"]')) a.setAttribute('href', '/papers/2407.00002');
+    });
     expect(llama.getAttribute('data-papershelf-id')).toBe('2407.00002');
     expect(llama.getAttribute('data-papershelf-read')).toBe('false');
     expect(llama.querySelectorAll(HOST_TAG)).toHaveLength(1);
@@ -122,8 +138,7 @@ describe('Shelf on the Daily Papers capture', () => {
 
   it('puts the controls back when the page removes them', async () => {
     const card = articles()[2]!;
-    card.querySelector(HOST_TAG)!.remove();
-    await settle();
+    await afterRescan(shelf, () => card.querySelector(HOST_TAG)!.remove());
     expect(card.querySelectorAll(HOST_TAG)).toHaveLength(1);
   });
 });
@@ -143,12 +158,12 @@ describe('Shelf ordering', () => {
     }) as typeof slow.request;
     shelf = new Shelf({ document, adapterFor, worker: slow });
     const started = shelf.start();
-    await settle();
+    await vi.waitFor(() => expect(slow.requests.some((r) => r.type === 'listings/seen')).toBe(true), { timeout: 30_000 });
     // Another tab marks a paper read before this page's first answer arrives.
     slow.push({ type: 'states/changed', states: [{ id: '2407.21705', read: true, saved: false, tags: [], note: '', suggestions: [] }] });
     release();
     await started;
-    await settle();
+    await microtasksDone();
     expect(document.querySelector('[data-papershelf-id="2407.21705"]')!.getAttribute('data-papershelf-read')).toBe('true');
   });
 });
@@ -163,11 +178,11 @@ describe('Shelf with a worker that has not answered yet', () => {
       message.type === 'listings/seen' ? new Promise(() => {}) : request(message)) as typeof silent.request;
     shelf = new Shelf({ document, adapterFor, worker: silent });
     void shelf.start();
-    await settle();
+    await vi.waitFor(() => expect(document.querySelectorAll(`[data-papershelf-id] ${HOST_TAG}`)).toHaveLength(13), { timeout: 30_000 });
     // The page re-renders a card while the first answer is still awaited.
+    // (The scan's own promise waits for states that never come: wait for the controls instead.)
     const copy = rerender(articles()[3]!);
-    await settle();
-    expect(copy.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    await vi.waitFor(() => expect(copy.querySelectorAll(HOST_TAG)).toHaveLength(1), { timeout: 30_000 });
     expect(copy.hasAttribute('data-papershelf-read')).toBe(false);
   });
 });
@@ -213,7 +228,7 @@ describe('Shelf while the page is still parsing', () => {
     document.addEventListener('DOMContentLoaded', count);
     window.addEventListener('DOMContentLoaded', count);
     document.body.append(document.createElement('div'));
-    await settle();
+    await microtasksDone();
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
     expect(parsing.requests.map((r) => r.type)).toEqual(['settings/get']);
 
