@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromePath } from '../scripts/browser.mjs';
 import { serveOffline } from '../scripts/offline-pages.mjs';
-import { median, report, session } from './lib.mjs';
+import { report, session } from './lib.mjs';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 12);
 
@@ -66,7 +66,11 @@ function mainThread(events, firstScreen) {
   // Our script's outermost events only (a function call inside our evaluation is counted once).
   const ours = on.filter(isOurs).sort((a, b) => a.ts - b.ts);
   let script = 0, end = 0;
-  for (const e of ours) if (e.ts >= end) (script += before(e)), (end = e.ts + e.dur);
+  for (const e of ours) {
+    if (e.ts < end) continue;
+    script += before(e);
+    end = e.ts + e.dur;
+  }
   // From DOMContentLoaded to the first screen's controls: processor time, against the wall time
   // that waiting for a core adds on a loaded machine.
   const until = dcl + firstScreen * 1000;

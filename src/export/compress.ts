@@ -1,6 +1,7 @@
 /**
  * A compressed backup (`.json.gz`): the same file through the browser's gzip, several times
- * its size on a real library (docs/backup-format.md); import recognises gzip by its first bytes and reads it as a stream.
+ * smaller on a real library (docs/backup-format.md); import recognises gzip by its first bytes
+ * and reads it as a stream.
  */
 export function gzipped(file: Blob): Promise<Blob> {
   const compressed = file.stream().pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);

@@ -43,7 +43,10 @@ function seedLibrary(count: number): Promise<void> {
           updatedAt: t,
         };
         if (i % 5 === 0) p.readAt = t;
-        if (i % 9 === 0) (p.savedAt = t), p.readAt === undefined && (p.toReadSince = t);
+        if (i % 9 === 0) {
+          p.savedAt = t;
+          if (p.readAt === undefined) p.toReadSince = t;
+        }
         if (i % 7 === 0) p.tags = ['graph'];
         if (i % 11 === 0) p.note = `Note ${i}`;
         papers.put(p);
