@@ -4,7 +4,14 @@
  * (BibTeX, PaperMemory, pasted ids) only fills gaps and adds to lists. Importing the same file
  * twice changes nothing.
  */
-import { INDEXING_FIELDS, sameTag, type ListEntry, type Paper, type PaperList, type SettingRecord } from '../shared/model';
+import {
+  INDEXING_FIELDS,
+  sameTag,
+  type ListEntry,
+  type Paper,
+  type PaperList,
+  type SettingRecord,
+} from '../shared/model';
 import type { PartialPaper } from '../shared/records';
 import { withDerived } from './papers';
 import { entriesOf } from './lists';
@@ -12,7 +19,18 @@ import type { PapershelfDb } from './schema';
 
 /** Whether the paper is read, saved or opened: a newer complete record decides these, present or not. */
 const STATE_FIELDS = ['readAt', 'savedAt', 'openedAt'] as const;
-const METADATA_FIELDS = ['title', 'authors', 'abstract', 'version', 'upvotes', 'categories', 'doi', 'journalRef', 'published', 'note'] as const;
+const METADATA_FIELDS = [
+  'title',
+  'authors',
+  'abstract',
+  'version',
+  'upvotes',
+  'categories',
+  'doi',
+  'journalRef',
+  'published',
+  'note',
+] as const;
 
 /** Tags are united: an import adds tags, never takes one away. */
 function unitedTags(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
@@ -83,7 +101,8 @@ export function mergePartial(existing: Paper | undefined, incoming: PartialPaper
   for (const k of STATE_FIELDS) {
     if (merged[k] === undefined && incoming[k] !== undefined) merged[k] = incoming[k];
   }
-  if (incoming.firstSeenAt !== undefined && incoming.firstSeenAt < merged.firstSeenAt) merged.firstSeenAt = incoming.firstSeenAt;
+  if (incoming.firstSeenAt !== undefined && incoming.firstSeenAt < merged.firstSeenAt)
+    merged.firstSeenAt = incoming.firstSeenAt;
   const result = clean(merged);
   if (!sameRecord(result, existing)) result.updatedAt = Math.max(now, existing.updatedAt);
   return result;
@@ -140,13 +159,24 @@ export function planMerge(batch: ImportBatch, library: Library, now: number): Me
   const late = [...batch.complete, ...batch.settings].find((r) => r.updatedAt > now + FUTURE_SLACK_MS);
   if (late) {
     const what = 'id' in late ? `paper ${late.id}` : `setting ${late.key}`;
-    throw new Error(`${what} is dated ${new Date(late.updatedAt).toISOString()}, in the future; the file's clock or content is wrong`);
+    throw new Error(
+      `${what} is dated ${new Date(late.updatedAt).toISOString()}, in the future; the file's clock or content is wrong`,
+    );
   }
   const result = new Map<string, Paper>();
   const base = (id: string) => result.get(id) ?? existing.get(id);
   for (const p of batch.complete) result.set(p.id, mergeComplete(base(p.id), p));
   for (const p of batch.partial) result.set(p.id, mergePartial(base(p.id), p, batch.source, now));
-  const outcome: MergeOutcome = { created: 0, updated: 0, unchanged: 0, writes: [], settings: [], lists: [], entries: [], listed: 0 };
+  const outcome: MergeOutcome = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    writes: [],
+    settings: [],
+    lists: [],
+    entries: [],
+    listed: 0,
+  };
   for (const [id, paper] of result) {
     const before = existing.get(id);
     if (!before) outcome.created++;
@@ -187,7 +217,12 @@ function planLists(batch: ImportBatch, library: Library, now: number, outcome: M
   const present = new Set(library.entries.map((e) => `${e.listId}\n${e.paperId}`));
   const next = new Map<string, number>();
   for (const e of library.entries) next.set(e.listId, Math.max(next.get(e.listId) ?? 0, e.position + 1));
-  const add = (listId: string, paperId: string, entry: Omit<ListEntry, 'listId' | 'paperId' | 'position'>, position?: number) => {
+  const add = (
+    listId: string,
+    paperId: string,
+    entry: Omit<ListEntry, 'listId' | 'paperId' | 'position'>,
+    position?: number,
+  ) => {
     const key = `${listId}\n${paperId}`;
     if (present.has(key)) return;
     present.add(key);
@@ -199,7 +234,12 @@ function planLists(batch: ImportBatch, library: Library, now: number, outcome: M
   const sorted = [...batch.entries].sort((a, b) => a.listId.localeCompare(b.listId) || a.position - b.position);
   for (const e of sorted) {
     const listId = target.get(e.listId) ?? e.listId;
-    add(listId, e.paperId, { addedAt: e.addedAt, updatedAt: e.updatedAt }, fresh.has(e.listId) ? e.position : undefined);
+    add(
+      listId,
+      e.paperId,
+      { addedAt: e.addedAt, updatedAt: e.updatedAt },
+      fresh.has(e.listId) ? e.position : undefined,
+    );
   }
   for (const a of batch.listAdds) {
     if (!byId.has(a.listId)) throw new Error('The list chosen for these papers no longer exists; choose another.');
@@ -229,24 +269,36 @@ export async function existingPapers(db: PapershelfDb, ids: string[]): Promise<M
 /** What an import is merged with; call it inside a transaction over the four tables. */
 export async function libraryFor(db: PapershelfDb, batch: ImportBatch): Promise<Library> {
   const ids = [...new Set([...batch.complete, ...batch.partial].map((p) => p.id))];
-  const [papers, settings, lists] = await Promise.all([existingPapers(db, ids), db.settings.toArray(), listsFor(db, batch)]);
+  const [papers, settings, lists] = await Promise.all([
+    existingPapers(db, ids),
+    db.settings.toArray(),
+    listsFor(db, batch),
+  ]);
   return { papers, settings: new Map(settings.map((s) => [s.key, s])), ...lists };
 }
 
 /** Applies an import in one transaction: all of it, or (on any error) none of it. */
 export async function applyImport(db: PapershelfDb, batch: ImportBatch, now: number): Promise<MergeOutcome> {
-  return db.transaction('rw', [db.papers, db.paperWords, db.searchCards, db.toIndex, db.settings, db.lists, db.listEntries], async () => {
-    const library = await libraryFor(db, batch);
-    const outcome = planMerge(batch, library, now);
-    // Written now, listed in toIndex, and indexed for search afterwards (indexPending): computing and indexing the words
-    // of 10,000 papers would more than double the import. The old search rows of papers it
-    // changes go now, so that until then a search does not show a paper as it was before.
-    await Promise.all([db.papers.bulkPut(outcome.writes), db.toIndex.bulkPut(outcome.writes.map((p) => ({ id: p.id })))]);
-    const changed = outcome.writes.filter((p) => library.papers.has(p.id)).map((p) => p.id);
-    await Promise.all([db.paperWords.bulkDelete(changed), db.searchCards.bulkDelete(changed)]);
-    await db.settings.bulkPut(outcome.settings);
-    await db.lists.bulkPut(outcome.lists);
-    await db.listEntries.bulkPut(outcome.entries);
-    return outcome;
-  });
+  return db.transaction(
+    'rw',
+    [db.papers, db.paperWords, db.searchCards, db.toIndex, db.settings, db.lists, db.listEntries],
+    async () => {
+      const library = await libraryFor(db, batch);
+      const outcome = planMerge(batch, library, now);
+      // Written now, listed in toIndex, and indexed for search afterwards (indexPending): computing
+      // and indexing the words of 10,000 papers would more than double the import. The old search
+      // rows of papers it changes go now, so that until then a search does not show a paper as it
+      // was before.
+      await Promise.all([
+        db.papers.bulkPut(outcome.writes),
+        db.toIndex.bulkPut(outcome.writes.map((p) => ({ id: p.id }))),
+      ]);
+      const changed = outcome.writes.filter((p) => library.papers.has(p.id)).map((p) => p.id);
+      await Promise.all([db.paperWords.bulkDelete(changed), db.searchCards.bulkDelete(changed)]);
+      await db.settings.bulkPut(outcome.settings);
+      await db.lists.bulkPut(outcome.lists);
+      await db.listEntries.bulkPut(outcome.entries);
+      return outcome;
+    },
+  );
 }
