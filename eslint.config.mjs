@@ -18,7 +18,11 @@ const DB_WRITERS = {
 };
 
 const boundaries = [
-  { target: './src/content', from: './src/db', message: 'The content script never touches the database: ask the worker.' },
+  {
+    target: './src/content',
+    from: './src/db',
+    message: 'The content script never touches the database: ask the worker.',
+  },
   {
     target: './src/sites',
     from: './src',

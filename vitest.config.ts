@@ -12,7 +12,12 @@ export default defineConfig({
       // DOM tests load real page captures: their scripts and stylesheets must not run or load.
       happyDOM: {
         url: 'https://huggingface.co/papers?date=2024-08-01',
-        settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
+        settings: {
+          disableJavaScriptEvaluation: true,
+          disableJavaScriptFileLoading: true,
+          disableCSSFileLoading: true,
+          handleDisabledFileLoadingAsSuccess: true,
+        },
       },
     },
   },

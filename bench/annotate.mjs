@@ -65,17 +65,24 @@ export async function benchAnnotate() {
 
     // MiniSearch over the same papers, in Node (the same V8): what the alternative would cost.
     const t0 = performance.now();
-    const mini = new MiniSearch({ fields: ['title', 'authors', 'tags', 'note', 'abstract'], storeFields: [], searchOptions: { prefix: true, boost: { title: 5, tags: 4, authors: 3, note: 3 }, combineWith: 'AND' } });
+    const mini = new MiniSearch({
+      fields: ['title', 'authors', 'tags', 'note', 'abstract'],
+      storeFields: [],
+      searchOptions: { prefix: true, boost: { title: 5, tags: 4, authors: 3, note: 3 }, combineWith: 'AND' },
+    });
     mini.addAll(papers.map((p) => ({ ...p, authors: p.authors.join(' '), tags: (p.tags ?? []).join(' ') })));
     const build = performance.now() - t0;
     const miniQuery = [];
-    for (let i = 0; i < RUNS; i++) for (const q of QUERIES) {
-      const t = performance.now();
-      mini.search(q);
-      miniQuery.push(performance.now() - t);
-    }
+    for (let i = 0; i < RUNS; i++)
+      for (const q of QUERIES) {
+        const t = performance.now();
+        mini.search(q);
+        miniQuery.push(performance.now() - t);
+      }
     const serialized = JSON.stringify(mini).length;
-    console.log(`MiniSearch (Node): index build ${build.toFixed(0)} ms, serialized index ${(serialized / 1e6).toFixed(1)} MB, query median ${median(miniQuery).toFixed(2)} ms`);
+    console.log(
+      `MiniSearch (Node): index build ${build.toFixed(0)} ms, serialized index ${(serialized / 1e6).toFixed(1)} MB, query median ${median(miniQuery).toFixed(2)} ms`,
+    );
     results.push({ name: 'minisearch build', median: build }, { name: 'minisearch query', median: median(miniQuery) });
 
     // Opening the tag editor on a card.

@@ -12,7 +12,12 @@ function instrument() {
   window.__bench = { count: 0, last: 0 };
   const t = window.__bench;
   new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'PAPERSHELF-CONTROLS') { t.count++; t.last = performance.now(); }
+    for (const r of records)
+      for (const n of r.addedNodes)
+        if (n.nodeName === 'PAPERSHELF-CONTROLS') {
+          t.count++;
+          t.last = performance.now();
+        }
   }).observe(document, { subtree: true, childList: true });
   document.addEventListener('DOMContentLoaded', () => (t.dcl = performance.now()));
 }

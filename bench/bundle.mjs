@@ -45,7 +45,9 @@ export function contentScriptSizes(dist = DIST) {
 export function reportContentScripts() {
   for (const [browser, dist] of Object.entries(BUILDS)) {
     for (const s of contentScriptSizes(dist)) {
-      console.log(`${browser} content script for ${s.matches.join(' ')}: ${s.files.join(', ')}: ${s.raw.toLocaleString('en')} B raw, ${s.gzip.toLocaleString('en')} B gzipped (target < 15,000)`);
+      console.log(
+        `${browser} content script for ${s.matches.join(' ')}: ${s.files.join(', ')}: ${s.raw.toLocaleString('en')} B raw, ${s.gzip.toLocaleString('en')} B gzipped (target < 15,000)`,
+      );
     }
   }
 }

@@ -9,7 +9,14 @@ import { RUNS, importLibrary, report, session } from './lib.mjs';
 import { library } from './library.mjs';
 
 const PAPERS = 10_000;
-const BUTTONS = ['Export BibTeX', 'Export RIS', 'Export CSL-JSON', 'Export Markdown', 'Export CSV', 'Export JSON backup'];
+const BUTTONS = [
+  'Export BibTeX',
+  'Export RIS',
+  'Export CSL-JSON',
+  'Export Markdown',
+  'Export CSV',
+  'Export JSON backup',
+];
 
 // In the options page, before its scripts: note when a button is pressed, when a download link
 // is clicked, when the import preview appears and when the import is reported done. Playwright's
@@ -17,15 +24,28 @@ const BUTTONS = ['Export BibTeX', 'Export RIS', 'Export CSL-JSON', 'Export Markd
 export function instrument() {
   window.__bench = { marks: {} };
   const t = window.__bench;
-  document.addEventListener('click', (e) => { if (e.target instanceof Element && e.target.closest('button')) t.marks.press = performance.now(); }, true);
-  document.addEventListener('change', (e) => { if (e.target instanceof HTMLInputElement && e.target.type === 'file') t.marks.chosen = performance.now(); }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      if (e.target instanceof Element && e.target.closest('button')) t.marks.press = performance.now();
+    },
+    true,
+  );
+  document.addEventListener(
+    'change',
+    (e) => {
+      if (e.target instanceof HTMLInputElement && e.target.type === 'file') t.marks.chosen = performance.now();
+    },
+    true,
+  );
   const click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function () {
     if (this.download) t.marks.downloaded = performance.now();
     return click.call(this);
   };
   new MutationObserver(() => {
-    if (!t.marks.preview && document.querySelector('[aria-label="Import preview"]')) t.marks.preview = performance.now();
+    if (!t.marks.preview && document.querySelector('[aria-label="Import preview"]'))
+      t.marks.preview = performance.now();
     if (!t.marks.done && /Imported \(/.test(document.body?.textContent ?? '')) t.marks.done = performance.now();
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }
@@ -42,7 +62,8 @@ async function timedFloor(page, stores) {
     }));
     const started = performance.now();
     const tx = db.transaction(names, 'readonly');
-    const read = (name) => new Promise((resolve) => (tx.objectStore(name).getAll().onsuccess = (e) => resolve(e.target.result)));
+    const read = (name) =>
+      new Promise((resolve) => (tx.objectStore(name).getAll().onsuccess = (e) => resolve(e.target.result)));
     const records = await Promise.all(names.map(read));
     const blob = new Blob([window.__fileText]);
     const ms = performance.now() - started;
@@ -52,7 +73,10 @@ async function timedFloor(page, stores) {
 }
 
 async function timedDownload(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
   const ms = await page.evaluate(() => window.__bench.marks.downloaded - window.__bench.marks.press);
   return { ms, path: await file.path() };
 }
@@ -73,7 +97,8 @@ export async function benchExportImport() {
       // One export first: its file is the floor's bytes.
       const first = await timedDownload(options, name);
       await options.evaluate((text) => (window.__fileText = text), readFileSync(first.path, 'utf8'));
-      const runs = [], floors = [];
+      const runs = [],
+        floors = [];
       for (let i = 0; i < RUNS; i++) {
         // Alternating which goes first: whatever the machine does meanwhile falls on both.
         const floor = () => timedFloor(options, stores).then((ms) => floors.push(ms));
@@ -84,14 +109,22 @@ export async function benchExportImport() {
       if (name === 'Export JSON backup') backupPath = first.path;
       results.push(report(`${name}, ${PAPERS.toLocaleString('en')} papers (press → file saved)`, runs, '< 300 ms'));
       results.push(report('  floor: read the same records, one Blob of the same bytes', floors));
-      results.push(report('  ratio export / floor, same round', runs.map((r, i) => r / floors[i]), '≤ 1.3×', '×'));
+      results.push(
+        report(
+          '  ratio export / floor, same round',
+          runs.map((r, i) => r / floors[i]),
+          '≤ 1.3×',
+          '×',
+        ),
+      );
       await options.evaluate(() => delete window.__fileText);
     }
     const size = readFileSync(backupPath).length;
     console.log(`backup of ${PAPERS.toLocaleString('en')} papers: ${(size / 1024 / 1024).toFixed(1)} MB`);
     const backup = readFileSync(backupPath);
 
-    const preview = [], merge = [];
+    const preview = [],
+      merge = [];
     for (let i = 0; i < RUNS; i++) {
       const target = await session();
       try {
@@ -100,7 +133,9 @@ export async function benchExportImport() {
         await page.addInitScript(instrument);
         await page.goto(`chrome-extension://${target.extensionId}/src/options/index.html#import-export`);
         await page.getByRole('button', { name: 'Export BibTeX' }).waitFor();
-        await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+        await page
+          .getByLabel('Import', { exact: true })
+          .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
         await page.getByRole('region', { name: 'Import preview' }).waitFor({ timeout: 30_000 });
         await page.getByRole('button', { name: 'Confirm import' }).click();
         await page.getByText(/Imported \(Papershelf backup\): 10,000 new/).waitFor({ timeout: 30_000 });
@@ -113,7 +148,13 @@ export async function benchExportImport() {
     }
     results.push(report('import 10,000-paper backup: file chosen → preview', preview));
     results.push(report('import 10,000-paper backup: confirm → merged', merge));
-    results.push(report('import 10,000-paper backup: preview + merge', preview.map((p, i) => p + merge[i]), '< 2 s'));
+    results.push(
+      report(
+        'import 10,000-paper backup: preview + merge',
+        preview.map((p, i) => p + merge[i]),
+        '< 2 s',
+      ),
+    );
   } finally {
     await source.close();
   }

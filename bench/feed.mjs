@@ -54,7 +54,8 @@ export function instrument() {
   // and layout that inserted controls cause are most of what blocks input on a big page.
   new PerformanceObserver((list) => {
     // TypeScript's DOM library has no type for long-animation-frame or layout-shift entries yet.
-    for (const e of /** @type {any[]} */ (list.getEntries())) t.frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
+    for (const e of /** @type {any[]} */ (list.getEntries()))
+      t.frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
   }).observe({ type: 'long-animation-frame', buffered: true });
   // How far the page jumps under the reader while it loads: the sum of every layout-shift score.
   t.shifted = 0;
@@ -112,7 +113,9 @@ async function measure(page, url) {
     const t = window.__bench;
     // Which cards the first screen shows (measured afterwards: forcing a layout at
     // DOMContentLoaded would cost the page hundreds of milliseconds and skew both sides).
-    t.cardsInView = [...document.querySelectorAll('article')].filter((a) => a.getBoundingClientRect().top < innerHeight).length;
+    t.cardsInView = [...document.querySelectorAll('article')].filter(
+      (a) => a.getBoundingClientRect().top < innerHeight,
+    ).length;
     const mounted = t.series('mountedAt');
     const stated = t.series('statedAt');
     const inView = mounted.slice(0, t.cardsInView);
@@ -169,7 +172,10 @@ export async function benchFeed() {
     for (const i of [0, 2]) await tab.locator('article').nth(i).getByRole('button', { name: 'Mark read' }).click();
     await tab.waitForFunction(() => document.querySelectorAll('[data-papershelf-read="true"]').length === 2);
 
-    const warm = [], cold = [], floor = [], bare = [];
+    const warm = [],
+      cold = [],
+      floor = [],
+      bare = [];
     for (let i = 0; i < RUNS; i++) {
       bare.push(await measure(floorTab, BARE_URL));
       floor.push(await measure(floorTab, FLOOR_URL));
@@ -179,7 +185,9 @@ export async function benchFeed() {
     }
     const col = (rows, k) => rows.map((r) => r[k]);
     console.log(`1,000-card feed (cards in the first viewport: ${warm[0].cardsInView})`);
-    results.push(report('first-screen cards have controls, from DOMContentLoaded', col(warm, 'firstViewport'), '< 16 ms'));
+    results.push(
+      report('first-screen cards have controls, from DOMContentLoaded', col(warm, 'firstViewport'), '< 16 ms'),
+    );
     results.push(report('all 1,000 cards have controls and state (painted)', col(warm, 'paintedAfter')));
     results.push(report('floor: two bare buttons per card (painted)', col(floor, 'paintedAfter')));
     const ratios = warm.map((w, i) => w.paintedAfter / floor[i].paintedAfter);
@@ -187,7 +195,13 @@ export async function benchFeed() {
     results.push(report('longest task + rendering after DOMContentLoaded', col(warm, 'afterParse'), '≤ 50 ms'));
     results.push(report('floor: the same, two bare buttons per card', col(floor, 'afterParse')));
     results.push(report('the page alone: the same', col(bare, 'afterParse')));
-    results.push(report('longest frame: extension minus page alone, same round', warm.map((w, i) => w.afterParse - bare[i].afterParse), '≤ +10 ms'));
+    results.push(
+      report(
+        'longest frame: extension minus page alone, same round',
+        warm.map((w, i) => w.afterParse - bare[i].afterParse),
+        '≤ +10 ms',
+      ),
+    );
     results.push(report('total blocking time of the load', col(warm, 'blocking')));
     results.push(report('floor: the same', col(floor, 'blocking')));
     results.push(report('the page alone: the same', col(bare, 'blocking')));
@@ -196,8 +210,12 @@ export async function benchFeed() {
     results.push(report('the page alone: the same', col(bare, 'shifted'), undefined, ''));
     results.push(report('task + rendering holding DOMContentLoaded', col(warm, 'parseFrame')));
     results.push(report('the page alone: the same (its parsing)', col(bare, 'parseFrame')));
-    results.push(report('first-screen cards show stored state, warm worker', col(warm, 'stateFirstViewport'), '< 100 ms'));
-    results.push(report('first-screen cards show stored state, worker stopped', col(cold, 'stateFirstViewport'), '< 100 ms'));
+    results.push(
+      report('first-screen cards show stored state, warm worker', col(warm, 'stateFirstViewport'), '< 100 ms'),
+    );
+    results.push(
+      report('first-screen cards show stored state, worker stopped', col(cold, 'stateFirstViewport'), '< 100 ms'),
+    );
     results.push(report('all 1,000 cards show stored state, worker stopped', col(cold, 'stateAll')));
   } finally {
     await s.close();

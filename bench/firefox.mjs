@@ -67,8 +67,9 @@ async function firefox(extra) {
           // Puppeteer 24 never sees a navigation into the extension's process end (see
           // test/firefox/harness.ts): start it and wait for the page itself.
           page.goto(url, { timeout: 120_000 }).catch(() => undefined);
-          const loaded = () => page.evaluate((u) => location.href === u && document.readyState !== 'loading', url).catch(() => false);
-          for (const end = Date.now() + 120_000; !(await loaded()); ) {
+          const loaded = () =>
+            page.evaluate((u) => location.href === u && document.readyState !== 'loading', url).catch(() => false);
+          for (const end = Date.now() + 120_000; !(await loaded());) {
             if (Date.now() > end) throw new Error(`${url} did not load`);
             await new Promise((r) => setTimeout(r, 20));
           }
@@ -88,12 +89,24 @@ async function firefox(extra) {
     async importLibrary(papers) {
       const dir = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
       const file = join(dir, 'library.json');
-      writeFileSync(file, JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString(), tables: { papers, settings: [], lists: [], listEntries: [] } }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          format: 'papershelf-backup',
+          version: 2,
+          exportedAt: new Date().toISOString(),
+          tables: { papers, settings: [], lists: [], listEntries: [] },
+        }),
+      );
       const options = await driver.page();
       await options.goto(driver.extensionUrl('src/options/index.html#import-export'));
       await options.upload('input[type="file"][aria-label="Import"]', file);
-      await options.waitFor(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Confirm import'));
-      await options.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Confirm import').click());
+      await options.waitFor(() =>
+        [...document.querySelectorAll('button')].some((b) => b.textContent === 'Confirm import'),
+      );
+      await options.evaluate(() =>
+        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Confirm import').click(),
+      );
       await options.waitFor(() => /Imported \(/.test(document.body.textContent));
       // The background computes search words after an import: let it finish, as lib.importLibrary does.
       await options.waitFor(
@@ -102,8 +115,10 @@ async function firefox(extra) {
             const open = indexedDB.open('papershelf');
             open.onsuccess = () => {
               // Papers an import listed for indexing (schema 11), or marked (before).
-            const db = open.result;
-            const count = db.objectStoreNames.contains('toIndex') ? db.transaction('toIndex').objectStore('toIndex').count() : db.transaction('papers').objectStore('papers').index('unindexed').count();
+              const db = open.result;
+              const count = db.objectStoreNames.contains('toIndex')
+                ? db.transaction('toIndex').objectStore('toIndex').count()
+                : db.transaction('papers').objectStore('papers').index('unindexed').count();
               count.onsuccess = () => (resolve(count.result === 0), open.result.close());
             };
           }),
@@ -117,7 +132,9 @@ async function firefox(extra) {
 }
 
 const BROWSERS = Object.fromEntries(
-  Object.entries({ Chromium: chromium, Firefox: firefox }).filter(([name]) => (process.env.BENCH_BROWSERS ?? 'Chromium,Firefox').split(',').includes(name)),
+  Object.entries({ Chromium: chromium, Firefox: firefox }).filter(([name]) =>
+    (process.env.BENCH_BROWSERS ?? 'Chromium,Firefox').split(',').includes(name),
+  ),
 );
 
 async function feed(launch) {
@@ -131,7 +148,8 @@ async function feed(launch) {
       return tab.evaluate(() => window.__bench.paintedAt - window.__bench.dcl);
     };
     await visit(FEED_URL); // the first visit records the 1,000 papers
-    const ours = [], floor = [];
+    const ours = [],
+      floor = [];
     for (let i = 0; i < RUNS; i++) {
       floor.push(await visit(FLOOR_URL));
       ours.push(await visit(FEED_URL));
@@ -193,7 +211,10 @@ async function popup(launch) {
           new Promise((resolve) =>
             new PerformanceObserver((list) => {
               const last = /** @type {LargestContentfulPaint} */ (list.getEntries().at(-1));
-              resolve({ at: last.startTime, element: `${last.element?.tagName.toLowerCase()}.${last.element?.className}` });
+              resolve({
+                at: last.startTime,
+                element: `${last.element?.tagName.toLowerCase()}.${last.element?.className}`,
+              });
             }).observe({ type: 'largest-contentful-paint', buffered: true }),
           ),
       );
@@ -213,7 +234,9 @@ async function exports(launch) {
     await b.importLibrary(library(PAPERS));
     const options = await b.page();
     await options.goto(b.extensionUrl('src/options/index.html#import-export'));
-    await options.waitFor(() => [...document.querySelectorAll('button')].some((x) => x.textContent === 'Export BibTeX'));
+    await options.waitFor(() =>
+      [...document.querySelectorAll('button')].some((x) => x.textContent === 'Export BibTeX'),
+    );
     // Installed once the page is up (no preload scripts in Firefox's extension pages); it only
     // watches the clicks that follow.
     await options.evaluate(instrumentExport);
@@ -222,7 +245,10 @@ async function exports(launch) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         await options.evaluate(() => delete window.__bench.marks.downloaded);
-        await options.evaluate((n) => [...document.querySelectorAll('button')].find((x) => x.textContent === n).click(), name);
+        await options.evaluate(
+          (n) => [...document.querySelectorAll('button')].find((x) => x.textContent === n).click(),
+          name,
+        );
         await options.waitFor(() => window.__bench.marks.downloaded !== undefined);
         runs.push(await options.evaluate(() => window.__bench.marks.downloaded - window.__bench.marks.press));
       }
@@ -251,8 +277,25 @@ if (rows.length < 2 || parts.length < 4) process.exit(0);
 const [cr, ff] = rows;
 console.log(`\n| what (medians of ${RUNS}) | Chromium | Firefox | Firefox / Chromium |\n|---|---|---|---|`);
 const line = (what, a, b) => console.log(`| ${what} | ${a} | ${b} |`);
-line('1,000-card feed: all controls and state painted', `${fmt(cr.f.ours)} (×${cr.f.ratio.toFixed(2)} floor)`, `${fmt(ff.f.ours)} (×${ff.f.ratio.toFixed(2)} floor) | ${(ff.f.ours / cr.f.ours).toFixed(2)}`);
-line('floor: two bare buttons per card', fmt(cr.f.floor), `${fmt(ff.f.floor)} | ${(ff.f.floor / cr.f.floor).toFixed(2)}`);
+line(
+  '1,000-card feed: all controls and state painted',
+  `${fmt(cr.f.ours)} (×${cr.f.ratio.toFixed(2)} floor)`,
+  `${fmt(ff.f.ours)} (×${ff.f.ratio.toFixed(2)} floor) | ${(ff.f.ours / cr.f.ours).toFixed(2)}`,
+);
+line(
+  'floor: two bare buttons per card',
+  fmt(cr.f.floor),
+  `${fmt(ff.f.floor)} | ${(ff.f.floor / cr.f.floor).toFixed(2)}`,
+);
 line('click → stored and shown', `${cr.c.toFixed(1)} ms`, `${ff.c.toFixed(1)} ms | ${(ff.c / cr.c).toFixed(2)}`);
-line(`popup with ${PAPERS.toLocaleString('en')} papers: first screen painted`, fmt(cr.p.ms), `${fmt(ff.p.ms)} | ${(ff.p.ms / cr.p.ms).toFixed(2)}`);
-for (const k of ['Export BibTeX', 'Export JSON backup']) line(`${k}, ${PAPERS.toLocaleString('en')} papers`, fmt(cr.e[k]), `${fmt(ff.e[k])} | ${(ff.e[k] / cr.e[k]).toFixed(2)}`);
+line(
+  `popup with ${PAPERS.toLocaleString('en')} papers: first screen painted`,
+  fmt(cr.p.ms),
+  `${fmt(ff.p.ms)} | ${(ff.p.ms / cr.p.ms).toFixed(2)}`,
+);
+for (const k of ['Export BibTeX', 'Export JSON backup'])
+  line(
+    `${k}, ${PAPERS.toLocaleString('en')} papers`,
+    fmt(cr.e[k]),
+    `${fmt(ff.e[k])} | ${(ff.e[k] / cr.e[k]).toFixed(2)}`,
+  );

@@ -12,7 +12,8 @@ function timeEvents() {
   window.__events = [];
   new PerformanceObserver((list) => {
     for (const e of /** @type {PerformanceEventTiming[]} */ (list.getEntries())) {
-      if (e.name === 'pointerdown' || e.name === 'click') window.__events.push({ start: e.startTime, delay: e.processingStart - e.startTime, duration: e.duration });
+      if (e.name === 'pointerdown' || e.name === 'click')
+        window.__events.push({ start: e.startTime, delay: e.processingStart - e.startTime, duration: e.duration });
     }
   }).observe(/** @type {PerformanceObserverInit} */ ({ type: 'event', durationThreshold: 16, buffered: true }));
 }
@@ -21,7 +22,7 @@ async function clickThroughLoad(tab, url) {
   await tab.goto(url, { waitUntil: 'domcontentloaded' });
   const dcl = await tab.evaluate(() => window.__bench.dcl ?? performance.now());
   // Bottom-left corner of the viewport: the grid's padding, where a click does nothing.
-  for (const until = Date.now() + CLICKING_MS; Date.now() < until; ) await tab.mouse.click(5, 790);
+  for (const until = Date.now() + CLICKING_MS; Date.now() < until;) await tab.mouse.click(5, 790);
   await tab.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 20_000 });
   await tab.waitForTimeout(300);
   const events = await tab.evaluate((from) => window.__events.filter((e) => e.start >= from), dcl);
@@ -37,9 +38,12 @@ export async function benchInput() {
     await tab.goto(FEED_URL, { waitUntil: 'domcontentloaded' });
     await tab.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 20_000 });
     const runs = { [FEED_URL]: [], [FLOOR_URL]: [], [BARE_URL]: [] };
-    for (let i = 0; i < RUNS; i++) for (const url of [BARE_URL, FLOOR_URL, FEED_URL]) runs[url].push(await clickThroughLoad(tab, url));
+    for (let i = 0; i < RUNS; i++)
+      for (const url of [BARE_URL, FLOOR_URL, FEED_URL]) runs[url].push(await clickThroughLoad(tab, url));
     const col = (url, k) => runs[url].map((r) => r[k]);
-    console.log('clicks while the 1,000-card feed loads, after DOMContentLoaded (Event Timing; entries under 16 ms count as 0)');
+    console.log(
+      'clicks while the 1,000-card feed loads, after DOMContentLoaded (Event Timing; entries under 16 ms count as 0)',
+    );
     results.push(report('longest input delay: with the extension', col(FEED_URL, 'delay'), '≤ 50 ms'));
     results.push(report('… floor (bare buttons in one go)', col(FLOOR_URL, 'delay')));
     results.push(report('… the page alone', col(BARE_URL, 'delay')));

@@ -20,7 +20,9 @@ export function watch() {
 function watchOther() {
   window.__seen = [];
   new MutationObserver(() => window.__seen.push(Date.now())).observe(document, {
-    subtree: true, attributes: true, attributeFilter: ['data-papershelf-read'],
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-papershelf-read'],
   });
 }
 
@@ -38,7 +40,8 @@ export async function benchInteraction() {
     await b.locator('[data-papershelf-read]').first().waitFor();
     await a.bringToFront();
 
-    const click = [], propagation = [];
+    const click = [],
+      propagation = [];
     const button = a.locator('[data-papershelf-id="2407.21783"]').getByRole('button', { name: 'Mark read' });
     for (let i = 0; i < RUNS * 2; i++) {
       const before = await a.evaluate(() => window.__clicks.length);

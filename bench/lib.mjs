@@ -20,7 +20,8 @@ export const ms = (v) => `${v.toFixed(1)} ms`;
  * ({ duration, blocking }). A frame reports how far its longest task plus rendering went past
  * 50 ms (blockingDuration); one that did not is ≤ 50 ms.
  */
-export const longestStretch = (frames) => Math.max(0, ...frames.map((f) => (f.blocking > 0 ? 50 + f.blocking : Math.min(50, f.duration))));
+export const longestStretch = (frames) =>
+  Math.max(0, ...frames.map((f) => (f.blocking > 0 ? 50 + f.blocking : Math.min(50, f.duration))));
 
 /**
  * A fresh profile with the extension, serving the captures and `extra` pages offline. BENCH_DIST
@@ -59,8 +60,15 @@ export async function importLibrary(s, papers) {
   // Handing 16 MB to the page can pass Playwright's default 30 s on a saturated machine.
   options.setDefaultTimeout(180_000);
   await options.goto(`chrome-extension://${s.extensionId}/src/options/index.html#import-export`);
-  const backup = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString(), tables: { papers, settings: [], lists: [], listEntries: [] } });
-  await options.getByLabel('Import', { exact: true }).setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  const backup = JSON.stringify({
+    format: 'papershelf-backup',
+    version: 2,
+    exportedAt: new Date().toISOString(),
+    tables: { papers, settings: [], lists: [], listEntries: [] },
+  });
+  await options
+    .getByLabel('Import', { exact: true })
+    .setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await options.getByRole('button', { name: 'Confirm import' }).click();
   await options.getByText(/Imported/).waitFor({ timeout: 60_000 });
   // The worker computes the imported papers' search words (and tag models) after the import.
@@ -72,7 +80,9 @@ export async function importLibrary(s, papers) {
           open.onsuccess = () => {
             // Papers an import listed for indexing (schema 11), or marked (before).
             const db = open.result;
-            const count = db.objectStoreNames.contains('toIndex') ? db.transaction('toIndex').objectStore('toIndex').count() : db.transaction('papers').objectStore('papers').index('unindexed').count();
+            const count = db.objectStoreNames.contains('toIndex')
+              ? db.transaction('toIndex').objectStore('toIndex').count()
+              : db.transaction('papers').objectStore('papers').index('unindexed').count();
             count.onsuccess = () => (resolve(count.result), open.result.close());
           };
         }),

@@ -4,11 +4,22 @@ import { readFileSync } from 'node:fs';
 
 const seedText = readFileSync(new URL('../test/fixtures/seed/daily-papers-feed.txt', import.meta.url), 'utf8');
 const vocabulary = [...new Set(seedText.toLowerCase().match(/[a-z]{3,}/g))];
-const TAGS = ['interpretability', 'state space', 'peft', 'llm', 'data selection', 'bayesian', 'graph', 'reading group', 'to cite', 'theory'];
+const TAGS = [
+  'interpretability',
+  'state space',
+  'peft',
+  'llm',
+  'data selection',
+  'bayesian',
+  'graph',
+  'reading group',
+  'to cite',
+  'theory',
+];
 
 function random(seed) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export function library(count = 10_000) {
@@ -25,10 +36,16 @@ export function library(count = 10_000) {
       title: pick(8).replace(/^./, (c) => c.toUpperCase()),
       authors: [pick(1), pick(1), pick(1)].map((w) => `${w[0].toUpperCase()}${w.slice(1)} ${pick(1)}`),
       abstract: pick(180),
-      firstSeenAt: t, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: t, updatedAt: t,
+      firstSeenAt: t,
+      firstSeenUrl: 'https://huggingface.co/papers',
+      lastSeenAt: t,
+      updatedAt: t,
     };
     if (i % 3 === 0) Object.assign(paper, { savedAt: t, toReadSince: t });
-    if (i % 5 === 0) { paper.readAt = t; delete paper.toReadSince; }
+    if (i % 5 === 0) {
+      paper.readAt = t;
+      delete paper.toReadSince;
+    }
     if (i % 5 === 1) paper.note = `Note: ${pick(25)}`;
     if (tagLinks < 5_000 && i % 2 === 0) {
       paper.tags = [TAGS[i % TAGS.length]];

@@ -21,13 +21,22 @@ export function seed(count) {
           authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra'],
           // Stored text is folded and trimmed, as the adapters leave it.
           abstract: 'We study '.repeat(150).trim(),
-          firstSeenAt: t, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: t, updatedAt: t,
+          firstSeenAt: t,
+          firstSeenUrl: 'https://huggingface.co/papers',
+          lastSeenAt: t,
+          updatedAt: t,
         };
         if (i % 3 === 0) Object.assign(paper, { savedAt: t, toReadSince: t });
-        if (i % 5 === 0) { paper.readAt = t; delete paper.toReadSince; }
+        if (i % 5 === 0) {
+          paper.readAt = t;
+          delete paper.toReadSince;
+        }
         store.put(paper);
       }
-      tx.oncomplete = () => { db.close(); resolve(undefined); };
+      tx.oncomplete = () => {
+        db.close();
+        resolve(undefined);
+      };
       tx.onerror = () => reject(tx.error);
     };
   });
@@ -39,7 +48,9 @@ export function watchList() {
     if (document.querySelector('.paper')) {
       observer.disconnect();
       const at = performance.now();
-      requestAnimationFrame(() => setTimeout(() => (window.__firstItem = { inDom: at, painted: performance.now() }), 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => (window.__firstItem = { inDom: at, painted: performance.now() }), 0),
+      );
     }
   }).observe(document, { subtree: true, childList: true });
 }
@@ -55,7 +66,8 @@ export async function benchPopup() {
     await setup.evaluate(seed, PAPERS);
     await setup.close();
 
-    const inDom = [], painted = [];
+    const inDom = [],
+      painted = [];
     for (let i = 0; i < RUNS; i++) {
       const page = await s.context.newPage();
       await page.setViewportSize({ width: 380, height: 580 });

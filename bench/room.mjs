@@ -16,7 +16,8 @@ function insertPerFrame(room) {
   const t = window.__room;
   new PerformanceObserver((list) => {
     // TypeScript's DOM library has no type for long-animation-frame entries yet.
-    for (const e of /** @type {any[]} */ (list.getEntries())) t.frames.push({ start: e.startTime, blocking: e.blockingDuration, duration: e.duration });
+    for (const e of /** @type {any[]} */ (list.getEntries()))
+      t.frames.push({ start: e.startTime, blocking: e.blockingDuration, duration: e.duration });
   }).observe({ type: 'long-animation-frame', buffered: true });
   if (reserved) {
     const sheet = new CSSStyleSheet();
@@ -25,13 +26,14 @@ function insertPerFrame(room) {
   }
   const buttons = (article) => {
     const host = document.createElement('bench-buttons');
-    for (const name of ['Mark read', 'Save for later']) host.append(Object.assign(document.createElement('button'), { textContent: name }));
+    for (const name of ['Mark read', 'Save for later'])
+      host.append(Object.assign(document.createElement('button'), { textContent: name }));
     article.querySelector('h3').after(host);
   };
   document.addEventListener('DOMContentLoaded', async () => {
     t.dcl = performance.now();
     const articles = [...document.querySelectorAll('article')];
-    for (let i = 0; i < articles.length; ) {
+    for (let i = 0; i < articles.length;) {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       for (const end = i + Number(perFrame); i < Math.min(end, articles.length); i++) buttons(articles[i]);
     }
@@ -62,8 +64,20 @@ export async function benchRoom() {
     for (const path of paths) {
       const [, , n, reserved] = path.split('/');
       const what = `${n} cards a frame, ${reserved ? 'room reserved' : 'into the laid-out grid'}`;
-      results.push(report(`${what}: longest task + rendering`, runs[path].map((r) => r.longest)));
-      results.push(report(`${what}: frames over 50 ms`, runs[path].map((r) => r.over), undefined, 'frames'));
+      results.push(
+        report(
+          `${what}: longest task + rendering`,
+          runs[path].map((r) => r.longest),
+        ),
+      );
+      results.push(
+        report(
+          `${what}: frames over 50 ms`,
+          runs[path].map((r) => r.over),
+          undefined,
+          'frames',
+        ),
+      );
     }
   } finally {
     await s.close();

@@ -24,7 +24,9 @@ const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 
 /** The backup as Papershelf writes it: envelope line, one record per line, ids and fields sorted. */
 function backupFile(papers) {
-  const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => JSON.stringify(Object.fromEntries(Object.entries(p).sort(([a], [b]) => (a < b ? -1 : 1)))));
+  const sorted = [...papers]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((p) => JSON.stringify(Object.fromEntries(Object.entries(p).sort(([a], [b]) => (a < b ? -1 : 1)))));
   const text = `${JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString() }).slice(0, -1)},\n"tables": {\n"papers": [\n${sorted.join(',\n')}\n],\n"settings": [],\n"lists": [],\n"listEntries": []\n}}\n`;
   const path = join(mkdtempSync(join(tmpdir(), 'papershelf-scale-')), 'backup.json');
   writeFileSync(path, text);
@@ -48,7 +50,9 @@ function toIndexCount() {
     open.onsuccess = () => {
       const db = open.result;
       // Schema 11 lists them in toIndex; an older build (BENCH_DIST) marks them unindexed.
-      const count = db.objectStoreNames.contains('toIndex') ? db.transaction('toIndex').objectStore('toIndex').count() : db.transaction('papers').objectStore('papers').index('unindexed').count();
+      const count = db.objectStoreNames.contains('toIndex')
+        ? db.transaction('toIndex').objectStore('toIndex').count()
+        : db.transaction('papers').objectStore('papers').index('unindexed').count();
       count.onsuccess = () => (resolve(count.result), db.close());
     };
   });
@@ -60,7 +64,11 @@ async function clicks(feed, runs) {
   for (let i = 0; i < runs; i++) {
     const before = await feed.evaluate(() => window.__clicks.length);
     await button.click();
-    await feed.waitForFunction((n) => window.__clicks.length > n && window.__clicks.at(-1).stored !== undefined, before, { timeout: 120_000 });
+    await feed.waitForFunction(
+      (n) => window.__clicks.length > n && window.__clicks.at(-1).stored !== undefined,
+      before,
+      { timeout: 120_000 },
+    );
     const c = await feed.evaluate(() => window.__clicks.at(-1));
     out.push(c.stored - c.down);
   }
@@ -95,7 +103,13 @@ async function benchSize(n) {
     const m = await options.evaluate(() => window.__bench.marks);
     const doneAt = Date.now();
     results.push(report(`import ${label}-paper backup: file chosen → preview`, [m.preview - m.chosen]));
-    results.push(report(`import ${label}-paper backup: confirm → all written`, [m.done - m.press], n >= 100_000 ? '< 30 s' : undefined));
+    results.push(
+      report(
+        `import ${label}-paper backup: confirm → all written`,
+        [m.done - m.press],
+        n >= 100_000 ? '< 30 s' : undefined,
+      ),
+    );
     // IMPORT_ONLY=1: the import figures alone (an A/B of the import path).
     if (process.env.IMPORT_ONLY) return results;
 
@@ -103,9 +117,22 @@ async function benchSize(n) {
     await feed.bringToFront();
     const during = (await options.evaluate(toIndexCount)) > 0 ? await clicks(feed, RUNS) : [];
     const stillIndexing = (await options.evaluate(toIndexCount)) > 0;
-    if (during.length) results.push(report(`${label} papers, during indexing: click → stored${stillIndexing ? '' : ' (indexing ended meanwhile)'}`, during, '< 100 ms'));
+    if (during.length)
+      results.push(
+        report(
+          `${label} papers, during indexing: click → stored${stillIndexing ? '' : ' (indexing ended meanwhile)'}`,
+          during,
+          '< 100 ms',
+        ),
+      );
     while ((await options.evaluate(toIndexCount)) > 0) await new Promise((r) => setTimeout(r, 250));
-    results.push(report(`${label} papers: indexing (import done → none left)`, [Date.now() - doneAt], n >= 100_000 ? '< 120 s' : undefined));
+    results.push(
+      report(
+        `${label} papers: indexing (import done → none left)`,
+        [Date.now() - doneAt],
+        n >= 100_000 ? '< 120 s' : undefined,
+      ),
+    );
 
     results.push(report(`${label} papers, indexed: click → stored`, await clicks(feed, RUNS), '< 20 ms'));
 
@@ -123,7 +150,10 @@ async function benchSize(n) {
 
     const exports = [];
     for (let i = 0; i < (n >= 100_000 ? Math.min(RUNS, 3) : RUNS); i++) {
-      const [file] = await Promise.all([options.waitForEvent('download', { timeout: 600_000 }), options.getByRole('button', { name: 'Export JSON backup', exact: true }).click()]);
+      const [file] = await Promise.all([
+        options.waitForEvent('download', { timeout: 600_000 }),
+        options.getByRole('button', { name: 'Export JSON backup', exact: true }).click(),
+      ]);
       exports.push(await options.evaluate(() => window.__bench.marks.downloaded - window.__bench.marks.press));
       await file.path();
     }
@@ -131,7 +161,13 @@ async function benchSize(n) {
 
     const usage = await options.evaluate(async () => (await navigator.storage.estimate()).usage);
     results.push(report(`${label} papers: bytes per paper (storage.estimate)`, [usage / n], undefined, 'B'));
-    console.log(`ratios to the floor (${median(floor).toFixed(1)} ms): ${results.slice(1).filter((r) => r.name.includes('click') || r.name.includes('popup')).map((r) => `${r.name.split(': ').at(-1)} ${(r.median / median(floor)).toFixed(1)}×`).join('; ')}`);
+    console.log(
+      `ratios to the floor (${median(floor).toFixed(1)} ms): ${results
+        .slice(1)
+        .filter((r) => r.name.includes('click') || r.name.includes('popup'))
+        .map((r) => `${r.name.split(': ').at(-1)} ${(r.median / median(floor)).toFixed(1)}×`)
+        .join('; ')}`,
+    );
   } finally {
     await s.close();
   }

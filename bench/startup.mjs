@@ -24,7 +24,15 @@ async function plainSession() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),
     headless: true,
-    args: ['--no-first-run', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-first-run',
+      '--disable-gpu',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
   await serveOffline(context);
   return {
@@ -41,7 +49,8 @@ async function plainSession() {
 function instrument() {
   const t = (window.__startup = { added: [] });
   new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'PAPERSHELF-CONTROLS') t.added.push([n, performance.now()]);
+    for (const r of records)
+      for (const n of r.addedNodes) if (n.nodeName === 'PAPERSHELF-CONTROLS') t.added.push([n, performance.now()]);
   }).observe(document, { subtree: true, childList: true });
 }
 
@@ -65,7 +74,8 @@ function mainThread(events, firstScreen) {
   const busy = on.filter((e) => e.name === TASK).reduce((sum, e) => sum + before(e), 0);
   // Our script's outermost events only (a function call inside our evaluation is counted once).
   const ours = on.filter(isOurs).sort((a, b) => a.ts - b.ts);
-  let script = 0, end = 0;
+  let script = 0,
+    end = 0;
   for (const e of ours) {
     if (e.ts < end) continue;
     script += before(e);
@@ -74,7 +84,9 @@ function mainThread(events, firstScreen) {
   // From DOMContentLoaded to the first screen's controls: processor time, against the wall time
   // that waiting for a core adds on a loaded machine.
   const until = dcl + firstScreen * 1000;
-  const tasks = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === TASK && e.ts < until && e.ts + e.dur > dcl);
+  const tasks = events.filter(
+    (e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === TASK && e.ts < until && e.ts + e.dur > dcl,
+  );
   const overlap = (e) => ((e.tdur ?? e.dur) * (Math.min(until, e.ts + e.dur) - Math.max(dcl, e.ts))) / e.dur;
   const toFirstScreen = Number.isNaN(firstScreen) ? NaN : tasks.reduce((sum, e) => sum + overlap(e), 0) / 1000;
   return { busy: busy / 1000, script: script / 1000, toFirstScreen };
@@ -85,7 +97,10 @@ async function traced(cdp, run) {
   const collect = (e) => events.push(...e.value);
   cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
+    transferMode: 'ReportEvents',
+  });
   await run();
   await cdp.send('Tracing.end');
   await complete;
@@ -101,7 +116,10 @@ async function traced(cdp, run) {
 async function load(tab, url, entries) {
   const events = await traced(tab.cdp, async () => {
     await tab.page.goto(url, { waitUntil: 'load' });
-    if (entries) await tab.page.waitForFunction((n) => document.querySelectorAll('papershelf-controls').length === n, entries, { timeout: 20_000 });
+    if (entries)
+      await tab.page.waitForFunction((n) => document.querySelectorAll('papershelf-controls').length === n, entries, {
+        timeout: 20_000,
+      });
   });
   const timing = await tab.page.evaluate(() => {
     const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
@@ -172,12 +190,18 @@ export async function benchStartup() {
         if (j === 0) return;
         const dcl = runs[j].map((r, i) => r.dcl - alone[i].dcl);
         const busy = runs[j].map((r, i) => r.busy - alone[i].busy);
-        console.log(`  ${side.label}: DOMContentLoaded with minus without p25–p75 ${spread(dcl)} ms; main thread ${spread(busy)} ms`);
+        console.log(
+          `  ${side.label}: DOMContentLoaded with minus without p25–p75 ${spread(dcl)} ms; main thread ${spread(busy)} ms`,
+        );
         results.push(report(`  ${side.label}: DOMContentLoaded, with minus without`, dcl, '< 10 ms'));
         results.push(report(`  ${side.label}: main thread until then, with minus without`, busy));
-        results.push(report(`  ${side.label}: … of which its script (compile, run, callbacks)`, col(runs[j], 'script')));
+        results.push(
+          report(`  ${side.label}: … of which its script (compile, run, callbacks)`, col(runs[j], 'script')),
+        );
         if (side.mounts) {
-          results.push(report(`  ${side.label}: DOMContentLoaded → first-screen controls`, col(runs[j], 'firstScreen'), '≤ 16 ms'));
+          results.push(
+            report(`  ${side.label}: DOMContentLoaded → first-screen controls`, col(runs[j], 'firstScreen'), '≤ 16 ms'),
+          );
           results.push(report(`  ${side.label}: … main thread's processor time in it`, col(runs[j], 'toFirstScreen')));
         }
       });

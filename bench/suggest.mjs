@@ -15,8 +15,12 @@ function watchCards(tag) {
   addEventListener('keydown', (e) => e.key === 'Enter' && (t.press = performance.now()), true);
   addEventListener('pointerdown', () => (t.press = performance.now()), true);
   const mo = new MutationObserver(() => (t.last = performance.now()));
-  for (const host of document.querySelectorAll('papershelf-controls')) mo.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true });
-  window.__suggesting = () => [...document.querySelectorAll('papershelf-controls')].filter((h) => h.shadowRoot.querySelector(`[aria-label^="Add suggested tag ${tag} "]`)).length;
+  for (const host of document.querySelectorAll('papershelf-controls'))
+    mo.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true });
+  window.__suggesting = () =>
+    [...document.querySelectorAll('papershelf-controls')].filter((h) =>
+      h.shadowRoot.querySelector(`[aria-label^="Add suggested tag ${tag} "]`),
+    ).length;
 }
 
 async function tagModelsStoredAt(page) {
@@ -51,15 +55,21 @@ export async function benchSuggest() {
     const card = (id) => feed.locator(`[data-papershelf-id="${id}"]`);
     const addTag = async (id) => {
       // The editor stays open after a tag is added; Tags would close it.
-      if (!(await card(id).getByRole('combobox', { name: 'Add a tag' }).count())) await card(id).getByRole('button', { name: 'Tags' }).click();
+      if (!(await card(id).getByRole('combobox', { name: 'Add a tag' }).count()))
+        await card(id).getByRole('button', { name: 'Tags' }).click();
       await card(id).getByRole('combobox', { name: 'Add a tag' }).fill(TAG);
       await card(id).getByRole('combobox', { name: 'Add a tag' }).press('Enter');
-      await card(id).getByRole('button', { name: `Remove tag ${TAG}` }).waitFor();
+      await card(id)
+        .getByRole('button', { name: `Remove tag ${TAG}` })
+        .waitFor();
     };
     for (const id of TRIO.slice(0, 2)) await addTag(id);
     await new Promise((r) => setTimeout(r, 1_000));
     await feed.evaluate(watchCards, TAG);
-    const quiet = () => feed.waitForFunction(() => window.__sug.last > 0 && performance.now() - window.__sug.last > 1_000, null, { timeout: 30_000 });
+    const quiet = () =>
+      feed.waitForFunction(() => window.__sug.last > 0 && performance.now() - window.__sug.last > 1_000, null, {
+        timeout: 30_000,
+      });
     const appear = [];
     const vanish = [];
     for (let i = 0; i < RUNS; i++) {
@@ -69,7 +79,9 @@ export async function benchSuggest() {
       await quiet();
       appear.push(await feed.evaluate(() => window.__sug.last - window.__sug.press));
       await feed.evaluate(() => (window.__sug.last = 0));
-      await card(TRIO[2]).getByRole('button', { name: `Remove tag ${TAG}` }).click();
+      await card(TRIO[2])
+        .getByRole('button', { name: `Remove tag ${TAG}` })
+        .click();
       await feed.waitForFunction(() => window.__suggesting() === 0, null, { timeout: 30_000 });
       await quiet();
       vanish.push(await feed.evaluate(() => window.__sug.last - window.__sug.press));
@@ -83,7 +95,10 @@ export async function benchSuggest() {
     for (let i = 0; i < RUNS; i++) {
       const before = await tagModelsStoredAt(options);
       const start = Date.now();
-      await options.evaluate((on) => chrome.runtime.sendMessage({ type: 'paper/tag', id: '2405.14739', tag: 'peft', on }), i % 2 === 0);
+      await options.evaluate(
+        (on) => chrome.runtime.sendMessage({ type: 'paper/tag', id: '2405.14739', tag: 'peft', on }),
+        i % 2 === 0,
+      );
       let at = before;
       while (at === before) at = await tagModelsStoredAt(options);
       retrain.push(at - start);

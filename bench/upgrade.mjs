@@ -20,10 +20,13 @@ const profile = join(work, 'profile');
 // from its id.
 const ext = join(work, 'extension');
 const dbVersion = (page) =>
-  page.evaluate(() => new Promise((done) => {
-    const open = indexedDB.open('papershelf');
-    open.onsuccess = () => (done(open.result.version), open.result.close());
-  }));
+  page.evaluate(
+    () =>
+      new Promise((done) => {
+        const open = indexedDB.open('papershelf');
+        open.onsuccess = () => (done(open.result.version), open.result.close());
+      }),
+  );
 
 try {
   cpSync(OLD_DIST, ext, { recursive: true });
@@ -31,18 +34,29 @@ try {
   const id = new URL((await extensionWorker(context)).url()).host;
   const options = await context.newPage();
   await options.goto(`chrome-extension://${id}/src/options/index.html#import-export`);
-  const backup = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString(), tables: { papers: library(PAPERS), settings: [], lists: [], listEntries: [] } });
-  await options.getByLabel('Import', { exact: true }).setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  const backup = JSON.stringify({
+    format: 'papershelf-backup',
+    version: 2,
+    exportedAt: new Date().toISOString(),
+    tables: { papers: library(PAPERS), settings: [], lists: [], listEntries: [] },
+  });
+  await options
+    .getByLabel('Import', { exact: true })
+    .setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await options.getByRole('button', { name: 'Confirm import' }).click();
   await options.getByText(/Imported/).waitFor({ timeout: 60_000 });
   // The older build indexes an import in the background too: let it finish.
-  const waiting = () => options.evaluate(() => new Promise((done) => {
-    const open = indexedDB.open('papershelf');
-    open.onsuccess = () => {
-      const count = open.result.transaction('papers').objectStore('papers').index('unindexed').count();
-      count.onsuccess = () => (done(count.result), open.result.close());
-    };
-  }));
+  const waiting = () =>
+    options.evaluate(
+      () =>
+        new Promise((done) => {
+          const open = indexedDB.open('papershelf');
+          open.onsuccess = () => {
+            const count = open.result.transaction('papers').objectStore('papers').index('unindexed').count();
+            count.onsuccess = () => (done(count.result), open.result.close());
+          };
+        }),
+    );
   while ((await waiting()) > 0) await new Promise((r) => setTimeout(r, 250));
   const before = await dbVersion(options);
   await context.close();
@@ -64,14 +78,18 @@ try {
   const firstPaper = Date.now() - launched;
   const after = await dbVersion(popup);
   // Every paper has its search rows when no search card is missing.
-  const cards = () => popup.evaluate(() => new Promise((done) => {
-    const open = indexedDB.open('papershelf');
-    open.onsuccess = () => {
-      const count = open.result.transaction('searchCards').objectStore('searchCards').count();
-      count.onsuccess = () => (done(count.result), open.result.close());
-    };
-  }));
-  for (let n = 0; (n = await cards()) < PAPERS && Date.now() - launched < 300_000; ) {
+  const cards = () =>
+    popup.evaluate(
+      () =>
+        new Promise((done) => {
+          const open = indexedDB.open('papershelf');
+          open.onsuccess = () => {
+            const count = open.result.transaction('searchCards').objectStore('searchCards').count();
+            count.onsuccess = () => (done(count.result), open.result.close());
+          };
+        }),
+    );
+  for (let n = 0; (n = await cards()) < PAPERS && Date.now() - launched < 300_000;) {
     if (process.env.VERBOSE) console.log(`  ${Date.now() - launched} ms: ${n} cards`);
     await new Promise((r) => setTimeout(r, 1000));
   }

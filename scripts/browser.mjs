@@ -8,7 +8,9 @@ import { chromium } from 'playwright-core';
 export const DIST = resolve(import.meta.dirname, '../dist/chrome');
 
 export function chromePath() {
-  const found = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+  const found =
+    process.env.CHROME_PATH ??
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
   if (!found) throw new Error('No Chromium found. Install it (Debian: apt-get install chromium) or set CHROME_PATH.');
   return found;
 }
@@ -36,7 +38,9 @@ export async function launchWithExtension(profile, { headless = true, offline = 
       '--disable-gpu',
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       // Without these, Chromium's own background traffic hits the closed network at every start.
-      ...(offline ? ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'] : []),
+      ...(offline
+        ? ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
+        : []),
     ],
   });
   return context;

@@ -20,7 +20,8 @@ export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 export function firefoxPath() {
   const found = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync);
-  if (!found) throw new Error('No Firefox found. Install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.');
+  if (!found)
+    throw new Error('No Firefox found. Install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.');
   return found;
 }
 

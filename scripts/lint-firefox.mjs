@@ -12,9 +12,15 @@ import webExt from 'web-ext';
 import { FIREFOX_DIST } from './firefox.mjs';
 
 const src = join(import.meta.dirname, '..', 'src');
-const sources = readdirSync(src, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && /\.(tsx?|mjs|js)$/.test(f.name));
+const sources = readdirSync(src, { recursive: true, withFileTypes: true }).filter(
+  (f) => f.isFile() && /\.(tsx?|mjs|js)$/.test(f.name),
+);
 // Neither the prop nor any innerHTML / outerHTML / insertAdjacentHTML of our own.
-const usesDangerousHtml = sources.some((f) => /dangerouslySetInnerHTML|\.(inner|outer)HTML\b|insertAdjacentHTML/.test(readFileSync(join(f.parentPath, f.name), 'utf8')));
+const usesDangerousHtml = sources.some((f) =>
+  /dangerouslySetInnerHTML|\.(inner|outer)HTML\b|insertAdjacentHTML/.test(
+    readFileSync(join(f.parentPath, f.name), 'utf8'),
+  ),
+);
 
 const lineOf = (file, line) => readFileSync(join(FIREFOX_DIST, file), 'utf8').split('\n')[line - 1] ?? '';
 const ACCEPTED = {
@@ -25,10 +31,16 @@ const ACCEPTED = {
   },
 };
 
-const result = await webExt.cmd.lint({ sourceDir: FIREFOX_DIST, output: 'json', selfHosted: false }, { shouldExitProgram: false });
+const result = await webExt.cmd.lint(
+  { sourceDir: FIREFOX_DIST, output: 'json', selfHosted: false },
+  { shouldExitProgram: false },
+);
 const refused = [...result.errors, ...result.warnings.filter((m) => !ACCEPTED[m.code]?.(m))];
 const accepted = result.warnings.filter((m) => ACCEPTED[m.code]?.(m));
 for (const m of accepted) console.log(`accepted warning ${m.code} in ${m.file}: ${m.message}`);
-for (const m of refused) console.error(`${m._type} ${m.code} in ${m.file ?? 'the package'}${m.line ? `:${m.line}` : ''}: ${m.message}`);
-console.log(`web-ext lint on dist/firefox: ${result.errors.length} errors, ${result.warnings.length} warnings (${accepted.length} accepted), ${result.notices.length} notices`);
+for (const m of refused)
+  console.error(`${m._type} ${m.code} in ${m.file ?? 'the package'}${m.line ? `:${m.line}` : ''}: ${m.message}`);
+console.log(
+  `web-ext lint on dist/firefox: ${result.errors.length} errors, ${result.warnings.length} warnings (${accepted.length} accepted), ${result.notices.length} notices`,
+);
 if (refused.length) process.exit(1);

@@ -12,7 +12,10 @@ const ids = readFileSync(new URL('seed/daily-papers-ids.tsv', root), 'utf8')
   .map((line) => line.split('\t'));
 
 // The seed is the page's text: a header of six paragraphs, then title / abstract pairs.
-const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = text
+  .split(/\n\s*\n/)
+  .map((p) => p.trim())
+  .filter(Boolean);
 const body = paragraphs.slice(6);
 const papers = [];
 for (let i = 0; i + 1 < body.length; i += 2) {
@@ -27,7 +30,9 @@ const props = { date: '2025-08-05T00:00:00.000Z', dailyPapers: papers.map((paper
 
 const cards = papers
   .map(
-    (p) => `<article class="card"><a href="/papers/${p.id}" class="thumb" aria-hidden="true" tabindex="-1">${esc(p.title.slice(0, 1))}</a>
+    (
+      p,
+    ) => `<article class="card"><a href="/papers/${p.id}" class="thumb" aria-hidden="true" tabindex="-1">${esc(p.title.slice(0, 1))}</a>
 <div class="body"><div class="w-full"><h3><a href="/papers/${p.id}">${esc(p.title)}</a></h3>
 <div class="meta"><a href="/papers/${p.id}">${esc(p.authors.map((a) => a.name).join(', ') || 'Unknown authors')}</a></div></div></div></article>`,
   )

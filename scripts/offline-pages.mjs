@@ -15,7 +15,8 @@ export const CAPTURES = {
   'https://arxiv.org/list/cs/new': 'arxiv/list-cs-new-2018-07-20-legacy.html',
   'https://arxiv.org/list/cs/2301?skip=0&show=3': 'arxiv/list-cs-2301-month-prettified.html',
   'https://arxiv.org/list/cs/9101': 'arxiv/list-empty-prettified.html',
-  'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&size=200': 'arxiv/search-distributed-systems-2025-12.html',
+  'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&size=200':
+    'arxiv/search-distributed-systems-2025-12.html',
   'https://arxiv.org/abs/1706.03762': 'arxiv/abs-1706.03762.html',
   'https://arxiv.org/abs/1902.02534': 'arxiv/abs-1902.02534-head-only.html',
 };

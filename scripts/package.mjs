@@ -17,7 +17,10 @@ mkdirSync(out, { recursive: true });
 
 /** Zips a build folder with web-ext (the layout both stores expect: manifest.json at the root). */
 async function zip(sourceDir, filename) {
-  const { extensionPath } = await webExt.cmd.build({ sourceDir, artifactsDir: out, filename, overwriteDest: true }, { shouldExitProgram: false });
+  const { extensionPath } = await webExt.cmd.build(
+    { sourceDir, artifactsDir: out, filename, overwriteDest: true },
+    { shouldExitProgram: false },
+  );
   console.log(`wrote ${extensionPath}`);
 }
 
@@ -25,7 +28,13 @@ await zip(DIST, `papershelf-chrome-${version}.zip`);
 await zip(FIREFOX_DIST, `papershelf-firefox-${version}.xpi`);
 
 const source = join(out, `papershelf-source-${version}.zip`);
-execFileSync('git', ['archive', '--format=zip', `--prefix=papershelf-${version}/`, '-o', source, 'HEAD'], { cwd: root });
+execFileSync('git', ['archive', '--format=zip', `--prefix=papershelf-${version}/`, '-o', source, 'HEAD'], {
+  cwd: root,
+});
 console.log(`wrote ${source}`);
-const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim();
-if (dirty) console.warn('warning: the source archive is HEAD, and the work tree has uncommitted changes the packages include');
+const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+  cwd: root,
+  encoding: 'utf8',
+}).trim();
+if (dirty)
+  console.warn('warning: the source archive is HEAD, and the work tree has uncommitted changes the packages include');

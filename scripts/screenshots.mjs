@@ -21,7 +21,8 @@ try {
   const extensionId = new URL((await extensionWorker(context)).url()).host;
   // The first-run page the extension opens on install.
   const isWelcome = (p) => p.url().endsWith('/src/welcome/index.html');
-  const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 30_000 }));
+  const welcome =
+    context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 30_000 }));
   const page = await context.newPage();
 
   // Seed: two read, two saved (one of them read), a tag and a note, through the real controls.
@@ -67,13 +68,19 @@ try {
     const arxiv = await context.newPage();
     await arxiv.goto('https://arxiv.org/list/cs.RO/recent');
     await arxiv.locator('papershelf-controls').nth(5).waitFor();
-    for (const [n, name] of /** @type {[number, string][]} */ ([[1, 'Save for later'], [2, 'Mark read']])) {
+    for (const [n, name] of /** @type {[number, string][]} */ ([
+      [1, 'Save for later'],
+      [2, 'Mark read'],
+    ])) {
       const button = arxiv.locator('papershelf-controls').nth(n).getByRole('button', { name });
       if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
       await button.and(arxiv.locator('[aria-pressed="true"]')).waitFor({ timeout: 30_000 });
     }
     // The capture renders without arXiv's stylesheet (offline): show its entries, not its header.
-    await arxiv.locator('dl#articles dt').first().evaluate((dt) => window.scrollTo(0, dt.getBoundingClientRect().top + window.scrollY - 16));
+    await arxiv
+      .locator('dl#articles dt')
+      .first()
+      .evaluate((dt) => window.scrollTo(0, dt.getBoundingClientRect().top + window.scrollY - 16));
     await shoot(arxiv, 'arxiv-listing', scheme);
     await arxiv.close();
 

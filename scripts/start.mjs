@@ -57,7 +57,9 @@ rmSync(join(profile, 'Default', 'Service Worker'), { recursive: true, force: tru
 context = await launchWithExtension(profile, { headless, offline: !live, viewport: null });
 if (!live) await serveOffline(context);
 
-const urls = live ? ['https://huggingface.co/papers'] : [DEMO_FEED_URL, ...Object.keys(CAPTURES).filter((u) => u !== DEMO_FEED_URL)];
+const urls = live
+  ? ['https://huggingface.co/papers']
+  : [DEMO_FEED_URL, ...Object.keys(CAPTURES).filter((u) => u !== DEMO_FEED_URL)];
 const [first] = context.pages();
 for (const [i, url] of urls.entries()) {
   const page = i === 0 && first ? first : await context.newPage();
@@ -69,7 +71,14 @@ for (const [i, url] of urls.entries()) {
 await Promise.all(
   context.pages().map(async (page) => {
     if (!/^https:/.test(page.url())) return;
-    const answered = await page.locator('[data-papershelf-read]').first().waitFor({ state: 'attached', timeout: 8_000 }).then(() => true, () => false);
+    const answered = await page
+      .locator('[data-papershelf-read]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 8_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!answered) await page.reload().catch(() => {});
   }),
 );

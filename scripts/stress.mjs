@@ -6,7 +6,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
 const times = Number(process.argv[2] ?? 1);
-const busy = Array.from({ length: availableParallelism() }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+const busy = Array.from({ length: availableParallelism() }, () =>
+  spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+);
 const stop = () => busy.forEach((loop) => loop.kill());
 process.on('exit', stop);
 process.on('SIGINT', () => process.exit(130));

@@ -7,7 +7,16 @@ import { recordSightings, setPaperState } from '../db/papers';
 import { readSettings, writeSettings, type SettingsPatch } from '../db/settings';
 import { applyImport } from '../db/import';
 import { deleteTag, dismissSuggestion, renameTag, setNote, setTag, tagCounts } from '../db/annotations';
-import { addManyToList, createList, deleteList, listsOfPaper, listSummaries, renameList, reorderList, setListMembership } from '../db/lists';
+import {
+  addManyToList,
+  createList,
+  deleteList,
+  listsOfPaper,
+  listSummaries,
+  renameList,
+  reorderList,
+  setListMembership,
+} from '../db/lists';
 import { deletePapers, restorePapers, setReadMany, tagMany } from '../db/library';
 import { DEFAULT_SETTINGS, stateOf, type Paper } from '../shared/model';
 import { withLearnt, type Learnt } from './learnt';
@@ -53,14 +62,18 @@ async function changeOne(
  * Papers as pages show them: stored marks, then rule and learnt suggestions. A bare `{ id }` (a
  * deleted paper) gets an unmarked state. `learnt` says which papers have learnt suggestions.
  */
-async function statesOf(ctx: HandlerContext, papers: readonly Pick<Paper, 'id'>[]): Promise<{ states: PaperState[]; learnt: Map<string, Suggestion[]> }> {
+async function statesOf(
+  ctx: HandlerContext,
+  papers: readonly Pick<Paper, 'id'>[],
+): Promise<{ states: PaperState[]; learnt: Map<string, Suggestion[]> }> {
   const rules = await rulesOf(ctx);
   const stored = papers.filter((p): p is Paper => 'firstSeenAt' in p);
   const learnt = (await ctx.learnt?.suggest(stored)) ?? new Map<string, Suggestion[]>();
   return { states: papers.map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id))), learnt };
 }
 
-const storedPapers = async (ctx: HandlerContext, ids: string[]) => (await ctx.db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
+const storedPapers = async (ctx: HandlerContext, ids: string[]) =>
+  (await ctx.db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
 
 /** After a page's papers are stored: their learnt suggestions, pushed to pages as they come. */
 async function pushLearnt(ctx: HandlerContext, written: PaperState[]): Promise<void> {
@@ -68,7 +81,13 @@ async function pushLearnt(ctx: HandlerContext, written: PaperState[]): Promise<v
   if (!(await ctx.learnt?.active())) return;
   // States from the records read now, not from the page's earlier answer: a change the user made
   // meanwhile (a tag accepted, a paper marked read) must not be pushed back out of the page.
-  const { states, learnt } = await statesOf(ctx, await storedPapers(ctx, written.map((s) => s.id)));
+  const { states, learnt } = await statesOf(
+    ctx,
+    await storedPapers(
+      ctx,
+      written.map((s) => s.id),
+    ),
+  );
   if (learnt.size) ctx.notify.statesChanged(states.filter((s) => learnt.has(s.id)));
 }
 
@@ -101,19 +120,25 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const statesRead = new Promise<PaperState[]>((resolve) => (early = resolve));
     // The page's address as the browser reports it, not as the message claims.
     const written = recordSightings(ctx.db, msg.papers, ctx.senderUrl ?? msg.pageUrl, ctx.now(), early, settings.rules);
-    written.then((stored) => pushLearnt(ctx, stored)).catch((err: unknown) => console.error('Papershelf: recording sightings failed', err));
+    written
+      .then((stored) => pushLearnt(ctx, stored))
+      .catch((err: unknown) => console.error('Papershelf: recording sightings failed', err));
     const states = await Promise.race([statesRead, written]);
     return { states, settings };
   },
-  'paper/setRead': (msg, ctx) => changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { read: msg.read }, now, url, rules)),
-  'paper/setSaved': (msg, ctx) => changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { saved: msg.saved }, now, url, rules)),
-  'paper/setNote': (msg, ctx) => changeOne(ctx, (now, url, rules) => setNote(ctx.db, msg.id, msg.note, now, url, rules)),
+  'paper/setRead': (msg, ctx) =>
+    changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { read: msg.read }, now, url, rules)),
+  'paper/setSaved': (msg, ctx) =>
+    changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { saved: msg.saved }, now, url, rules)),
+  'paper/setNote': (msg, ctx) =>
+    changeOne(ctx, (now, url, rules) => setNote(ctx.db, msg.id, msg.note, now, url, rules)),
   async 'paper/tag'(msg, ctx) {
     const state = await changeOne(ctx, (now, url, rules) => setTag(ctx.db, msg.id, msg.tag, msg.on, now, url, rules));
     ctx.learnt?.tagsChanged({ paperId: msg.id, tags: [msg.tag] });
     return state;
   },
-  'paper/dismiss': (msg, ctx) => changeOne(ctx, (now, url, rules) => dismissSuggestion(ctx.db, msg.id, msg.tag, now, url, rules)),
+  'paper/dismiss': (msg, ctx) =>
+    changeOne(ctx, (now, url, rules) => dismissSuggestion(ctx.db, msg.id, msg.tag, now, url, rules)),
   async 'lists/create'(msg, ctx) {
     const list = await createList(ctx.db, msg.name, ctx.now());
     return { id: list.id, name: list.name, count: 0 };
@@ -174,7 +199,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   async 'papers/delete'(msg, ctx) {
     const deleted = await deletePapers(ctx.db, msg.ids);
     // Tabs showing a deleted paper show it as never marked: bare states, no record behind them.
-    await pushStates(ctx, deleted.papers.map((p) => ({ id: p.id })));
+    await pushStates(
+      ctx,
+      deleted.papers.map((p) => ({ id: p.id })),
+    );
     if (deleted.papers.length) ctx.learnt?.tagsChanged('all');
     return deleted;
   },

@@ -53,9 +53,18 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!from.ok) return Promise.resolve({ ok: false, error: 'sender not allowed' });
   const parsed = parseRequest(message);
   if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
-  if (!mayAsk(from, parsed.value.type)) return Promise.resolve({ ok: false, error: `${parsed.value.type} is not allowed from a web page` });
+  if (!mayAsk(from, parsed.value.type))
+    return Promise.resolve({ ok: false, error: `${parsed.value.type} is not allowed from a web page` });
   const request = parsed.value;
-  const run = () => handle(request, { db, now: Date.now, notify, indexLater, learnt, ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}) });
+  const run = () =>
+    handle(request, {
+      db,
+      now: Date.now,
+      notify,
+      indexLater,
+      learnt,
+      ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}),
+    });
   // An import's batch is background work: it waits for its turn like an indexing batch.
   if (request.type === 'import/apply') lastImportBatch = Date.now();
   const answer = request.type === 'import/apply' ? gate.turn().then(run) : gate.user(run);
@@ -79,7 +88,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 let lastImportBatch = 0;
 const IMPORT_QUIET_MS = 1_500;
 async function importsQuiet(): Promise<void> {
-  for (let wait = lastImportBatch + IMPORT_QUIET_MS - Date.now(); wait > 0; wait = lastImportBatch + IMPORT_QUIET_MS - Date.now()) {
+  for (
+    let wait = lastImportBatch + IMPORT_QUIET_MS - Date.now();
+    wait > 0;
+    wait = lastImportBatch + IMPORT_QUIET_MS - Date.now()
+  ) {
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
@@ -110,10 +123,13 @@ indexLater();
 browser.runtime.onInstalled.addListener(({ reason }) => {
   void updateBadge(db);
   // Menus persist across worker restarts, but not across updates: made again on every install.
-  browser.contextMenus.create({ id: SAVE_LINK_MENU, title: 'Save to Papershelf', contexts: ['link'], targetUrlPatterns: PAPER_LINK_PATTERNS }, () => void browser.runtime.lastError);
+  browser.contextMenus.create(
+    { id: SAVE_LINK_MENU, title: 'Save to Papershelf', contexts: ['link'], targetUrlPatterns: PAPER_LINK_PATTERNS },
+    () => void browser.runtime.lastError,
+  );
   if (reason === 'install') {
-    welcomeOnce(db, Date.now(), () => browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) })).catch((err: unknown) =>
-      console.error('Papershelf: could not open the welcome page', err),
+    welcomeOnce(db, Date.now(), () => browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) })).catch(
+      (err: unknown) => console.error('Papershelf: could not open the welcome page', err),
     );
   }
 });
@@ -121,8 +137,13 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 browser.contextMenus.onClicked.addListener((info) => {
   const request = info.menuItemId === SAVE_LINK_MENU ? saveLinkRequest(info.linkUrl) : undefined;
   if (!request) return;
-  handle(request, { db, now: Date.now, notify, indexLater, learnt, ...(info.pageUrl ? { senderUrl: info.pageUrl } : {}) }).catch((err: unknown) =>
-    console.error('Papershelf: could not save the link', err),
-  );
+  handle(request, {
+    db,
+    now: Date.now,
+    notify,
+    indexLater,
+    learnt,
+    ...(info.pageUrl ? { senderUrl: info.pageUrl } : {}),
+  }).catch((err: unknown) => console.error('Papershelf: could not save the link', err));
 });
 browser.runtime.onStartup.addListener(() => void updateBadge(db));

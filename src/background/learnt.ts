@@ -21,7 +21,12 @@ export interface Learnt {
 }
 
 /** `turn` resolves when background work may start (the worker's priority gate). */
-export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrained: () => void, turn: () => Promise<void> = async () => undefined): Learnt {
+export function learntSuggestions(
+  db: PapershelfDb,
+  now: () => number,
+  onRetrained: () => void,
+  turn: () => Promise<void> = async () => undefined,
+): Learnt {
   let cached: Promise<TagModelState | undefined> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let allQueued = false;
@@ -42,7 +47,11 @@ export function learntSuggestions(db: PapershelfDb, now: () => number, onRetrain
       if (!current || !models?.length) return out;
       for (const p of papers) {
         const found = suggestByModel(models, p, current.stats);
-        if (found.length) out.set(p.id, found.map(({ tag, why }) => ({ tag, why })));
+        if (found.length)
+          out.set(
+            p.id,
+            found.map(({ tag, why }) => ({ tag, why })),
+          );
       }
       return out;
     },

@@ -102,7 +102,13 @@ export class Card {
   unmount(): void {
     render(null, this.#root);
     this.host.remove();
-    for (const attr of ['data-papershelf-id', 'data-papershelf-read', 'data-papershelf-saved', 'data-papershelf-single', 'data-papershelf-focus']) {
+    for (const attr of [
+      'data-papershelf-id',
+      'data-papershelf-read',
+      'data-papershelf-saved',
+      'data-papershelf-single',
+      'data-papershelf-focus',
+    ]) {
       this.element.removeAttribute(attr);
     }
     for (const part of this.companions) {
@@ -114,7 +120,14 @@ export class Card {
   render(): void {
     const { shown, pending, error } = this.view;
     render(
-      <Controls title={this.#title} {...shown} pending={pending} {...(error ? { error } : {})} {...(this.#open ? { open: this.#open } : {})} actions={this.#actions} />,
+      <Controls
+        title={this.#title}
+        {...shown}
+        pending={pending}
+        {...(error ? { error } : {})}
+        {...(this.#open ? { open: this.#open } : {})}
+        actions={this.#actions}
+      />,
       this.#root,
     );
   }

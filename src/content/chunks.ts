@@ -20,7 +20,12 @@ export const nextTask = (): Promise<void> =>
   });
 
 /** `startedAt`: when the task that calls this began its work, so the first slice includes it. */
-export async function inChunks<T>(items: readonly T[], work: (item: T) => void, budgetMs = SLICE_MS, startedAt = performance.now()): Promise<void> {
+export async function inChunks<T>(
+  items: readonly T[],
+  work: (item: T) => void,
+  budgetMs = SLICE_MS,
+  startedAt = performance.now(),
+): Promise<void> {
   let sliceStart = startedAt;
   for (const item of items) {
     work(item);

@@ -79,12 +79,26 @@ function renderControls(
   // naming the key; icons are CSS with empty alternative text, so no glyph is read out. As few
   // elements as possible per card: a feed can hold a thousand of these.
   const opener = (p: OpenPanel, label: string, key: string, more = '') => (
-    <button type="button" class={`b${more && ' dot'}`} data-p={p} aria-expanded={panel === p} title={`${label} (${key})${more}`} onClick={trusted(() => toggle(p))}>
+    <button
+      type="button"
+      class={`b${more && ' dot'}`}
+      data-p={p}
+      aria-expanded={panel === p}
+      title={`${label} (${key})${more}`}
+      onClick={trusted(() => toggle(p))}
+    >
       {label}
     </button>
   );
   const toggler = (which: Toggle, pressed: boolean, label: string, name: string, cls: string) => (
-    <button type="button" class={cls} aria-label={name} title={`${name} (${label[0]!.toLowerCase()})`} aria-pressed={pressed} onClick={trusted(() => actions.toggle(which))}>
+    <button
+      type="button"
+      class={cls}
+      aria-label={name}
+      title={`${name} (${label[0]!.toLowerCase()})`}
+      aria-pressed={pressed}
+      onClick={trusted(() => actions.toggle(which))}
+    >
       {label}
     </button>
   );
@@ -105,15 +119,28 @@ function renderControls(
       ))}
       {suggestions.map((s) => (
         <span class="chip sug" key={`s-${s.tag}`} title={`Suggested because of: ${s.why.join(', ')}`}>
-          <button type="button" aria-label={`Add suggested tag ${s.tag} (matched ${s.why.join(', ')})`} onClick={trusted(() => actions.tag(s.tag, true))}>
+          <button
+            type="button"
+            aria-label={`Add suggested tag ${s.tag} (matched ${s.why.join(', ')})`}
+            onClick={trusted(() => actions.tag(s.tag, true))}
+          >
             + {s.tag}
           </button>
-          <button type="button" class="x" aria-label={`Dismiss suggested tag ${s.tag}`} onClick={trusted(() => actions.dismiss(s.tag))}>
+          <button
+            type="button"
+            class="x"
+            aria-label={`Dismiss suggested tag ${s.tag}`}
+            onClick={trusted(() => actions.dismiss(s.tag))}
+          >
             ×
           </button>
         </span>
       ))}
-      {error ? <span class="err" role="status">{error}</span> : null}
+      {error ? (
+        <span class="err" role="status">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
   if (panel === 'none') return bar;

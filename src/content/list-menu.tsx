@@ -27,7 +27,8 @@ export class ListMenu extends Component<Props, State> {
 
   #load(answer: Promise<PaperLists>) {
     answer.then(
-      (lists) => this.setState({ lists, error: '' }, () => (lists.lists.length ? undefined : this.#input.current?.focus())),
+      (lists) =>
+        this.setState({ lists, error: '' }, () => (lists.lists.length ? undefined : this.#input.current?.focus())),
       (err: unknown) => this.setState({ error: failureText(err) }),
     );
   }
@@ -54,7 +55,10 @@ export class ListMenu extends Component<Props, State> {
               type="checkbox"
               checked={lists.member.includes(l.id)}
               autoFocus={i === 0}
-              onChange={trusted<Event>((e) => this.#load(this.props.actions.setList(l.id, (e.currentTarget as HTMLInputElement).checked)), { preventDefault: false })}
+              onChange={trusted<Event>(
+                (e) => this.#load(this.props.actions.setList(l.id, (e.currentTarget as HTMLInputElement).checked)),
+                { preventDefault: false },
+              )}
             />
             {l.name}
           </label>
@@ -70,7 +74,11 @@ export class ListMenu extends Component<Props, State> {
             if (e.isTrusted) this.setState({ name: e.currentTarget.value });
           }}
         />
-        {error ? <span class="err" role="status">{error}</span> : null}
+        {error ? (
+          <span class="err" role="status">
+            {error}
+          </span>
+        ) : null}
       </div>
     );
   }

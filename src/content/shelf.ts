@@ -4,7 +4,14 @@
  * and URL changes. It knows no site and never touches the database.
  */
 import type { WorkerConnection } from '../messaging/client';
-import { DEFAULT_SETTINGS, sameTag, type PaperSighting, type PaperState, type Settings, type SiteId } from '../shared/model';
+import {
+  DEFAULT_SETTINGS,
+  sameTag,
+  type PaperSighting,
+  type PaperState,
+  type Settings,
+  type SiteId,
+} from '../shared/model';
 import type { Push } from '../shared/protocol';
 import type { Listing, SiteAdapter } from '../sites/types';
 import { Card, HOST_TAG, UNKNOWN, type Shown } from './card';
@@ -111,7 +118,12 @@ export class Shelf {
       if (mutations.some((m) => !this.#isOwnMutation(m))) this.#queueScan();
     });
     // Links too: a framework may reuse a card for another paper by changing only its href.
-    this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+    this.#observer.observe(this.#doc.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['href'],
+    });
     this.#doc.defaultView?.addEventListener('popstate', () => this.#queueScan());
     return this.scan();
   }
@@ -122,12 +134,20 @@ export class Shelf {
 
   /** The papers listed and shown on this page, in page order, each once. */
   pagePapers(): string[] {
-    return [...new Set(this.#ordered().filter((c) => c.shown).map((c) => c.id))];
+    return [
+      ...new Set(
+        this.#ordered()
+          .filter((c) => c.shown)
+          .map((c) => c.id),
+      ),
+    ];
   }
 
   /** The mounted cards in page order. */
   #ordered(): Card[] {
-    return this.cards.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return this.cards.sort((a, b) =>
+      a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
   }
 
   get cards(): Card[] {
@@ -152,7 +172,11 @@ export class Shelf {
 
   /** Our own insertions need no rescan; anything else, the page removing our controls included, does. */
   #isOwnMutation(m: MutationRecord): boolean {
-    return m.type === 'childList' && m.removedNodes.length === 0 && [...m.addedNodes].every((n) => n.nodeName.toLowerCase() === HOST_TAG);
+    return (
+      m.type === 'childList' &&
+      m.removedNodes.length === 0 &&
+      [...m.addedNodes].every((n) => n.nodeName.toLowerCase() === HOST_TAG)
+    );
   }
 
   #queueScan(): void {
@@ -191,7 +215,13 @@ export class Shelf {
     if (fresh.length === 0) return {};
 
     const unknown = fresh.filter((l) => !this.#known.get(l.paper.id));
-    const statesArrive = unknown.length === 0 ? undefined : this.#loadStates(href, unknown.map((l) => l.paper));
+    const statesArrive =
+      unknown.length === 0
+        ? undefined
+        : this.#loadStates(
+            href,
+            unknown.map((l) => l.paper),
+          );
 
     // Reading the page counts against the first slice: it ran in the same task.
     await inChunks(fresh, (listing) => this.#mount(listing), this.#sliceMs(), started);
@@ -206,7 +236,11 @@ export class Shelf {
   async #loadStates(href: string, papers: PaperSighting[], attempt = 0): Promise<void> {
     const asked = this.#known.asking();
     try {
-      const { states, settings } = await this.#options.worker.request({ type: 'listings/seen', pageUrl: href, papers: papers.map(withinLimits) });
+      const { states, settings } = await this.#options.worker.request({
+        type: 'listings/seen',
+        pageUrl: href,
+        papers: papers.map(withinLimits),
+      });
       this.#applySettings(settings);
       await this.#applyAnswer(states, asked);
     } catch (err) {
@@ -255,22 +289,41 @@ export class Shelf {
       toggle: (which: Toggle) => {
         const next = !card.view.shown[which];
         if (which === 'read' && next && this.#settings.readDisplay[this.#siteId()!] === 'hide') this.#hiding(card);
-        void this.#change(card.id, { [which]: next }, which === 'read' ? { type: 'paper/setRead', id: card.id, read: next } : { type: 'paper/setSaved', id: card.id, saved: next });
+        void this.#change(
+          card.id,
+          { [which]: next },
+          which === 'read'
+            ? { type: 'paper/setRead', id: card.id, read: next }
+            : { type: 'paper/setSaved', id: card.id, saved: next },
+        );
       },
       tag: (name: string, on: boolean) => {
         const others = card.view.shown.tags.filter((t) => !sameTag(t, name));
         // An accepted suggestion becomes a tag at once, not both until the worker answers.
         const suggestions = card.view.shown.suggestions.filter((s) => !on || !sameTag(s.tag, name));
-        void this.#change(card.id, { tags: on ? [...others, name] : others, suggestions }, { type: 'paper/tag', id: card.id, tag: name, on });
+        void this.#change(
+          card.id,
+          { tags: on ? [...others, name] : others, suggestions },
+          { type: 'paper/tag', id: card.id, tag: name, on },
+        );
       },
-      note: (text: string) => void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
+      note: (text: string) =>
+        void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
       dismiss: (name: string) =>
-        void this.#change(card.id, { suggestions: card.view.shown.suggestions.filter((s) => s.tag !== name) }, { type: 'paper/dismiss', id: card.id, tag: name }),
+        void this.#change(
+          card.id,
+          { suggestions: card.view.shown.suggestions.filter((s) => s.tag !== name) },
+          { type: 'paper/dismiss', id: card.id, tag: name },
+        ),
       // Asked each time an editor opens (a walk of the tags index's keys): tags given in other tabs show too.
-      tagNames: async () => (await this.#options.worker.request({ type: 'tags/list' })).map((t) => t.name).sort((a, b) => a.localeCompare(b)),
+      tagNames: async () =>
+        (await this.#options.worker.request({ type: 'tags/list' }))
+          .map((t) => t.name)
+          .sort((a, b) => a.localeCompare(b)),
       colorOf: (tag: string) => this.#settings.tagColors[tag.toLowerCase()],
       lists: () => this.#options.worker.request({ type: 'lists/ofPaper', paperId: card.id }),
-      setList: (listId: string, on: boolean) => this.#options.worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
+      setList: (listId: string, on: boolean) =>
+        this.#options.worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
       createList: async (name: string) => {
         const list = await this.#options.worker.request({ type: 'lists/create', name });
         return this.#options.worker.request({ type: 'lists/member', listId: list.id, paperId: card.id, on: true });
@@ -279,10 +332,14 @@ export class Shelf {
   }
 
   /** Shows a change at once on every card of the paper, then applies what the worker stored. */
-  async #change(id: string, shown: Partial<Shown>, request: RequestOf<'paper/setRead' | 'paper/setSaved' | 'paper/tag' | 'paper/setNote' | 'paper/dismiss'>): Promise<void> {
+  async #change(
+    id: string,
+    shown: Partial<Shown>,
+    request: RequestOf<'paper/setRead' | 'paper/setSaved' | 'paper/tag' | 'paper/setNote' | 'paper/dismiss'>,
+  ): Promise<void> {
     for (const c of this.#cards.of(id)) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
     try {
-      const state = await this.#options.worker.request(request as never) as PaperState;
+      const state = (await this.#options.worker.request(request as never)) as PaperState;
       this.#known.changed(state);
     } catch (err) {
       report('could not save the change', err);
@@ -323,7 +380,9 @@ export class Shelf {
       for (const s of push.states) this.#known.changed(s);
       return;
     }
-    const suggestionsChanged = push.type === 'suggestions/changed' || JSON.stringify(push.settings.rules) !== JSON.stringify(this.#settings.rules);
+    const suggestionsChanged =
+      push.type === 'suggestions/changed' ||
+      JSON.stringify(push.settings.rules) !== JSON.stringify(this.#settings.rules);
     if (push.type === 'settings/changed') this.#applySettings(push.settings);
     // New keyword rules or retrained tag models change the suggestions of every paper here: ask again.
     if (suggestionsChanged) void this.#refreshStates();

@@ -5,7 +5,12 @@ import type { SiteAdapter } from '../sites/types';
 import { Shelf, type ShelfOptions } from './shelf';
 
 export function startShelf(adapters: readonly SiteAdapter[], room?: ShelfOptions['room']): void {
-  const shelf = new Shelf({ document, adapterFor: (url) => adapterAmong(adapters, url), worker: browserConnection(), ...(room ? { room } : {}) });
+  const shelf = new Shelf({
+    document,
+    adapterFor: (url) => adapterAmong(adapters, url),
+    worker: browserConnection(),
+    ...(room ? { room } : {}),
+  });
   void shelf.start();
   answerPagePapers(() => shelf.pagePapers());
 }

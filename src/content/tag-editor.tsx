@@ -94,7 +94,13 @@ export class TagEditor extends Component<Props, State> {
         {options.length ? (
           <ul role="listbox" id={listId} aria-label="Existing tags">
             {options.map((t, i) => (
-              <li key={t} id={`${listId}-${i}`} role="option" aria-selected={i === active} onMouseDown={trusted<MouseEvent>(() => this.#add(t))}>
+              <li
+                key={t}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                onMouseDown={trusted<MouseEvent>(() => this.#add(t))}
+              >
                 {t}
               </li>
             ))}

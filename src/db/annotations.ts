@@ -5,10 +5,25 @@ import { paperTables, putPapers } from './papers';
 import type { PapershelfDb } from './schema';
 
 /** Changes one paper in a transaction, creating a bare record for a paper not recorded yet. */
-async function updatePaper(db: PapershelfDb, id: string, now: number, pageUrl: string, change: (p: Paper) => void, rules: readonly TagRule[]): Promise<PaperState> {
+async function updatePaper(
+  db: PapershelfDb,
+  id: string,
+  now: number,
+  pageUrl: string,
+  change: (p: Paper) => void,
+  rules: readonly TagRule[],
+): Promise<PaperState> {
   return db.transaction('rw', paperTables(db), async () => {
     const stored = await db.papers.get(id);
-    const existing: Paper = stored ?? { id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now };
+    const existing: Paper = stored ?? {
+      id,
+      title: '',
+      authors: [],
+      firstSeenAt: now,
+      firstSeenUrl: pageUrl,
+      lastSeenAt: now,
+      updatedAt: now,
+    };
     const next: Paper = { ...existing, updatedAt: now };
     change(next);
     const [record] = await putPapers(db, [next], [stored]);
@@ -17,31 +32,74 @@ async function updatePaper(db: PapershelfDb, id: string, now: number, pageUrl: s
 }
 
 /** Sets or clears (empty text) a paper's note. */
-export function setNote(db: PapershelfDb, id: string, note: string, now: number, pageUrl = '', rules: readonly TagRule[] = []): Promise<PaperState> {
-  return updatePaper(db, id, now, pageUrl, (p) => {
-    if (note.trim() === '') delete p.note;
-    else p.note = note;
-  }, rules);
+export function setNote(
+  db: PapershelfDb,
+  id: string,
+  note: string,
+  now: number,
+  pageUrl = '',
+  rules: readonly TagRule[] = [],
+): Promise<PaperState> {
+  return updatePaper(
+    db,
+    id,
+    now,
+    pageUrl,
+    (p) => {
+      if (note.trim() === '') delete p.note;
+      else p.note = note;
+    },
+    rules,
+  );
 }
 
 /** Remembers that the user dismissed a suggested tag, so it is not suggested for this paper again. */
-export function dismissSuggestion(db: PapershelfDb, id: string, tag: string, now: number, pageUrl = '', rules: readonly TagRule[] = []): Promise<PaperState> {
+export function dismissSuggestion(
+  db: PapershelfDb,
+  id: string,
+  tag: string,
+  now: number,
+  pageUrl = '',
+  rules: readonly TagRule[] = [],
+): Promise<PaperState> {
   const name = normaliseTag(tag);
-  return updatePaper(db, id, now, pageUrl, (p) => {
-    if (!name || p.dismissed?.some((d) => sameTag(d, name))) return;
-    p.dismissed = [...(p.dismissed ?? []), name];
-  }, rules);
+  return updatePaper(
+    db,
+    id,
+    now,
+    pageUrl,
+    (p) => {
+      if (!name || p.dismissed?.some((d) => sameTag(d, name))) return;
+      p.dismissed = [...(p.dismissed ?? []), name];
+    },
+    rules,
+  );
 }
 
 /** Adds or removes one tag; a tag differing only in case from an existing one is the same tag. */
-export function setTag(db: PapershelfDb, id: string, tag: string, on: boolean, now: number, pageUrl = '', rules: readonly TagRule[] = []): Promise<PaperState> {
+export function setTag(
+  db: PapershelfDb,
+  id: string,
+  tag: string,
+  on: boolean,
+  now: number,
+  pageUrl = '',
+  rules: readonly TagRule[] = [],
+): Promise<PaperState> {
   const name = normaliseTag(tag);
-  return updatePaper(db, id, now, pageUrl, (p) => {
-    const others = (p.tags ?? []).filter((t) => !sameTag(t, name));
-    const tags = on && name ? [...others, name] : others;
-    if (tags.length) p.tags = tags;
-    else delete p.tags;
-  }, rules);
+  return updatePaper(
+    db,
+    id,
+    now,
+    pageUrl,
+    (p) => {
+      const others = (p.tags ?? []).filter((t) => !sameTag(t, name));
+      const tags = on && name ? [...others, name] : others;
+      if (tags.length) p.tags = tags;
+      else delete p.tags;
+    },
+    rules,
+  );
 }
 
 /**
@@ -66,7 +124,9 @@ export async function tagCounts(db: PapershelfDb): Promise<{ name: string; count
  */
 export async function tagSpellings(db: PapershelfDb, tags: readonly string[]): Promise<string[]> {
   const wanted = new Set(tags.map((t) => t.toLowerCase()));
-  return ((await db.papers.orderBy('tags').uniqueKeys()) as string[]).filter((k) => wanted.has(String(k).toLowerCase()));
+  return ((await db.papers.orderBy('tags').uniqueKeys()) as string[]).filter((k) =>
+    wanted.has(String(k).toLowerCase()),
+  );
 }
 
 /** The papers that have any of `tags`, whatever the case. */
@@ -96,7 +156,12 @@ export function deleteTag(db: PapershelfDb, tag: string, now: number): Promise<P
   return retag(db, tag, now, (tags) => tags.filter((t) => !sameTag(t, tag)));
 }
 
-async function retag(db: PapershelfDb, tag: string, now: number, change: (tags: string[]) => string[]): Promise<Paper[]> {
+async function retag(
+  db: PapershelfDb,
+  tag: string,
+  now: number,
+  change: (tags: string[]) => string[],
+): Promise<Paper[]> {
   return db.transaction('rw', paperTables(db), async () => {
     const papers = await (await papersWithTags(db, [tag])).toArray();
     const changed = papers.map((p) => {

@@ -47,7 +47,13 @@ const bySeen = (a: Keyed, b: Keyed) => a.firstSeenAt - b.firstSeenAt || byId(a, 
  */
 export function compareRows(sort: LibrarySort, descending: boolean): (a: Keyed, b: Keyed) => number {
   const key = (p: Keyed): number | string | undefined =>
-    sort === 'seen' ? p.firstSeenAt : sort === 'read' ? p.readAt : sort === 'title' ? p.title || undefined : firstTag(p.tags);
+    sort === 'seen'
+      ? p.firstSeenAt
+      : sort === 'read'
+        ? p.readAt
+        : sort === 'title'
+          ? p.title || undefined
+          : firstTag(p.tags);
   const sign = descending ? -1 : 1;
   return (a, b) => {
     const ka = key(a);
@@ -89,7 +95,10 @@ async function unfiltered(db: PapershelfDb, q: LibraryQuery): Promise<Paper[]> {
       const row = keyed.get(String(cursor.primaryKey));
       if (row) row.firstSeenAt = Number(seen);
     });
-    const ids = [...keyed.values()].sort(order).slice(0, q.limit).map((r) => r.id);
+    const ids = [...keyed.values()]
+      .sort(order)
+      .slice(0, q.limit)
+      .map((r) => r.id);
     const first = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
     return [...first, ...(await without(db, (p) => !p.tags?.length, q.limit - first.length))];
   }

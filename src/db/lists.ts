@@ -58,12 +58,18 @@ export async function deleteList(db: PapershelfDb, listId: string): Promise<void
   });
 }
 
-
 /**
  * Puts a paper in a list (at the end) or takes it out. A paper the library has not recorded yet
  * (a click racing its page's first report) is created with what is known: its id.
  */
-export async function setListMembership(db: PapershelfDb, listId: string, paperId: string, on: boolean, now: number, pageUrl = ''): Promise<void> {
+export async function setListMembership(
+  db: PapershelfDb,
+  listId: string,
+  paperId: string,
+  on: boolean,
+  now: number,
+  pageUrl = '',
+): Promise<void> {
   await db.transaction('rw', [db.lists, db.listEntries, ...paperTables(db)], async () => {
     if (!(await db.lists.get(listId))) throw new Error('That list no longer exists.');
     if (!on) {
@@ -74,7 +80,17 @@ export async function setListMembership(db: PapershelfDb, listId: string, paperI
     const last = await entriesOf(db, listId).last();
     await db.listEntries.add({ listId, paperId, position: (last?.position ?? -1) + 1, addedAt: now, updatedAt: now });
     if (!(await db.papers.get(paperId))) {
-      await putPapers(db, [{ id: paperId, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now }]);
+      await putPapers(db, [
+        {
+          id: paperId,
+          title: '',
+          authors: [],
+          firstSeenAt: now,
+          firstSeenUrl: pageUrl,
+          lastSeenAt: now,
+          updatedAt: now,
+        },
+      ]);
     }
   });
 }
@@ -83,7 +99,12 @@ export async function setListMembership(db: PapershelfDb, listId: string, paperI
  * Appends papers to a list in the given order, skipping those already in it and those the library
  * does not hold (deleted meanwhile). Returns how many were added.
  */
-export async function addManyToList(db: PapershelfDb, listId: string, paperIds: readonly string[], now: number): Promise<number> {
+export async function addManyToList(
+  db: PapershelfDb,
+  listId: string,
+  paperIds: readonly string[],
+  now: number,
+): Promise<number> {
   return db.transaction('rw', db.lists, db.listEntries, db.papers, async () => {
     if (!(await db.lists.get(listId))) throw new Error('That list no longer exists.');
     const unique = [...new Set(paperIds)];
@@ -93,7 +114,9 @@ export async function addManyToList(db: PapershelfDb, listId: string, paperIds: 
     ]);
     const adding = unique.filter((_, i) => members[i] === undefined && papers[i] !== undefined);
     const start = ((await entriesOf(db, listId).last())?.position ?? -1) + 1;
-    await db.listEntries.bulkAdd(adding.map((paperId, i) => ({ listId, paperId, position: start + i, addedAt: now, updatedAt: now })));
+    await db.listEntries.bulkAdd(
+      adding.map((paperId, i) => ({ listId, paperId, position: start + i, addedAt: now, updatedAt: now })),
+    );
     return adding.length;
   });
 }
@@ -107,7 +130,11 @@ export async function reorderList(db: PapershelfDb, listId: string, paperIds: st
     if (!(await db.lists.get(listId))) throw new Error('That list no longer exists.');
     const entries = await entriesOf(db, listId).toArray();
     const byPaper = new Map(entries.map((e) => [e.paperId, e]));
-    if (paperIds.length !== entries.length || new Set(paperIds).size !== paperIds.length || !paperIds.every((id) => byPaper.has(id))) {
+    if (
+      paperIds.length !== entries.length ||
+      new Set(paperIds).size !== paperIds.length ||
+      !paperIds.every((id) => byPaper.has(id))
+    ) {
       throw new Error('The list changed meanwhile; reopen it and move the paper again.');
     }
     const moved: ListEntry[] = [];

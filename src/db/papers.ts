@@ -21,7 +21,11 @@ export function withDerived(paper: Paper): Paper {
  * paper's words are as large as the rest of its record, and exports and queues read papers, never
  * words. Callers' transactions include all three tables (`paperTables`).
  */
-export async function putPapers(db: PapershelfDb, papers: Paper[], before: readonly (Paper | undefined)[] = []): Promise<Paper[]> {
+export async function putPapers(
+  db: PapershelfDb,
+  papers: Paper[],
+  before: readonly (Paper | undefined)[] = [],
+): Promise<Paper[]> {
   const records = papers.map(withDerived);
   // Seeing a feed again changes no paper's words or card: rewriting them (and their index
   // entries, ~200 a paper) on every visit would be most of the write. `before` is what was stored.
@@ -31,15 +35,26 @@ export async function putPapers(db: PapershelfDb, papers: Paper[], before: reado
   };
   const words = records.filter((_, i) => !kept(i, sameWords));
   const cards = records.filter((_, i) => !kept(i, sameCard));
-  await Promise.all([db.papers.bulkPut(records), db.paperWords.bulkPut(words.map(wordsRow)), db.searchCards.bulkPut(cards.map(searchCard))]);
+  await Promise.all([
+    db.papers.bulkPut(records),
+    db.paperWords.bulkPut(words.map(wordsRow)),
+    db.searchCards.bulkPut(cards.map(searchCard)),
+  ]);
   return records;
 }
 
-const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join('\u0001') === (b ?? []).join('\u0001');
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  (a ?? []).join('\u0001') === (b ?? []).join('\u0001');
 
 /** The same words to search by: what searchWords reads. */
 function sameWords(a: Paper, b: Paper): boolean {
-  return a.title === b.title && a.note === b.note && a.abstract === b.abstract && sameList(a.authors, b.authors) && sameList(a.tags, b.tags);
+  return (
+    a.title === b.title &&
+    a.note === b.note &&
+    a.abstract === b.abstract &&
+    sameList(a.authors, b.authors) &&
+    sameList(a.tags, b.tags)
+  );
 }
 
 /** A card's fields a paper may lack; a card has them only when the paper does. */
@@ -77,10 +92,18 @@ const INDEX_BATCH = 100;
  * worker alive past 30 s); `beforeBatch` resolves when the next batch may start (the worker's
  * priority gate: a user request waiting goes first). Returns how many papers it indexed.
  */
-export async function indexPending(db: PapershelfDb, afterBatch: () => void = () => undefined, beforeBatch: () => Promise<void> = async () => undefined): Promise<number> {
+export async function indexPending(
+  db: PapershelfDb,
+  afterBatch: () => void = () => undefined,
+  beforeBatch: () => Promise<void> = async () => undefined,
+): Promise<number> {
   // A read first: on most worker starts there is nothing to do, and a write transaction would make
   // the page that woke the worker wait for its states.
-  const [listed, waiting, migrating] = await Promise.all([db.toIndex.count(), db.papers.where('unindexed').equals(1).count(), db.derived.get(SEARCH_MIGRATION)]);
+  const [listed, waiting, migrating] = await Promise.all([
+    db.toIndex.count(),
+    db.papers.where('unindexed').equals(1).count(),
+    db.derived.get(SEARCH_MIGRATION),
+  ]);
   const indexed = new Set<string>();
   const put = async (batch: Paper[]) => {
     await putPapers(db, batch);
@@ -91,32 +114,46 @@ export async function indexPending(db: PapershelfDb, afterBatch: () => void = ()
   // so the pages' live queries over papers do not run again after every batch.
   for (let more = listed > 0; more; afterBatch()) {
     await beforeBatch();
-    more = INDEX_BATCH === (await db.transaction('rw', [...paperTables(db), db.toIndex], async () => {
-      const ids = await db.toIndex.limit(INDEX_BATCH).primaryKeys();
-      const papers = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
-      await Promise.all([db.paperWords.bulkPut(papers.map(wordsRow)), db.searchCards.bulkPut(papers.map(searchCard)), db.toIndex.bulkDelete(ids)]);
-      for (const p of papers) indexed.add(p.id);
-      return ids.length;
-    }));
+    more =
+      INDEX_BATCH ===
+      (await db.transaction('rw', [...paperTables(db), db.toIndex], async () => {
+        const ids = await db.toIndex.limit(INDEX_BATCH).primaryKeys();
+        const papers = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
+        await Promise.all([
+          db.paperWords.bulkPut(papers.map(wordsRow)),
+          db.searchCards.bulkPut(papers.map(searchCard)),
+          db.toIndex.bulkDelete(ids),
+        ]);
+        for (const p of papers) indexed.add(p.id);
+        return ids.length;
+      }));
   }
   // Papers an import of schema 5 to 9 marked without their search rows.
   for (let more = waiting > 0; more; afterBatch()) {
     await beforeBatch();
-    more = INDEX_BATCH === (await db.transaction('rw', paperTables(db), async () => put(await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray())));
+    more =
+      INDEX_BATCH ===
+      (await db.transaction('rw', paperTables(db), async () =>
+        put(await db.papers.where('unindexed').equals(1).limit(INDEX_BATCH).toArray()),
+      ));
   }
   // The library as version 6 left it, in id order from the mark on.
   for (let more = migrating !== undefined; more; afterBatch()) {
     await beforeBatch();
-    more = INDEX_BATCH === await db.transaction('rw', [...paperTables(db), db.derived], async () => {
-      const mark = await db.derived.get(SEARCH_MIGRATION);
-      if (!mark) return 0;
-      const after = String(mark.value);
-      const batch = await (after ? db.papers.where(':id').above(after) : db.papers.orderBy(':id')).limit(INDEX_BATCH).toArray();
-      await put(batch);
-      if (batch.length < INDEX_BATCH) await db.derived.delete(SEARCH_MIGRATION);
-      else await db.derived.put({ key: SEARCH_MIGRATION, value: batch[batch.length - 1]!.id, updatedAt: Date.now() });
-      return batch.length;
-    });
+    more =
+      INDEX_BATCH ===
+      (await db.transaction('rw', [...paperTables(db), db.derived], async () => {
+        const mark = await db.derived.get(SEARCH_MIGRATION);
+        if (!mark) return 0;
+        const after = String(mark.value);
+        const batch = await (after ? db.papers.where(':id').above(after) : db.papers.orderBy(':id'))
+          .limit(INDEX_BATCH)
+          .toArray();
+        await put(batch);
+        if (batch.length < INDEX_BATCH) await db.derived.delete(SEARCH_MIGRATION);
+        else await db.derived.put({ key: SEARCH_MIGRATION, value: batch[batch.length - 1]!.id, updatedAt: Date.now() });
+        return batch.length;
+      }));
   }
   return indexed.size;
 }
@@ -135,7 +172,13 @@ export function keyWords(p: Searchable): string[] {
 export const wordsRow = (p: Paper): PaperWords => ({ id: p.id, words: searchWords(p) });
 
 export function searchCard(p: Paper): SearchCard {
-  const card: SearchCard = { id: p.id, title: p.title, authors: p.authors, firstSeenAt: p.firstSeenAt, keyWords: keyWords(p) };
+  const card: SearchCard = {
+    id: p.id,
+    title: p.title,
+    authors: p.authors,
+    firstSeenAt: p.firstSeenAt,
+    keyWords: keyWords(p),
+  };
   // Only what the paper has: absent fields stay absent, as the filters expect.
   for (const k of OPTIONAL_CARD_FIELDS) if (p[k] !== undefined) Object.assign(card, { [k]: p[k] });
   return card;
@@ -147,7 +190,8 @@ export function searchCard(p: Paper): SearchCard {
  * page may change it (a feed could be forged: a card that retitles a saved paper would end up in
  * the user's bibliography).
  */
-export const isKept = (p: Paper) => p.readAt !== undefined || p.savedAt !== undefined || (p.tags?.length ?? 0) > 0 || !!p.note;
+export const isKept = (p: Paper) =>
+  p.readAt !== undefined || p.savedAt !== undefined || (p.tags?.length ?? 0) > 0 || !!p.note;
 
 /**
  * Merges what a page shows into the stored record; nothing is erased. For a paper not kept, or
@@ -176,7 +220,8 @@ export function mergeSighting(
   // arXiv's abstract and categories and Hugging Face's upvotes. arXiv's own page says what is true.
   if (seen.title && (trusted || seen.title.length >= merged.title.length)) merged.title = seen.title;
   if (seen.authors.length && (trusted || seen.authors.length > merged.authors.length)) merged.authors = seen.authors;
-  if (seen.abstract && (trusted || seen.abstract.length > (merged.abstract?.length ?? 0))) merged.abstract = seen.abstract;
+  if (seen.abstract && (trusted || seen.abstract.length > (merged.abstract?.length ?? 0)))
+    merged.abstract = seen.abstract;
   if (seen.version !== undefined && seen.version > (merged.version ?? 0)) merged.version = seen.version;
   if (seen.upvotes !== undefined) merged.upvotes = seen.upvotes;
   if (seen.categories?.length && (trusted || seen.categories.length >= (merged.categories?.length ?? 0))) {
@@ -248,7 +293,17 @@ export async function setPaperState(
 ): Promise<PaperState> {
   return db.transaction('rw', paperTables(db), async () => {
     const stored = await db.papers.get(id);
-    const existing = stored ?? ({ id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now } satisfies Paper);
+    const existing =
+      stored ??
+      ({
+        id,
+        title: '',
+        authors: [],
+        firstSeenAt: now,
+        firstSeenUrl: pageUrl,
+        lastSeenAt: now,
+        updatedAt: now,
+      } satisfies Paper);
     const next: Paper = { ...existing, updatedAt: now };
     if ('read' in change) {
       if (change.read) next.readAt = existing.readAt ?? now;

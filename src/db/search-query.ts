@@ -23,26 +23,38 @@ const LISTS: readonly string[] = ['to-read', 'read', 'seen', 'opened'];
 /** "tag:"graph nets" is:unread attention" → filters and words. Unknown filters are searched as words. */
 export function parseQuery(text: string): SearchQuery {
   const query: SearchQuery = { terms: [], tags: [], is: [] };
-  const rest = text.replace(/\b(tag|is|list):(?:"([^"]*)"|(\S+))/gi, (whole, key: string, quoted?: string, bare?: string) => {
-    const value = (quoted ?? bare ?? '').trim();
-    const k = key.toLowerCase();
-    if (k === 'tag' && value) query.tags.push(value);
-    else if (k === 'is' && IS.includes(value.toLowerCase())) query.is.push(value.toLowerCase() as IsFilter);
-    else if (k === 'list' && LISTS.includes(value.toLowerCase())) query.list = value.toLowerCase() as ListFilter;
-    else if (k === 'list' && value) query.customList = value;
-    else return ` ${whole.replace(/:/, ' ')} `;
-    return ' ';
-  });
+  const rest = text.replace(
+    /\b(tag|is|list):(?:"([^"]*)"|(\S+))/gi,
+    (whole, key: string, quoted?: string, bare?: string) => {
+      const value = (quoted ?? bare ?? '').trim();
+      const k = key.toLowerCase();
+      if (k === 'tag' && value) query.tags.push(value);
+      else if (k === 'is' && IS.includes(value.toLowerCase())) query.is.push(value.toLowerCase() as IsFilter);
+      else if (k === 'list' && LISTS.includes(value.toLowerCase())) query.list = value.toLowerCase() as ListFilter;
+      else if (k === 'list' && value) query.customList = value;
+      else return ` ${whole.replace(/:/, ' ')} `;
+      return ' ';
+    },
+  );
   query.terms = [...new Set(wordsIn(rest))];
   return query;
 }
 
 export function isEmptyQuery(q: SearchQuery): boolean {
-  return q.terms.length === 0 && q.tags.length === 0 && q.is.length === 0 && q.list === undefined && q.customList === undefined;
+  return (
+    q.terms.length === 0 &&
+    q.tags.length === 0 &&
+    q.is.length === 0 &&
+    q.list === undefined &&
+    q.customList === undefined
+  );
 }
 
 /** What a search reads, ranks and shows of a paper: a search card (see schema.ts) or the paper. */
-export type Findable = Pick<Paper, 'id' | 'title' | 'authors' | 'tags' | 'note' | 'firstSeenAt' | 'readAt' | 'savedAt' | 'openedAt' | 'toReadSince'>;
+export type Findable = Pick<
+  Paper,
+  'id' | 'title' | 'authors' | 'tags' | 'note' | 'firstSeenAt' | 'readAt' | 'savedAt' | 'openedAt' | 'toReadSince'
+>;
 
 export const LIST_INDEX = { 'to-read': 'toReadSince', read: 'readAt', opened: 'openedAt' } as const;
 

@@ -72,16 +72,28 @@ const leadOf = (terms: string[]) => [...terms].sort((a, b) => b.length - a.lengt
  * has more than a couple of words with one prefix. Each term's cards are kept whole: with several
  * terms, a broad one ("model") must not crowd out the few cards of a narrow one ("spectral").
  */
-async function matching(db: PapershelfDb, q: SearchQuery, keep: (p: Findable) => boolean, limit: number, cap: number): Promise<Findable[]> {
+async function matching(
+  db: PapershelfDb,
+  q: SearchQuery,
+  keep: (p: Findable) => boolean,
+  limit: number,
+  cap: number,
+): Promise<Findable[]> {
   const entries = Math.min(cap * 2, ALL);
-  const keyed = await Promise.all(q.terms.map(async (t) => distinct(await db.searchCards.where('keyWords').startsWith(t).limit(entries).toArray(), cap)));
+  const keyed = await Promise.all(
+    q.terms.map(async (t) =>
+      distinct(await db.searchCards.where('keyWords').startsWith(t).limit(entries).toArray(), cap),
+    ),
+  );
   const strong = distinct(keyed.flat(), ALL);
   const found: Findable[] = (await withAllTerms(db, strong, q.terms)).filter(keep);
   // One broad word: its first `cap` cards are the answer. Otherwise, if too few: papers with the
   // longest (most selective) term anywhere, the abstract included.
   if (found.length >= limit || (q.terms.length === 1 && strong.length >= cap)) return distinct(found, ALL);
   const read = new Set(strong.map((c) => c.id));
-  const ids = [...new Set(await db.paperWords.where('words').startsWith(leadOf(q.terms)).limit(entries).primaryKeys())].filter((id) => !read.has(id));
+  const ids = [
+    ...new Set(await db.paperWords.where('words').startsWith(leadOf(q.terms)).limit(entries).primaryKeys()),
+  ].filter((id) => !read.has(id));
   const more = (await db.searchCards.bulkGet(ids.slice(0, cap))).filter((c): c is SearchCard => c !== undefined);
   return distinct([...found, ...(await withAllTerms(db, more, q.terms)).filter(keep)], ALL);
 }
@@ -103,12 +115,15 @@ async function ranked(db: PapershelfDb, text: string, options: SearchOptions): P
   const keep = (p: Findable) => passes(p, q) && (!place || place.has(p.id));
   let candidates: Findable[];
   if (q.terms.length) candidates = await matching(db, q, keep, limit, cap);
-  else if (listed) candidates = (await db.papers.bulkGet(listed.slice(0, cap))).filter((p): p is Paper => p !== undefined);
+  else if (listed)
+    candidates = (await db.papers.bulkGet(listed.slice(0, cap))).filter((p): p is Paper => p !== undefined);
   else if (q.tags.length) candidates = await (await papersWithTags(db, q.tags)).limit(cap).toArray();
-  else if (q.list && q.list !== 'seen') candidates = await db.papers.orderBy(LIST_INDEX[q.list]).reverse().limit(cap).toArray();
+  else if (q.list && q.list !== 'seen')
+    candidates = await db.papers.orderBy(LIST_INDEX[q.list]).reverse().limit(cap).toArray();
   else candidates = await db.papers.orderBy('firstSeenAt').reverse().limit(cap).toArray();
   // Without words to rank by, a list's papers keep the list's order.
-  const order = (a: CardHit, b: CardHit) => (place ? place.get(a.paper.id)! - place.get(b.paper.id)! : b.paper.firstSeenAt - a.paper.firstSeenAt);
+  const order = (a: CardHit, b: CardHit) =>
+    place ? place.get(a.paper.id)! - place.get(b.paper.id)! : b.paper.firstSeenAt - a.paper.firstSeenAt;
   const hits = candidates
     .filter(keep)
     .map((paper) => ({ paper, score: q.terms.length ? score(paper, q.terms) : 0 }))

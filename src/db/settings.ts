@@ -14,7 +14,12 @@ export async function readSettings(db: PapershelfDb): Promise<Settings> {
   return settings;
 }
 
-export type SettingsPatch = { readDisplay?: Partial<Settings['readDisplay']>; keyboard?: boolean; rules?: Settings['rules']; tagColors?: Settings['tagColors'] };
+export type SettingsPatch = {
+  readDisplay?: Partial<Settings['readDisplay']>;
+  keyboard?: boolean;
+  rules?: Settings['rules'];
+  tagColors?: Settings['tagColors'];
+};
 
 export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now: number): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {

@@ -7,7 +7,16 @@
  */
 import { centroidModel, MIN_PAPERS_PER_TAG, type TagModel } from '../suggest/model';
 import { termsOf } from '../suggest/terms';
-import { addDocument, emptyStats, statsFromRecord, statsToRecord, vectorize, type CorpusStats, type SparseVector, type StoredCorpusStats } from '../suggest/tfidf';
+import {
+  addDocument,
+  emptyStats,
+  statsFromRecord,
+  statsToRecord,
+  vectorize,
+  type CorpusStats,
+  type SparseVector,
+  type StoredCorpusStats,
+} from '../suggest/tfidf';
 import type { Paper } from '../shared/model';
 import type { PapershelfDb } from './schema';
 
@@ -51,9 +60,11 @@ const READ_CHUNK = 500;
  * A paper changed between two chunks is read as it is then; the next tag change corrects the sums.
  */
 async function eachPaper(db: PapershelfDb, visit: (p: Paper) => void, turn: Turn): Promise<void> {
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     await turn();
-    const chunk = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(READ_CHUNK).toArray();
+    const chunk = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after))
+      .limit(READ_CHUNK)
+      .toArray();
     for (const p of chunk) visit(p);
     if (chunk.length < READ_CHUNK) return;
     after = chunk[chunk.length - 1]!.id;
@@ -116,7 +127,13 @@ export async function readTagModelState(db: PapershelfDb): Promise<TagModelState
 }
 
 /** Brings the models in step with the library after `change`; returns the new state. */
-export async function updateTagModels(db: PapershelfDb, change: TagChange, now: number, known?: TagModelState, turn: Turn = async () => undefined): Promise<TagModelState> {
+export async function updateTagModels(
+  db: PapershelfDb,
+  change: TagChange,
+  now: number,
+  known?: TagModelState,
+  turn: Turn = async () => undefined,
+): Promise<TagModelState> {
   const current = known ?? (await readTagModelState(db));
   // Changed in place: on a failed write the caller drops its copy and reads the database again.
   let stored = current?.stored;

@@ -26,13 +26,21 @@ export interface Backup {
 
 /** The same record always serialises the same way, whatever order its fields were set in. */
 function sortedFields<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ) as T;
 }
 
-const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /** One record per line: readable and diffable, and much faster to write than indented JSON. */
-const lines = (records: object[]) => (records.length ? `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]` : '[]');
+const lines = (records: object[]) =>
+  records.length ? `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]` : '[]';
 
 /**
  * A paper's fields by name, without the worker's indexing fields, once per set of fields (nearly
@@ -59,10 +67,18 @@ function paperLine(p: Paper): string {
 export function backupWriter(rest: Omit<Backup['tables'], 'papers'>, now: Date): SliceWriter {
   const settings = [...rest.settings].sort(byKey((s) => s.key)).map(sortedFields);
   const lists = [...rest.lists].sort(byKey((l) => l.id)).map(sortedFields);
-  const entries = [...rest.listEntries].sort(byKey((e) => `${e.listId}\n${String(e.position).padStart(10, '0')}\n${e.paperId}`)).map(sortedFields);
+  const entries = [...rest.listEntries]
+    .sort(byKey((e) => `${e.listId}\n${String(e.position).padStart(10, '0')}\n${e.paperId}`))
+    .map(sortedFields);
   const head = `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString() }).slice(0, -1)},\n"tables": {\n"papers": `;
   const tail = `,\n"settings": ${lines(settings)},\n"lists": ${lines(lists)},\n"listEntries": ${lines(entries)}\n}}\n`;
-  return { open: `${head}[\n`, write: (papers) => papers.map(paperLine).join(',\n'), separator: ',\n', close: `\n]${tail}`, empty: `${head}[]${tail}` };
+  return {
+    open: `${head}[\n`,
+    write: (papers) => papers.map(paperLine).join(',\n'),
+    separator: ',\n',
+    close: `\n]${tail}`,
+    empty: `${head}[]${tail}`,
+  };
 }
 
 export function toBackup(tables: Backup['tables'], now: Date): string {

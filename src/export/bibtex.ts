@@ -14,18 +14,50 @@ import { paperDate } from './paper-date';
 
 export { protectTitle } from './latex';
 
-const STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'by', 'at', 'from', 'is', 'are', 'do', 'does', 'how', 'what', 'why', 'when', 'towards', 'toward']);
+const STOPWORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'in',
+  'for',
+  'to',
+  'and',
+  'with',
+  'by',
+  'at',
+  'from',
+  'is',
+  'are',
+  'do',
+  'does',
+  'how',
+  'what',
+  'why',
+  'when',
+  'towards',
+  'toward',
+]);
 
 /** ASCII letters of a word, for citation keys (which LaTeX wants plain). */
 const keyPart = (s: string) =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 function baseKey(paper: Paper): string {
   const family = paper.authors[0] ? keyPart(splitName(paper.authors[0]).family) : '';
   const year = paperDate(paper)?.year ?? '';
   let word = '';
   // The first word of the text, not of its math (`$\mathcal{O}(n)$ Sorting` → sorting).
-  const text = paper.title.includes('$') ? splitMath(paper.title).map((p) => (p.math ? ' ' : p.text)).join('') : paper.title;
+  const text = paper.title.includes('$')
+    ? splitMath(paper.title)
+        .map((p) => (p.math ? ' ' : p.text))
+        .join('')
+    : paper.title;
   // Only as far as the first word that counts: keyPart (Unicode folding) is the slow part.
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const w = keyPart(m[0]);
@@ -57,7 +89,8 @@ export function citationKeys(papers: Paper[]): Map<string, string> {
 function assignKeys(sources: KeySource[]): Map<string, string> {
   const keys = new Map<string, string>();
   const used = new Map<string, number>();
-  const order = (a: KeySource, b: KeySource) => a.firstSeenAt - b.firstSeenAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const order = (a: KeySource, b: KeySource) =>
+    a.firstSeenAt - b.firstSeenAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   for (const { id, base } of [...sources].sort(order)) {
     const n = used.get(base) ?? 0;
     used.set(base, n + 1);
@@ -72,7 +105,8 @@ function assignKeys(sources: KeySource[]): Map<string, string> {
  * read "LIGO Scientific Collaboration and Virgo Collaboration" as two people.
  */
 function bibtexName(name: string): string {
-  if (/\band\b/i.test(name) || /\b(collaboration|consortium|team|group|project|initiative)\b/i.test(name)) return `{${escapeText(name)}}`;
+  if (/\band\b/i.test(name) || /\b(collaboration|consortium|team|group|project|initiative)\b/i.test(name))
+    return `{${escapeText(name)}}`;
   const n = splitName(name);
   return escapeText(n.given ? `${n.family}, ${n.given}` : n.family);
 }
@@ -99,7 +133,16 @@ export function keylessEntry(paper: Paper): KeylessEntry {
   if (paper.doi) fields.push(['doi', `{${paper.doi.replace(/[{}\s]/g, '')}}`]);
   if (tags.length) fields.push(['keywords', `{${tags.map(escapeText).join(', ')}}`]);
   const type = paper.journalRef || paper.doi ? 'article' : 'misc';
-  return { id: paper.id, firstSeenAt: paper.firstSeenAt, base: baseKey(paper), type, fields: fields.filter(([, v]) => v !== '{}').map(([k, v]) => `  ${k} = ${v}`).join(',\n') };
+  return {
+    id: paper.id,
+    firstSeenAt: paper.firstSeenAt,
+    base: baseKey(paper),
+    type,
+    fields: fields
+      .filter(([, v]) => v !== '{}')
+      .map(([k, v]) => `  ${k} = ${v}`)
+      .join(',\n'),
+  };
 }
 
 /**

@@ -4,6 +4,8 @@
  * and reads it as a stream.
  */
 export function gzipped(file: Blob): Promise<Blob> {
-  const compressed = file.stream().pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  const compressed = file
+    .stream()
+    .pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
   return new Response(compressed, { headers: { 'content-type': 'application/gzip' } }).blob();
 }

@@ -31,7 +31,8 @@ export interface CslItem {
  */
 const TAG_LIKE = /<(?=\/?(?:i|b|sup|sub|span)\b)/gi;
 const HAS_TAG_LIKE = /<\/?(?:i|b|sup|sub|span)\b/i;
-const literal = (text: string) => (text.includes('<') && HAS_TAG_LIKE.test(text) ? text.replace(TAG_LIKE, '<span class="nocase"><</span>') : text);
+const literal = (text: string) =>
+  text.includes('<') && HAS_TAG_LIKE.test(text) ? text.replace(TAG_LIKE, '<span class="nocase"><</span>') : text;
 
 /**
  * Fields are set one by one, in a fixed order: 10,000 items with their stringify took 44 ms in the

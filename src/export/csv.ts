@@ -8,7 +8,25 @@ import type { Paper } from '../shared/model';
 import { paperDate } from './paper-date';
 import { writeWhole, type SliceWriter } from './slices';
 
-export const CSV_COLUMNS = ['id', 'title', 'authors', 'year', 'published', 'categories', 'url', 'doi', 'journal_ref', 'read', 'read_at', 'saved', 'saved_at', 'first_seen_at', 'tags', 'note', 'abstract'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'title',
+  'authors',
+  'year',
+  'published',
+  'categories',
+  'url',
+  'doi',
+  'journal_ref',
+  'read',
+  'read_at',
+  'saved',
+  'saved_at',
+  'first_seen_at',
+  'tags',
+  'note',
+  'abstract',
+] as const;
 
 const iso = (t: number | undefined) => (t === undefined ? '' : new Date(t).toISOString());
 

@@ -28,18 +28,32 @@ export const FORMATS: { format: ExportFormat; label: string; ext: string; mime: 
  * One export as a file's contents. The whole library (and the backup, always whole) is streamed
  * (`stream.ts`); other scopes are a few papers.
  */
-export async function exportBlob(db: PapershelfDb, format: ExportFormat, scope: ExportScope, now: Date, onProgress?: ExportProgress): Promise<Blob> {
+export async function exportBlob(
+  db: PapershelfDb,
+  format: ExportFormat,
+  scope: ExportScope,
+  now: Date,
+  onProgress?: ExportProgress,
+): Promise<Blob> {
   const type = `${FORMATS.find((f) => f.format === format)!.mime};charset=utf-8`;
-  if (scope === 'all' || format === 'backup') return new Blob(await streamedParts(db, format, now, undefined, onProgress), { type });
+  if (scope === 'all' || format === 'backup')
+    return new Blob(await streamedParts(db, format, now, undefined, onProgress), { type });
   return new Blob([await exportText(db, format, scope, now)], { type });
 }
 
 /** The text of one export. The backup is always everything, whatever the scope. */
-export async function exportText(db: PapershelfDb, format: ExportFormat, scope: ExportScope, now: Date): Promise<string> {
+export async function exportText(
+  db: PapershelfDb,
+  format: ExportFormat,
+  scope: ExportScope,
+  now: Date,
+): Promise<string> {
   if (format === 'backup') {
     // Settings go out as stored records; defaults that were never changed are not written.
-    const [papers, settings, lists, listEntries] = await db.transaction('r', [db.papers, db.settings, db.lists, db.listEntries], () =>
-      Promise.all([db.papers.toArray(), db.settings.toArray(), db.lists.toArray(), db.listEntries.toArray()]),
+    const [papers, settings, lists, listEntries] = await db.transaction(
+      'r',
+      [db.papers, db.settings, db.lists, db.listEntries],
+      () => Promise.all([db.papers.toArray(), db.settings.toArray(), db.lists.toArray(), db.listEntries.toArray()]),
     );
     return toBackup({ papers, settings, lists, listEntries }, now);
   }

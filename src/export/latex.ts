@@ -84,7 +84,8 @@ export function protectTitle(title: string): string {
   const escaped = escapeTex(title, true);
   if (!MAY_NEED_BRACES.test(escaped)) return escaped;
   // Only text outside math and outside the commands escaping wrote (\textless{}, \$, …).
-  return escaped.replace(/(\{\$(?:[^$\\]|\\.)*\$\})|(\\[a-zA-Z]+\{\}|\\.)|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu, (m, math, command) =>
-    math || command || !keepsCase(m) ? m : `{${m}}`,
+  return escaped.replace(
+    /(\{\$(?:[^$\\]|\\.)*\$\})|(\\[a-zA-Z]+\{\}|\\.)|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu,
+    (m, math, command) => (math || command || !keepsCase(m) ? m : `{${m}}`),
   );
 }

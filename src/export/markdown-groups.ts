@@ -17,7 +17,10 @@ export async function markdownGroups(db: PapershelfDb, papers: Paper[], scope: E
   ];
   if (scope !== 'all') return queues;
   const inScope = new Map(papers.map((p) => [p.id, p]));
-  const [lists, entries] = await Promise.all([db.lists.orderBy('name').toArray(), db.listEntries.orderBy('[listId+position]').toArray()]);
+  const [lists, entries] = await Promise.all([
+    db.lists.orderBy('name').toArray(),
+    db.listEntries.orderBy('[listId+position]').toArray(),
+  ]);
   const listGroups = lists.map((l) => ({
     heading: `List: ${l.name}`,
     papers: entries.filter((e) => e.listId === l.id && inScope.has(e.paperId)).map((e) => inScope.get(e.paperId)!),
@@ -31,11 +34,18 @@ export async function markdownGroups(db: PapershelfDb, papers: Paper[], scope: E
       else byTag.set(t, [p]);
     }
   }
-  const tagGroups = [...byTag.keys()].sort((a, b) => a.localeCompare(b)).map((t) => ({ heading: `Tag: ${t}`, papers: byTag.get(t)! }));
+  const tagGroups = [...byTag.keys()]
+    .sort((a, b) => a.localeCompare(b))
+    .map((t) => ({ heading: `Tag: ${t}`, papers: byTag.get(t)! }));
   return [...queues, ...listGroups, ...tagGroups];
 }
 
 /** The Markdown file of a scope's papers; `lineOf` may hold their lines already formatted. */
-export async function markdownFile(db: PapershelfDb, papers: Paper[], scope: ExportScope, lineOf?: (p: Paper) => string): Promise<string> {
+export async function markdownFile(
+  db: PapershelfDb,
+  papers: Paper[],
+  scope: ExportScope,
+  lineOf?: (p: Paper) => string,
+): Promise<string> {
   return toMarkdown(`Papershelf — ${scopeLabel(scope)}`, await markdownGroups(db, papers, scope), lineOf);
 }

@@ -62,8 +62,12 @@ export interface MarkdownGroup {
 
 function line(p: Paper): string {
   const year = paperDate(p)?.year;
-  const who = p.authors.length ? ` — ${escapeMarkdown(p.authors.length > 3 ? `${p.authors.slice(0, 3).join(', ')} et al.` : p.authors.join(', '))}` : '';
-  const out = [`- [${p.readAt !== undefined ? 'x' : ' '}] [${escapeMarkdown(p.title || p.id)}](${arxivAbsUrl(p.id)})${who}${year ? ` (${year})` : ''}`];
+  const who = p.authors.length
+    ? ` — ${escapeMarkdown(p.authors.length > 3 ? `${p.authors.slice(0, 3).join(', ')} et al.` : p.authors.join(', '))}`
+    : '';
+  const out = [
+    `- [${p.readAt !== undefined ? 'x' : ' '}] [${escapeMarkdown(p.title || p.id)}](${arxivAbsUrl(p.id)})${who}${year ? ` (${year})` : ''}`,
+  ];
   const tags = p.tags?.length ? ` ${p.tags.map((t) => `\`${t.replace(/`/g, '')}\``).join(' ')}` : '';
   out[0] += tags;
   const note = p.note?.trim();

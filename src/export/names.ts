@@ -1,5 +1,24 @@
 /** "Ashish Vaswani" → given Ashish, family Vaswani; particles stay with the family name. */
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'al']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'bin',
+  'al',
+]);
 
 export function splitName(name: string): { given?: string; family: string } {
   const parts = name.trim().split(/\s+/);

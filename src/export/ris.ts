@@ -24,7 +24,13 @@ function record(p: Paper): string {
     out += field('AU', oneLine(n.given ? `${n.family}, ${n.given}` : n.family));
   }
   const date = paperDate(p);
-  if (date) out += field('PY', String(date.year)) + field('DA', `${date.year}/${String(date.month).padStart(2, '0')}/${date.day ? String(date.day).padStart(2, '0') : ''}/`);
+  if (date)
+    out +=
+      field('PY', String(date.year)) +
+      field(
+        'DA',
+        `${date.year}/${String(date.month).padStart(2, '0')}/${date.day ? String(date.day).padStart(2, '0') : ''}/`,
+      );
   if (p.journalRef) out += field('JO', oneLine(p.journalRef));
   if (p.doi) out += field('DO', oneLine(p.doi));
   out += field('UR', arxivAbsUrl(p.id)) + field('AN', `arXiv:${p.id}`) + field('ID', p.id);

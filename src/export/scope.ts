@@ -30,10 +30,17 @@ export async function papersIn(db: PapershelfDb, scope: ExportScope): Promise<Pa
 }
 
 const slugify = (s: string) =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'x';
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'x';
 
 export function scopeLabel(scope: ExportScope): string {
-  if (typeof scope === 'object') return 'tag' in scope ? `Tag: ${scope.tag}` : 'list' in scope ? `List: ${scope.name}` : `Search: ${scope.search}`;
+  if (typeof scope === 'object')
+    return 'tag' in scope ? `Tag: ${scope.tag}` : 'list' in scope ? `List: ${scope.name}` : `Search: ${scope.search}`;
   return SCOPES.find((s) => s.scope === scope)?.label ?? scope;
 }
 

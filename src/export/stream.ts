@@ -27,7 +27,12 @@ export type ExportProgress = (done: number, total: number) => void;
  * each slice is handed over as it arrives, while the later ones are still being read. A slice may
  * be empty (boundaries learnt before papers were deleted).
  */
-export async function readInSlices(db: PapershelfDb, take: (papers: Paper[]) => void, size = SLICE, onProgress?: ExportProgress): Promise<void> {
+export async function readInSlices(
+  db: PapershelfDb,
+  take: (papers: Paper[]) => void,
+  size = SLICE,
+  onProgress?: ExportProgress,
+): Promise<void> {
   await db.transaction('r', db.papers, async () => {
     const bounds = remembered(db, size) ?? boundsOf(await db.papers.toCollection().primaryKeys(), size);
     const byId = db.papers.where(':id');
@@ -47,7 +52,12 @@ export async function readInSlices(db: PapershelfDb, take: (papers: Paper[]) => 
   });
 }
 
-async function sliced(db: PapershelfDb, writer: SliceWriter, size: number, onProgress?: ExportProgress): Promise<BlobPart[]> {
+async function sliced(
+  db: PapershelfDb,
+  writer: SliceWriter,
+  size: number,
+  onProgress?: ExportProgress,
+): Promise<BlobPart[]> {
   const parts: BlobPart[] = [];
   await readInSlices(
     db,
@@ -93,7 +103,13 @@ async function markdown(db: PapershelfDb, size: number, onProgress?: ExportProgr
 export type StreamedFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'csv' | 'backup';
 
 /** The parts of a whole-library export, in order. */
-export async function streamedParts(db: PapershelfDb, format: StreamedFormat, now: Date, size = SLICE, onProgress?: ExportProgress): Promise<BlobPart[]> {
+export async function streamedParts(
+  db: PapershelfDb,
+  format: StreamedFormat,
+  now: Date,
+  size = SLICE,
+  onProgress?: ExportProgress,
+): Promise<BlobPart[]> {
   switch (format) {
     case 'bibtex':
       return bibtex(db, size, onProgress);
@@ -108,7 +124,11 @@ export async function streamedParts(db: PapershelfDb, format: StreamedFormat, no
     case 'backup':
       // One snapshot: the small tables and every slice of papers from the same transaction.
       return db.transaction('r', [db.papers, db.settings, db.lists, db.listEntries], async () => {
-        const [settings, lists, listEntries] = await Promise.all([db.settings.toArray(), db.lists.toArray(), db.listEntries.toArray()]);
+        const [settings, lists, listEntries] = await Promise.all([
+          db.settings.toArray(),
+          db.lists.toArray(),
+          db.listEntries.toArray(),
+        ]);
         return sliced(db, backupWriter({ settings, lists, listEntries }, now), size, onProgress);
       });
   }

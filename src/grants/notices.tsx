@@ -45,7 +45,10 @@ export function SiteAccessNotice() {
         Allow access to {names(missing)}
       </button>
       {answer === 'refused' ? (
-        <p>Access was not granted. You can also grant it in the browser’s settings for Papershelf (Firefox: about:addons → Papershelf → Permissions).</p>
+        <p>
+          Access was not granted. You can also grant it in the browser’s settings for Papershelf (Firefox: about:addons
+          → Papershelf → Permissions).
+        </p>
       ) : null}
     </section>
   );
@@ -67,8 +70,8 @@ export function StorageNotice({ state }: { state: StorageState | undefined }) {
         <p>
           The browser gives it no database ({state.reason}): Firefox does this in private browsing, and everywhere when
           set to “Never remember history”. Nothing you mark now is kept. A library saved before is untouched and comes
-          back when Firefox remembers history again (Settings → Privacy &amp; Security → History), or open Papershelf from
-          a normal window. Before you switch Firefox to never remember history, keep a copy with Export on the{' '}
+          back when Firefox remembers history again (Settings → Privacy &amp; Security → History), or open Papershelf
+          from a normal window. Before you switch Firefox to never remember history, keep a copy with Export on the{' '}
           <a href={`${OPTIONS}#import-export`} target="_blank" rel="noreferrer">
             Import &amp; export
           </a>{' '}

@@ -10,7 +10,9 @@ import type { SiteAdapter } from '../sites/types';
 
 /** The supported sites whose pages Papershelf may not read now. */
 export async function sitesWithoutAccess(): Promise<SiteAdapter[]> {
-  const granted = await Promise.all(ADAPTERS.map((a) => browser.permissions.contains({ origins: [...a.matchPatterns] })));
+  const granted = await Promise.all(
+    ADAPTERS.map((a) => browser.permissions.contains({ origins: [...a.matchPatterns] })),
+  );
   return ADAPTERS.filter((_, i) => !granted[i]);
 }
 

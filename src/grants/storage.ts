@@ -24,7 +24,10 @@ export async function checkStorage(db: PapershelfDb): Promise<StorageState> {
     await db.open();
   } catch (err) {
     // Dexie's message repeats the inner error's; its name says enough (InvalidStateError in Firefox).
-    return { kind: 'unusable', reason: err instanceof Error ? ((err as Error & { inner?: Error }).inner?.name ?? err.name) : String(err) };
+    return {
+      kind: 'unusable',
+      reason: err instanceof Error ? ((err as Error & { inner?: Error }).inner?.name ?? err.name) : String(err),
+    };
   }
   if (browser.extension.inIncognitoContext) return { kind: 'forgotten' };
   const storage = navigator.storage as StorageManager | undefined;

@@ -12,15 +12,21 @@ export function isBackup(json: unknown): boolean {
 export function readBackup(json: unknown): ImportPlan {
   checkHeader(json);
   const tables = (json as Record<string, unknown>).tables;
-  if (!isObject(tables) || !Array.isArray(tables.papers)) throw new ImportError('This backup has no "tables.papers" list.');
+  if (!isObject(tables) || !Array.isArray(tables.papers))
+    throw new ImportError('This backup has no "tables.papers" list.');
   const check = new BackupChecker();
   const papers = tables.papers.map((raw: unknown) => check.paper(raw));
   const rawSettings = Array.isArray(tables.settings) ? tables.settings : [];
   const settings = rawSettings.flatMap((raw: unknown) => check.setting(raw) ?? []);
   const rawLists = tables.lists === undefined ? [] : tables.lists;
   const rawEntries = tables.listEntries === undefined ? [] : tables.listEntries;
-  if (!Array.isArray(rawLists) || !Array.isArray(rawEntries)) throw new ImportError('This backup\'s "tables.lists" or "tables.listEntries" is not a list.');
+  if (!Array.isArray(rawLists) || !Array.isArray(rawEntries))
+    throw new ImportError('This backup\'s "tables.lists" or "tables.listEntries" is not a list.');
   const lists = rawLists.map((raw: unknown) => check.list(raw));
   const entries = rawEntries.map((raw: unknown) => check.entry(raw));
-  return { kind: 'Papershelf backup', batch: batchOf('import:backup', { complete: papers, settings, lists, entries }), skipped: check.skipped };
+  return {
+    kind: 'Papershelf backup',
+    batch: batchOf('import:backup', { complete: papers, settings, lists, entries }),
+    skipped: check.skipped,
+  };
 }

@@ -6,10 +6,17 @@
 import * as v from 'valibot';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup';
 import type { ListEntry, Paper, PaperList, SettingRecord } from '../shared/model';
-import { describeIssue, ListEntrySchema, ListRecordSchema, PaperRecordSchema, SettingRecordSchema } from '../shared/records';
+import {
+  describeIssue,
+  ListEntrySchema,
+  ListRecordSchema,
+  PaperRecordSchema,
+  SettingRecordSchema,
+} from '../shared/records';
 import { ImportError, type Skipped } from './plan';
 
-export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The envelope's format and version; returns the version. */
 export function checkHeader(json: unknown): number {
@@ -43,12 +50,18 @@ export class BackupChecker {
 
   paper(raw: unknown): Paper {
     const n = this.papers.size + 1;
-    const label = isObject(raw) && typeof raw.id === 'string' ? `Entry ${n} of papers (${JSON.stringify(raw.id.slice(0, 60))})` : `Entry ${n} of papers`;
+    const label =
+      isObject(raw) && typeof raw.id === 'string'
+        ? `Entry ${n} of papers (${JSON.stringify(raw.id.slice(0, 60))})`
+        : `Entry ${n} of papers`;
     if (!isObject(raw) || raw.id === undefined || raw.id === '') throw new ImportError(`${label} has no id.`);
     const result = v.safeParse(PaperRecordSchema, raw);
     if (!result.success) throw new ImportError(`${label}: ${describeIssue(result.issues)}.`);
     const earlier = this.papers.get(result.output.id);
-    if (earlier !== undefined) throw new ImportError(`Entries ${earlier} and ${n} of papers both have the id ${JSON.stringify(result.output.id)}.`);
+    if (earlier !== undefined)
+      throw new ImportError(
+        `Entries ${earlier} and ${n} of papers both have the id ${JSON.stringify(result.output.id)}.`,
+      );
     this.papers.set(result.output.id, n);
     return result.output;
   }
@@ -58,7 +71,10 @@ export class BackupChecker {
     const n = ++this.settingCount;
     const result = v.safeParse(SettingRecordSchema, raw);
     if (result.success) return result.output as SettingRecord;
-    this.skipped.push({ entry: `setting ${n}`, reason: `not a setting this version knows (${describeIssue(result.issues)})` });
+    this.skipped.push({
+      entry: `setting ${n}`,
+      reason: `not a setting this version knows (${describeIssue(result.issues)})`,
+    });
     return undefined;
   }
 
@@ -68,7 +84,8 @@ export class BackupChecker {
     if (!result.success) throw new ImportError(`${label}: ${describeIssue(result.issues)}.`);
     const list = result.output;
     if (this.listIds.has(list.id)) throw new ImportError(`${label} repeats the list id ${JSON.stringify(list.id)}.`);
-    if (this.listNames.has(list.name.toLowerCase())) throw new ImportError(`${label} repeats the list name ${JSON.stringify(list.name)}.`);
+    if (this.listNames.has(list.name.toLowerCase()))
+      throw new ImportError(`${label} repeats the list name ${JSON.stringify(list.name)}.`);
     this.listIds.add(list.id);
     this.listNames.add(list.name.toLowerCase());
     return list;
@@ -80,8 +97,10 @@ export class BackupChecker {
     const result = v.safeParse(ListEntrySchema, raw);
     if (!result.success) throw new ImportError(`${label}: ${describeIssue(result.issues)}.`);
     const e = result.output;
-    if (!this.listIds.has(e.listId)) throw new ImportError(`${label} names the list ${JSON.stringify(e.listId)}, which the backup does not have.`);
-    if (!this.papers.has(e.paperId)) throw new ImportError(`${label} names the paper ${JSON.stringify(e.paperId)}, which the backup does not have.`);
+    if (!this.listIds.has(e.listId))
+      throw new ImportError(`${label} names the list ${JSON.stringify(e.listId)}, which the backup does not have.`);
+    if (!this.papers.has(e.paperId))
+      throw new ImportError(`${label} names the paper ${JSON.stringify(e.paperId)}, which the backup does not have.`);
     const key = `${e.listId}\n${e.paperId}`;
     if (this.memberships.has(key)) throw new ImportError(`${label} puts ${e.paperId} in the same list twice.`);
     this.memberships.add(key);

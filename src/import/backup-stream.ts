@@ -57,7 +57,10 @@ export async function* linesOf(bytes: ReadableStream<Uint8Array>, name = 'The fi
       if (start < text.length) {
         parts.push(text.slice(start));
         pending += text.length - start;
-        if (pending > MAX_LINE) throw new ImportError(`${name} has a line longer than ${MAX_LINE / 1024 / 1024} MB; a Papershelf backup has one record per line.`);
+        if (pending > MAX_LINE)
+          throw new ImportError(
+            `${name} has a line longer than ${MAX_LINE / 1024 / 1024} MB; a Papershelf backup has one record per line.`,
+          );
       }
     }
     if (parts.length) yield parts.join('');
@@ -104,7 +107,8 @@ export async function* backupRecords(lines: AsyncIterable<string>, name = 'The f
     const start = TABLE_START.exec(line);
     if (!start) throw cutShort(`line ${n} is neither a table nor the end of the backup`);
     const table = start[1] as BackupTable;
-    if (!BACKUP_TABLES.includes(table)) throw new ImportError(`${name} has a table "${table}" this version of Papershelf does not know.`);
+    if (!BACKUP_TABLES.includes(table))
+      throw new ImportError(`${name} has a table "${table}" this version of Papershelf does not know.`);
     if (start[2]) continue;
     for (;;) {
       const record = await next();

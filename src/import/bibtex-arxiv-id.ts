@@ -22,7 +22,10 @@ const field = (fields: Fields, name: string): string => {
 
 /** An id as journals and PaperMemory write it: `arXiv: hep-th_9711200`, `arXiv:1706.03762v2`. */
 function fromJournal(journal: string): ArxivId | null {
-  const m = /^(?:arxiv preprint\s*)?arxiv\s*:?\s*([a-z-]+(?:\.[a-z-]+)?[_/]\d{7}|\d{4}\.\d{4,5})(v\d+)?(?:\s*\[[^\]]*\])?$/i.exec(journal);
+  const m =
+    /^(?:arxiv preprint\s*)?arxiv\s*:?\s*([a-z-]+(?:\.[a-z-]+)?[_/]\d{7}|\d{4}\.\d{4,5})(v\d+)?(?:\s*\[[^\]]*\])?$/i.exec(
+      journal,
+    );
   return m ? parseArxivId(`${m[1]!.replace('_', '/')}${m[2] ?? ''}`) : null;
 }
 
@@ -64,7 +67,8 @@ export function arxivIdOf(fields: Fields): IdResult {
     if (id) return { id };
   }
   const archive = field(fields, 'archiveprefix') || field(fields, 'eprinttype');
-  if (eprint && prefix !== '' && prefix !== 'arxiv') return { reason: `its eprint ${JSON.stringify(eprint)} is from ${archive}, not arXiv` };
+  if (eprint && prefix !== '' && prefix !== 'arxiv')
+    return { reason: `its eprint ${JSON.stringify(eprint)} is from ${archive}, not arXiv` };
   if (eprint) return { reason: `its eprint ${JSON.stringify(eprint)} is not an arXiv id, and nothing else names one` };
   return { reason: NO_ARXIV_ID };
 }

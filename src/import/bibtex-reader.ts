@@ -30,7 +30,8 @@ export function looksLikeBibtex(text: string): boolean {
  * errors are warnings (a macro it does not know, a name with too many commas) about entries it
  * did read, and are not skipped entries.
  */
-const unreadable = (e: { error: string; input?: string }) => /^\s*@\w+\s*[{(]/.test(e.input ?? '') && !/-part name "/.test(e.error);
+const unreadable = (e: { error: string; input?: string }) =>
+  /^\s*@\w+\s*[{(]/.test(e.input ?? '') && !/-part name "/.test(e.error);
 /** The key an unreadable entry's text starts with (`@misc{key,`), or its text. */
 const keyOf = (input: string) => /^\s*@\w+\s*[{(]\s*([^,\s]+)/.exec(input)?.[1] ?? input.trim();
 
@@ -69,7 +70,11 @@ export function readBibtex(text: string): ImportPlan {
     taken.push({ entry: e, id: result.id });
   });
   for (const f of failures) {
-    if (failed.has(keyOf(f.input!))) skipped.push({ entry: `entry ${JSON.stringify(f.input!.trim().slice(0, 60))}`, reason: `could not be read: ${failed.get(keyOf(f.input!))}` });
+    if (failed.has(keyOf(f.input!)))
+      skipped.push({
+        entry: `entry ${JSON.stringify(f.input!.trim().slice(0, 60))}`,
+        reason: `could not be read: ${failed.get(keyOf(f.input!))}`,
+      });
   }
 
   const titles = texTitles(taken.map(({ entry }) => field(entry.fields, 'title')));

@@ -8,8 +8,12 @@ import { ImportError, type ImportPlan, type Skipped } from './plan';
 export type TargetList = 'toRead' | 'read' | 'library' | { listId: string };
 
 export function readIdList(text: string, target: TargetList, now: number): ImportPlan {
-  const tokens = text.split(/[\s,;]+/).map((t) => t.replace(/^[<("']+|[>)"'.]+$/g, '')).filter(Boolean);
-  if (tokens.length === 0) throw new ImportError('Paste at least one arXiv id or URL, e.g. 1706.03762 or https://arxiv.org/abs/1706.03762.');
+  const tokens = text
+    .split(/[\s,;]+/)
+    .map((t) => t.replace(/^[<("']+|[>)"'.]+$/g, ''))
+    .filter(Boolean);
+  if (tokens.length === 0)
+    throw new ImportError('Paste at least one arXiv id or URL, e.g. 1706.03762 or https://arxiv.org/abs/1706.03762.');
   const partial: PartialPaper[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
@@ -25,6 +29,16 @@ export function readIdList(text: string, target: TargetList, now: number): Impor
       ...(target === 'toRead' ? { savedAt: now } : target === 'read' ? { readAt: now } : {}),
     });
   });
-  if (partial.length === 0) throw new ImportError(`None of the ${tokens.length} pasted items is an arXiv id or URL (first: ${JSON.stringify(tokens[0]!.slice(0, 80))}).`);
-  return { kind: 'Pasted ids', batch: batchOf('import:pasted', { partial, listAdds: typeof target === 'object' ? partial.map((p) => ({ listId: target.listId, paperId: p.id })) : [] }), skipped };
+  if (partial.length === 0)
+    throw new ImportError(
+      `None of the ${tokens.length} pasted items is an arXiv id or URL (first: ${JSON.stringify(tokens[0]!.slice(0, 80))}).`,
+    );
+  return {
+    kind: 'Pasted ids',
+    batch: batchOf('import:pasted', {
+      partial,
+      listAdds: typeof target === 'object' ? partial.map((p) => ({ listId: target.listId, paperId: p.id })) : [],
+    }),
+    skipped,
+  };
 }

@@ -22,12 +22,16 @@ export type FromImportWorker =
   | { type: 'end' }
   | { type: 'error'; message: string };
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<ToImportWorker>) => void) | null; postMessage(m: FromImportWorker): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ToImportWorker>) => void) | null;
+  postMessage(m: FromImportWorker): void;
+};
 const db = openDatabase();
 let prepared: Prepared | undefined;
 let batches: AsyncGenerator<ImportBatch> | undefined;
 
-const failed = (err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+const failed = (err: unknown) =>
+  scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
 
 scope.onmessage = ({ data }) => {
   if (data.type === 'prepare') {
@@ -40,7 +44,14 @@ scope.onmessage = ({ data }) => {
       scope.postMessage({ type: 'progress', ...p });
     }).then((p) => {
       prepared = p;
-      scope.postMessage({ type: 'prepared', kind: p.kind, counts: p.counts, skipped: p.skipped.slice(0, SKIPPED_SHOWN), skippedCount: p.skipped.length, papers: p.papers });
+      scope.postMessage({
+        type: 'prepared',
+        kind: p.kind,
+        counts: p.counts,
+        skipped: p.skipped.slice(0, SKIPPED_SHOWN),
+        skippedCount: p.skipped.length,
+        papers: p.papers,
+      });
     }, failed);
   } else if (prepared) {
     batches ??= prepared.batches();

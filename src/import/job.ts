@@ -70,12 +70,20 @@ async function startsAsLineBackup(file: Blob, gzip: boolean): Promise<boolean> {
 }
 
 /** The batches of a line-layout backup: papers by IMPORT_BATCH, then settings, lists and entries. */
-async function* streamedBatches(file: ImportFile, gzip: boolean, check: BackupChecker, onBytes?: (read: number) => void): AsyncGenerator<ImportBatch> {
+async function* streamedBatches(
+  file: ImportFile,
+  gzip: boolean,
+  check: BackupChecker,
+  onBytes?: (read: number) => void,
+): AsyncGenerator<ImportBatch> {
   let papers = [];
   const settings: SettingRecord[] = [];
   const lists: PaperList[] = [];
   const entries: ListEntry[] = [];
-  for await (const { table, record } of backupRecords(linesOf(contentStream(file, gzip, onBytes), file.name), file.name)) {
+  for await (const { table, record } of backupRecords(
+    linesOf(contentStream(file, gzip, onBytes), file.name),
+    file.name,
+  )) {
     if (table === 'papers') {
       papers.push(check.paper(record));
       if (papers.length === IMPORT_BATCH) {
@@ -98,7 +106,10 @@ async function* streamedBatches(file: ImportFile, gzip: boolean, check: BackupCh
  */
 export function* planBatches(plan: ImportPlan, size = IMPORT_BATCH): Generator<ImportBatch> {
   const { batch } = plan;
-  const byId = new Map<string, { complete: typeof batch.complete; partial: PartialPaper[]; listAdds: typeof batch.listAdds }>();
+  const byId = new Map<
+    string,
+    { complete: typeof batch.complete; partial: PartialPaper[]; listAdds: typeof batch.listAdds }
+  >();
   const of = (id: string) => {
     let group = byId.get(id);
     if (!group) byId.set(id, (group = { complete: [], partial: [], listAdds: [] }));
@@ -110,7 +121,11 @@ export function* planBatches(plan: ImportPlan, size = IMPORT_BATCH): Generator<I
   const groups = [...byId.values()];
   for (let i = 0; i < groups.length; i += size) {
     const slice = groups.slice(i, i + size);
-    yield batchOf(batch.source, { complete: slice.flatMap((g) => g.complete), partial: slice.flatMap((g) => g.partial), listAdds: slice.flatMap((g) => g.listAdds) });
+    yield batchOf(batch.source, {
+      complete: slice.flatMap((g) => g.complete),
+      partial: slice.flatMap((g) => g.partial),
+      listAdds: slice.flatMap((g) => g.listAdds),
+    });
   }
   if (batch.settings.length || batch.lists.length || batch.entries.length || !groups.length) {
     yield batchOf(batch.source, { settings: batch.settings, lists: batch.lists, entries: batch.entries });
@@ -119,7 +134,12 @@ export function* planBatches(plan: ImportPlan, size = IMPORT_BATCH): Generator<I
 
 const papersIn = (b: ImportBatch) => b.complete.length + b.partial.length;
 
-async function previewAll(db: PapershelfDb, batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>, now: number, onBatch: (papers: number) => void) {
+async function previewAll(
+  db: PapershelfDb,
+  batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
+  now: number,
+  onBatch: (papers: number) => void,
+) {
   const counts: PreparedCounts = { created: 0, updated: 0, unchanged: 0, listed: 0, newLists: 0, settings: 0 };
   let papers = 0;
   for await (const batch of batches) {
@@ -132,14 +152,21 @@ async function previewAll(db: PapershelfDb, batches: AsyncIterable<ImportBatch> 
 }
 
 /** Pass 1: reads and checks the whole file, and previews it; writes nothing. */
-export async function prepareImport(db: PapershelfDb, file: ImportFile, now: number, onProgress: (p: ImportProgress) => void = () => undefined): Promise<Prepared> {
+export async function prepareImport(
+  db: PapershelfDb,
+  file: ImportFile,
+  now: number,
+  onProgress: (p: ImportProgress) => void = () => undefined,
+): Promise<Prepared> {
   const gzip = await isGzip(file);
   let bytes = 0;
   const onBytes = (read: number) => (bytes = read);
   if (await startsAsLineBackup(file, gzip)) {
     try {
       const check = new BackupChecker();
-      const { counts, papers } = await previewAll(db, streamedBatches(file, gzip, check, onBytes), now, (n) => onProgress({ bytes, total: file.size, papers: n }));
+      const { counts, papers } = await previewAll(db, streamedBatches(file, gzip, check, onBytes), now, (n) =>
+        onProgress({ bytes, total: file.size, papers: n }),
+      );
       return {
         kind: 'Papershelf backup',
         counts,
@@ -154,7 +181,9 @@ export async function prepareImport(db: PapershelfDb, file: ImportFile, now: num
   }
   const plan = await readImportFile(file);
   onProgress({ bytes: file.size, total: file.size, papers: 0 });
-  const { counts, papers } = await previewAll(db, planBatches(plan), now, (n) => onProgress({ bytes: file.size, total: file.size, papers: n }));
+  const { counts, papers } = await previewAll(db, planBatches(plan), now, (n) =>
+    onProgress({ bytes: file.size, total: file.size, papers: n }),
+  );
   return {
     kind: plan.kind,
     counts,

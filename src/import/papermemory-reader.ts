@@ -47,7 +47,10 @@ export function readPaperMemory(json: unknown): ImportPlan {
       continue;
     }
     seen.set(id.id, entry);
-    const authors = str(raw.author).split(/\s+and\s+/).map((a) => a.trim()).filter(Boolean);
+    const authors = str(raw.author)
+      .split(/\s+and\s+/)
+      .map((a) => a.trim())
+      .filter(Boolean);
     const doi = str(raw.doi);
     const added = time(raw.addDate);
     const opened = time(raw.lastOpenDate);

@@ -16,8 +16,21 @@ export async function previewImport(db: PapershelfDb, plan: ImportPlan, now: num
 }
 
 /** One batch's preview, with how many settings it would change (nothing to confirm without any change). */
-export async function previewBatch(db: PapershelfDb, batch: ImportBatch, now: number): Promise<ImportPreview & { settings: number }> {
-  const library = await db.transaction('r', [db.papers, db.settings, db.lists, db.listEntries], () => libraryFor(db, batch));
+export async function previewBatch(
+  db: PapershelfDb,
+  batch: ImportBatch,
+  now: number,
+): Promise<ImportPreview & { settings: number }> {
+  const library = await db.transaction('r', [db.papers, db.settings, db.lists, db.listEntries], () =>
+    libraryFor(db, batch),
+  );
   const { created, updated, unchanged, listed, lists, settings } = planMerge(batch, library, now);
-  return { created, updated, unchanged, listed, newLists: lists.filter((l) => !library.lists.some((m) => m.id === l.id)).length, settings: settings.length };
+  return {
+    created,
+    updated,
+    unchanged,
+    listed,
+    newLists: lists.filter((l) => !library.lists.some((m) => m.id === l.id)).length,
+    settings: settings.length,
+  };
 }

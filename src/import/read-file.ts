@@ -21,12 +21,18 @@ export function readImportText(raw: string, name = 'The file'): ImportPlan {
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new ImportError(`${name} is not valid JSON (it may be cut short): ${err instanceof Error ? err.message : String(err)}.`);
+      throw new ImportError(
+        `${name} is not valid JSON (it may be cut short): ${err instanceof Error ? err.message : String(err)}.`,
+      );
     }
     if (isBackup(json)) return readBackup(json);
     if (isPaperMemory(json)) return readPaperMemory(json);
-    throw new ImportError(`${name} is JSON, but neither a Papershelf backup (no "format": "papershelf-backup") nor a PaperMemory export.`);
+    throw new ImportError(
+      `${name} is JSON, but neither a Papershelf backup (no "format": "papershelf-backup") nor a PaperMemory export.`,
+    );
   }
   if (looksLikeBibtex(text)) return readBibtex(text);
-  throw new ImportError(`${name} is not a file Papershelf can import: expected a Papershelf JSON backup, a BibTeX file or a PaperMemory export.`);
+  throw new ImportError(
+    `${name} is not a file Papershelf can import: expected a Papershelf JSON backup, a BibTeX file or a PaperMemory export.`,
+  );
 }

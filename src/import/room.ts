@@ -16,7 +16,8 @@ export interface Room {
   refusal?: string;
 }
 
-const size = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`);
+const size = (bytes: number) =>
+  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`;
 
 /**
  * `estimate` is navigator.storage.estimate()'s answer, `papers` how many papers the library holds
@@ -37,4 +38,5 @@ export function roomFor(newPapers: number, estimate: StorageEstimate | undefined
 }
 
 /** "about 120 MB of 3.2 GB free". */
-export const roomText = (room: Room) => `about ${size(room.need)} of storage${room.free === undefined ? '' : ` (${size(room.free)} free)`}`;
+export const roomText = (room: Room) =>
+  `about ${size(room.need)} of storage${room.free === undefined ? '' : ` (${size(room.free)} free)`}`;

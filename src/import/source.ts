@@ -29,7 +29,9 @@ export function contentStream(file: Blob, gzip: boolean, onBytes?: (read: number
       }),
     );
   }
-  return gzip ? bytes.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : bytes;
+  return gzip
+    ? bytes.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+    : bytes;
 }
 
 /** The stream's text (the DOM typings' BufferSource input does not take a Uint8Array stream as such). */
@@ -39,7 +41,9 @@ export const decoded = (bytes: ReadableStream<Uint8Array>): ReadableStream<strin
 /** The whole text of a foreign-format file, refused past MAX_IMPORT_BYTES (decompressed size too). */
 export async function wholeText(file: ImportFile, gzip: boolean): Promise<string> {
   const tooBig = (size: string) =>
-    new ImportError(`${file.name} is ${size}; Papershelf imports files up to ${mb(MAX_IMPORT_BYTES)}, except its own backups, which have no limit. A BibTeX file of 50,000 entries is about 25 MB.`);
+    new ImportError(
+      `${file.name} is ${size}; Papershelf imports files up to ${mb(MAX_IMPORT_BYTES)}, except its own backups, which have no limit. A BibTeX file of 50,000 entries is about 25 MB.`,
+    );
   if (!gzip && file.size > MAX_IMPORT_BYTES) throw tooBig(mb(file.size));
   const reader = contentStream(file, gzip).getReader();
   const chunks: Uint8Array[] = [];

@@ -3,7 +3,15 @@
  * browser API, so it can be tested with a fake (the Dark Reader pattern).
  */
 import type { Runtime } from 'webextension-polyfill';
-import { PAGE_PAPERS, parsePush, type Push, type Reply, type RequestOf, type RequestType, type ResponseMap } from '../shared/protocol';
+import {
+  PAGE_PAPERS,
+  parsePush,
+  type Push,
+  type Reply,
+  type RequestOf,
+  type RequestType,
+  type ResponseMap,
+} from '../shared/protocol';
 
 export interface WorkerConnection {
   request<T extends RequestType>(message: RequestOf<T>): Promise<ResponseMap[T]>;
@@ -20,7 +28,9 @@ interface NativeRuntime {
   id: string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
-    addListener(listener: (message: unknown, sender: Runtime.MessageSender, respond: (answer: unknown) => void) => void): void;
+    addListener(
+      listener: (message: unknown, sender: Runtime.MessageSender, respond: (answer: unknown) => void) => void,
+    ): void;
     removeListener(listener: (message: unknown, sender: Runtime.MessageSender) => void): void;
   };
 }
@@ -81,6 +91,7 @@ export function browserConnection(): WorkerConnection {
  */
 export function answerPagePapers(ids: () => string[]): void {
   runtime().onMessage.addListener((message, sender, respond) => {
-    if (sender.id === runtime().id && !sender.tab && (message as { type?: unknown } | null)?.type === PAGE_PAPERS) respond(ids());
+    if (sender.id === runtime().id && !sender.tab && (message as { type?: unknown } | null)?.type === PAGE_PAPERS)
+      respond(ids());
   });
 }

@@ -22,7 +22,11 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
   const [choice, setChoice] = useState('all');
   const [query, setQuery] = useState('');
   const tags = useLiveQuery(() => tagCounts(db), [db]);
-  const scope: ExportScope = choice.startsWith('tag:') ? { tag: choice.slice(4) } : choice === 'search' ? { search: query } : (choice as ExportScope);
+  const scope: ExportScope = choice.startsWith('tag:')
+    ? { tag: choice.slice(4) }
+    : choice === 'search'
+      ? { search: query }
+      : (choice as ExportScope);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const [progress, setProgress] = useState<number | undefined>(undefined);
@@ -73,7 +77,13 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
       {choice === 'search' ? (
         <label>
           <span class="site">Search</span>
-          <input type="search" aria-label="Search to export" placeholder="words, tag:, is:unread, list:to-read" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input
+            type="search"
+            aria-label="Search to export"
+            placeholder="words, tag:, is:unread, list:to-read"
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
         </label>
       ) : null}
       <div class="buttons">
@@ -86,7 +96,10 @@ export function ExportPanel({ db }: { db: PapershelfDb }) {
           Export compressed backup
         </button>
       </div>
-      <p class="hint">The JSON backup always holds everything, whatever is chosen above; import it again to restore. The compressed backup (<code>.json.gz</code>) is the same file, several times smaller.</p>
+      <p class="hint">
+        The JSON backup always holds everything, whatever is chosen above; import it again to restore. The compressed
+        backup (<code>.json.gz</code>) is the same file, several times smaller.
+      </p>
       {progress !== undefined ? (
         <p>
           <progress aria-label="Exporting…" value={progress} max={1} /> Exporting… {Math.floor(progress * 100)} %

@@ -14,7 +14,15 @@ import type { TargetList } from '../import/ids-reader';
 import { roomFor, roomText, type Room } from '../import/room';
 import { failureText, type WorkerConnection } from '../messaging/client';
 import { learnWhenIdle } from '../export/slice-bounds';
-import { Cancelled, readInWorker, runOfPlan, writeAll, type ImportRun, type PreparedInfo, type Written } from './import-run';
+import {
+  Cancelled,
+  readInWorker,
+  runOfPlan,
+  writeAll,
+  type ImportRun,
+  type PreparedInfo,
+  type Written,
+} from './import-run';
 
 type Step =
   | { step: 'idle' }
@@ -31,7 +39,8 @@ const TARGETS: { target: 'toRead' | 'read' | 'library'; label: string }[] = [
 ];
 
 /** The select's value: a built-in target, or `list:<id>` for a custom list. */
-const targetOf = (value: string): TargetList => (value.startsWith('list:') ? { listId: value.slice(5) } : (value as TargetList));
+const targetOf = (value: string): TargetList =>
+  value.startsWith('list:') ? { listId: value.slice(5) } : (value as TargetList);
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -87,12 +96,20 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
     const written: Written = { created: 0, updated: 0, unchanged: 0, listed: 0, papers: 0 };
     setState({ step: 'writing', info, written });
     try {
-      const done = await writeAll(run, worker, (w) => setState({ step: 'writing', info, written: w }), () => stopping.current);
+      const done = await writeAll(
+        run,
+        worker,
+        (w) => setState({ step: 'writing', info, written: w }),
+        () => stopping.current,
+      );
       setState({ step: 'done', counts: done, kind: info.kind, stopped: done.stopped, of: info.papers });
       // Many new ids: the next export's slices are cut where they now fall.
       learnWhenIdle(db);
     } catch (err) {
-      setState({ step: 'error', message: `The import stopped: ${failureText(err)}` + (written.papers ? '' : ' Nothing was imported.') });
+      setState({
+        step: 'error',
+        message: `The import stopped: ${failureText(err)}` + (written.papers ? '' : ' Nothing was imported.'),
+      });
     }
   }
 
@@ -101,12 +118,26 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
       <h2 id="import-heading">Import and restore</h2>
       <label>
         <span class="site">Import</span>
-        <input type="file" aria-label="Import" accept=".json,.gz,.bib,.bibtex,application/json,application/gzip,text/plain" onChange={(e) => void onFile(e.currentTarget)} />
+        <input
+          type="file"
+          aria-label="Import"
+          accept=".json,.gz,.bib,.bibtex,application/json,application/gzip,text/plain"
+          onChange={(e) => void onFile(e.currentTarget)}
+        />
       </label>
-      <p class="hint">A Papershelf JSON backup (<code>.json</code> or compressed <code>.json.gz</code>, any size), a BibTeX file (entries with an eprint, an arXiv URL or a 10.48550/arXiv DOI) or a PaperMemory memory export.</p>
+      <p class="hint">
+        A Papershelf JSON backup (<code>.json</code> or compressed <code>.json.gz</code>, any size), a BibTeX file
+        (entries with an eprint, an arXiv URL or a 10.48550/arXiv DOI) or a PaperMemory memory export.
+      </p>
       <label class="stacked">
         <span>arXiv ids or URLs</span>
-        <textarea aria-label="arXiv ids or URLs" rows={3} value={pasted} placeholder="1706.03762 https://arxiv.org/abs/2407.21783" onInput={(e) => setPasted(e.currentTarget.value)} />
+        <textarea
+          aria-label="arXiv ids or URLs"
+          rows={3}
+          value={pasted}
+          placeholder="1706.03762 https://arxiv.org/abs/2407.21783"
+          onInput={(e) => setPasted(e.currentTarget.value)}
+        />
       </label>
       <label>
         <span class="site">Add them to</span>
@@ -127,10 +158,13 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
         </button>
       </label>
 
-      {state.step === 'reading' ? <ReadingProgress progress={state.progress} onCancel={() => reading.current?.cancel()} /> : null}
+      {state.step === 'reading' ? (
+        <ReadingProgress progress={state.progress} onCancel={() => reading.current?.cancel()} />
+      ) : null}
       {state.step === 'writing' ? (
         <p>
-          <progress aria-label="Importing…" value={state.written.papers} max={Math.max(1, state.info.papers)} /> Importing… {count(state.written.papers)} of {count(state.info.papers)} papers{' '}
+          <progress aria-label="Importing…" value={state.written.papers} max={Math.max(1, state.info.papers)} />{' '}
+          Importing… {count(state.written.papers)} of {count(state.info.papers)} papers{' '}
           <button type="button" onClick={() => (stopping.current = true)}>
             Stop
           </button>
@@ -138,14 +172,24 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
       ) : null}
       {state.step === 'error' ? <p role="alert">{state.message}</p> : null}
       {state.step === 'preview' ? (
-        <Preview info={state.info} room={state.room} onConfirm={() => void confirm(state.run, state.info)} onCancel={() => cancelPreview(state.run)} />
+        <Preview
+          info={state.info}
+          room={state.room}
+          onConfirm={() => void confirm(state.run, state.info)}
+          onCancel={() => cancelPreview(state.run)}
+        />
       ) : null}
       {state.step === 'done' ? (
         <p role="status">
-          {state.stopped ? `Stopped after ${count(state.counts.papers)} of ${count(state.of)} papers (${state.kind}): ` : `Imported (${state.kind}): `}
-          {count(state.counts.created)} new, {count(state.counts.updated)} updated, {count(state.counts.unchanged)} unchanged
+          {state.stopped
+            ? `Stopped after ${count(state.counts.papers)} of ${count(state.of)} papers (${state.kind}): `
+            : `Imported (${state.kind}): `}
+          {count(state.counts.created)} new, {count(state.counts.updated)} updated, {count(state.counts.unchanged)}{' '}
+          unchanged
           {state.counts.listed ? `, ${count(state.counts.listed)} added to lists` : ''}.
-          {state.stopped ? ' Those are in your library; import the file again to finish (nothing is imported twice).' : ''}
+          {state.stopped
+            ? ' Those are in your library; import the file again to finish (nothing is imported twice).'
+            : ''}
         </p>
       ) : null}
     </section>
@@ -165,18 +209,33 @@ function ReadingProgress({ progress, onCancel }: { progress: ImportProgress | un
   );
 }
 
-function Preview({ info, room, onConfirm, onCancel }: { info: PreparedInfo; room: Room; onConfirm(): void; onCancel(): void }) {
+function Preview({
+  info,
+  room,
+  onConfirm,
+  onCancel,
+}: {
+  info: PreparedInfo;
+  room: Room;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   const { counts, skipped, skippedCount } = info;
   const nothing = counts.created + counts.updated + counts.listed + counts.newLists + counts.settings === 0;
   return (
     <div class="preview" role="region" aria-label="Import preview">
       <p>
-        {info.kind}: <strong>{count(counts.created)} new</strong>, <strong>{count(counts.updated)} updated</strong>, {count(counts.unchanged)} unchanged
+        {info.kind}: <strong>{count(counts.created)} new</strong>, <strong>{count(counts.updated)} updated</strong>,{' '}
+        {count(counts.unchanged)} unchanged
         {counts.listed ? `, ${count(counts.listed)} added to lists` : ''}
         {counts.newLists ? ` (${counts.newLists} new ${counts.newLists === 1 ? 'list' : 'lists'})` : ''}
         {skippedCount ? `, ${count(skippedCount)} skipped` : ''}.
       </p>
-      {room.refusal ? <p role="alert">{room.refusal}</p> : counts.created >= 1_000 ? <p class="hint">Needs {roomText(room)}.</p> : null}
+      {room.refusal ? (
+        <p role="alert">{room.refusal}</p>
+      ) : counts.created >= 1_000 ? (
+        <p class="hint">Needs {roomText(room)}.</p>
+      ) : null}
       {skippedCount ? (
         <details>
           <summary>What will be skipped, and why</summary>

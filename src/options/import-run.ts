@@ -79,7 +79,13 @@ export function runOfPlan(db: PapershelfDb, plan: ImportPlan, now: number): Impo
   const job = import('../import/job');
   const prepared = job.then((j) => j.preparePlan(db, plan, now));
   return {
-    prepared: prepared.then((p) => ({ kind: p.kind, counts: p.counts, skipped: p.skipped, skippedCount: p.skipped.length, papers: p.papers })),
+    prepared: prepared.then((p) => ({
+      kind: p.kind,
+      counts: p.counts,
+      skipped: p.skipped,
+      skippedCount: p.skipped.length,
+      papers: p.papers,
+    })),
     async *batches() {
       yield* (await prepared).batches();
     },
@@ -94,7 +100,12 @@ export interface Written extends ImportCounts {
 }
 
 /** Pass 2: sends each batch to the background worker; stops after the batch under way once `stop()` says so. */
-export async function writeAll(run: ImportRun, worker: WorkerConnection, onBatch: (w: Written) => void, stop: () => boolean): Promise<Written & { stopped: boolean }> {
+export async function writeAll(
+  run: ImportRun,
+  worker: WorkerConnection,
+  onBatch: (w: Written) => void,
+  stop: () => boolean,
+): Promise<Written & { stopped: boolean }> {
   const total: Written = { created: 0, updated: 0, unchanged: 0, listed: 0, papers: 0 };
   const batches = run.batches();
   // The next batch is read and checked while the worker writes this one.

@@ -24,7 +24,9 @@ const SORTS: { sort: LibrarySort; label: string; column: string }[] = [
 ];
 
 function When({ at }: { at: number | undefined }) {
-  return at === undefined ? null : <time dateTime={new Date(at).toISOString()}>{new Date(at).toLocaleDateString()}</time>;
+  return at === undefined ? null : (
+    <time dateTime={new Date(at).toISOString()}>{new Date(at).toLocaleDateString()}</time>
+  );
 }
 
 export function LibraryTable({ db, worker }: { db: PapershelfDb; worker: WorkerConnection }) {
@@ -33,7 +35,10 @@ export function LibraryTable({ db, worker }: { db: PapershelfDb; worker: WorkerC
   const [filter, setFilter] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const page = useLiveQuery(() => libraryRows(db, { sort, descending, filter, limit }), [db, sort, descending, filter, limit]);
+  const page = useLiveQuery(
+    () => libraryRows(db, { sort, descending, filter, limit }),
+    [db, sort, descending, filter, limit],
+  );
   const papers = page?.papers ?? [];
   // Only what is on screen is acted on: a selection hidden by the filter is not.
   const chosen = papers.filter((p) => selected.has(p.id)).map((p) => p.id);
@@ -46,7 +51,8 @@ export function LibraryTable({ db, worker }: { db: PapershelfDb; worker: WorkerC
     setSelected(next);
   }
 
-  const sortedBy = (column: string) => (SORTS.find((s) => s.sort === sort)!.column === column ? (descending ? 'descending' : 'ascending') : undefined);
+  const sortedBy = (column: string) =>
+    SORTS.find((s) => s.sort === sort)!.column === column ? (descending ? 'descending' : 'ascending') : undefined;
 
   return (
     <section aria-labelledby="library-heading" class="library">
@@ -99,7 +105,9 @@ export function LibraryTable({ db, worker }: { db: PapershelfDb; worker: WorkerC
                 type="checkbox"
                 aria-label="Select all shown"
                 checked={allChosen}
-                onChange={(e) => setSelected(e.currentTarget.checked ? new Set([...selected, ...papers.map((p) => p.id)]) : new Set())}
+                onChange={(e) =>
+                  setSelected(e.currentTarget.checked ? new Set([...selected, ...papers.map((p) => p.id)]) : new Set())
+                }
               />
             </th>
             {['Title', 'Authors', 'Tags', 'Seen', 'Read'].map((c) => (
@@ -129,7 +137,12 @@ function Row({ paper: p, selected, onSelect }: { paper: Paper; selected: boolean
   return (
     <tr>
       <td>
-        <input type="checkbox" aria-label={`Select ${title}`} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          aria-label={`Select ${title}`}
+          checked={selected}
+          onChange={(e) => onSelect(e.currentTarget.checked)}
+        />
       </td>
       <td>
         <a href={arxivAbsUrl(p.id)} target="_blank" rel="noopener noreferrer">

@@ -11,8 +11,17 @@ import { normaliseTag } from '../shared/model';
 import type { DeletedPapers } from '../shared/protocol';
 import { useLiveQuery } from '../ui/use-live-query';
 
-
-export function LibraryToolbar({ db, worker, ids, onDeleted }: { db: PapershelfDb; worker: WorkerConnection; ids: string[]; onDeleted(): void }) {
+export function LibraryToolbar({
+  db,
+  worker,
+  ids,
+  onDeleted,
+}: {
+  db: PapershelfDb;
+  worker: WorkerConnection;
+  ids: string[];
+  onDeleted(): void;
+}) {
   const lists = useLiveQuery(() => listSummaries(db), [db]);
   const [tag, setTag] = useState('');
   const [listId, setListId] = useState('');
@@ -66,7 +75,11 @@ export function LibraryToolbar({ db, worker, ids, onDeleted }: { db: PapershelfD
 
   const restore = (snapshot: DeletedPapers) =>
     run(async () => {
-      const { restored } = await worker.request({ type: 'papers/restore', papers: snapshot.papers, entries: snapshot.entries });
+      const { restored } = await worker.request({
+        type: 'papers/restore',
+        papers: snapshot.papers,
+        entries: snapshot.entries,
+      });
       return `Restored ${papersCount(restored)}.`;
     }, 'Nothing was restored');
 
@@ -80,12 +93,33 @@ export function LibraryToolbar({ db, worker, ids, onDeleted }: { db: PapershelfD
         <button type="button" disabled={none} onClick={() => void markRead(false)}>
           Mark unread
         </button>
-        <input type="text" aria-label="Tag for the selected papers" placeholder="tag" maxLength={60} value={tag} onInput={(e) => setTag(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && !none && void addTag()} />
+        <input
+          type="text"
+          aria-label="Tag for the selected papers"
+          placeholder="tag"
+          maxLength={60}
+          value={tag}
+          onInput={(e) => setTag(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && !none && void addTag()}
+        />
         <button type="button" disabled={none} onClick={() => void addTag()}>
           Tag
         </button>
-        <select aria-label="List for the selected papers" value={list?.id ?? ''} disabled={!lists?.length} onChange={(e) => setListId(e.currentTarget.value)}>
-          {lists?.length ? lists.map((l) => <option key={l.id} value={l.id}>{l.name}</option>) : <option value="">No lists yet</option>}
+        <select
+          aria-label="List for the selected papers"
+          value={list?.id ?? ''}
+          disabled={!lists?.length}
+          onChange={(e) => setListId(e.currentTarget.value)}
+        >
+          {lists?.length ? (
+            lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))
+          ) : (
+            <option value="">No lists yet</option>
+          )}
         </select>
         <button type="button" disabled={none || !list} onClick={() => void addToList()}>
           Add to list

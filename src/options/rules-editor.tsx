@@ -16,7 +16,8 @@ export function RulesEditor({ rules, worker }: { rules: TagRule[]; worker: Worke
     if (parsed.errors.length) return;
     worker.request({ type: 'settings/set', patch: { rules: parsed.rules } }).then(
       () => setStatus(`Saved ${parsed.rules.length} rule${parsed.rules.length === 1 ? '' : 's'}.`),
-      (err: unknown) => setErrors([`The rules could not be saved: ${err instanceof Error ? err.message : String(err)}`]),
+      (err: unknown) =>
+        setErrors([`The rules could not be saved: ${err instanceof Error ? err.message : String(err)}`]),
     );
   }
 
@@ -24,8 +25,9 @@ export function RulesEditor({ rules, worker }: { rules: TagRule[]; worker: Worke
     <section aria-labelledby="rules-heading">
       <h2 id="rules-heading">Suggested tags</h2>
       <p class="hint">
-        One rule a line: a tag, a colon, then words or phrases separated by commas. A paper whose title or abstract has one
-        of them gets the tag suggested on its card (case and plurals do not matter). Example: <code>state space: state space model, SSM, Mamba</code>
+        One rule a line: a tag, a colon, then words or phrases separated by commas. A paper whose title or abstract has
+        one of them gets the tag suggested on its card (case and plurals do not matter). Example:{' '}
+        <code>state space: state space model, SSM, Mamba</code>
       </p>
       <textarea aria-label="Keyword rules" rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       <div class="buttons">

@@ -14,17 +14,32 @@ const DISPLAY_LABELS: Record<ReadDisplay, string> = {
 };
 
 // Each browser names its own page for extension shortcuts.
-const SHORTCUTS_PAGE = location.protocol === 'moz-extension:' ? 'about:addons (⚙ → Manage Extension Shortcuts)' : 'chrome://extensions/shortcuts';
+const SHORTCUTS_PAGE =
+  location.protocol === 'moz-extension:'
+    ? 'about:addons (⚙ → Manage Extension Shortcuts)'
+    : 'chrome://extensions/shortcuts';
 
 const STORAGE_TEXT: Record<StorageState['kind'] | 'persistent' | 'checking', string> = {
   checking: 'Checking…',
-  persistent: 'Kept until you remove Papershelf: the browser has made its storage persistent and will not clear it to free disk space.',
+  persistent:
+    'Kept until you remove Papershelf: the browser has made its storage persistent and will not clear it to free disk space.',
   kept: 'Stored on this computer, but not as persistent storage: the browser may clear it when the disk is nearly full. Export a JSON backup now and then.',
-  forgotten: 'Kept only until the browser closes (private mode, e.g. Firefox’s “Never remember history”). Export a JSON backup before closing.',
+  forgotten:
+    'Kept only until the browser closes (private mode, e.g. Firefox’s “Never remember history”). Export a JSON backup before closing.',
   unusable: 'The browser gives Papershelf no database here: nothing is kept.',
 };
 
-export function SettingsPanel({ db, settings, worker, storage }: { db: PapershelfDb; settings: Settings; worker: WorkerConnection; storage: StorageState | undefined }) {
+export function SettingsPanel({
+  db,
+  settings,
+  worker,
+  storage,
+}: {
+  db: PapershelfDb;
+  settings: Settings;
+  worker: WorkerConnection;
+  storage: StorageState | undefined;
+}) {
   const [error, setError] = useState('');
   const save = (patch: Parameters<typeof worker.request<'settings/set'>>[0]['patch']) =>
     worker.request({ type: 'settings/set', patch }).then(
@@ -53,15 +68,19 @@ export function SettingsPanel({ db, settings, worker, storage }: { db: Papershel
           </label>
         ))}
         <p class="hint">
-          Marked papers get a grey edge and muted pictures; their text keeps full contrast. Hidden ones are out of
-          the page until you mark them unread (from the popup), with an Undo right after. Open tabs follow at once;
-          a paper's own page is never marked or hidden.
+          Marked papers get a grey edge and muted pictures; their text keeps full contrast. Hidden ones are out of the
+          page until you mark them unread (from the popup), with an Undo right after. Open tabs follow at once; a
+          paper's own page is never marked or hidden.
         </p>
       </fieldset>
       <fieldset class="card">
         <legend>Keyboard</legend>
         <label class="row">
-          <input type="checkbox" checked={settings.keyboard} onChange={(e) => void save({ keyboard: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.keyboard}
+            onChange={(e) => void save({ keyboard: e.currentTarget.checked })}
+          />
           Keyboard shortcuts on listing pages (j/k move, r read, s save, t tags, n note, l lists, o open, ? help)
         </label>
         <p class="hint">Open the popup from anywhere with Alt+Shift+P (change it at {SHORTCUTS_PAGE}).</p>
@@ -69,7 +88,13 @@ export function SettingsPanel({ db, settings, worker, storage }: { db: Papershel
       <fieldset class="card">
         <legend>Your library’s storage</legend>
         <LibrarySize db={db} />
-        <p class="storage-state">{STORAGE_TEXT[storage ? (storage.kind === 'kept' && storage.persistent ? 'persistent' : storage.kind) : 'checking']}</p>
+        <p class="storage-state">
+          {
+            STORAGE_TEXT[
+              storage ? (storage.kind === 'kept' && storage.persistent ? 'persistent' : storage.kind) : 'checking'
+            ]
+          }
+        </p>
       </fieldset>
       {error ? <p role="alert">{error}</p> : null}
     </>

@@ -30,25 +30,25 @@ export function WeeklyChart({ db, now = Date.now() }: { db: PapershelfDb; now?: 
       <Bars weeks={weeks} />
       <details>
         <summary>As a table</summary>
-      <table class="activity">
-        <caption>Last {weeks.length} weeks</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Seen</th>
-            <th scope="col">Read</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((w) => (
-            <tr key={w.start.getTime()}>
-              <th scope="row">{label(w.start)}</th>
-              <td>{w.seen}</td>
-              <td>{w.read}</td>
+        <table class="activity">
+          <caption>Last {weeks.length} weeks</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col">Seen</th>
+              <th scope="col">Read</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((w) => (
+              <tr key={w.start.getTime()}>
+                <th scope="row">{label(w.start)}</th>
+                <td>{w.seen}</td>
+                <td>{w.read}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </details>
     </section>
   );
@@ -65,7 +65,13 @@ function Bars({ weeks }: { weeks: WeekCount[] }) {
   const plot = H - BOTTOM - 6;
   const y = (n: number) => H - BOTTOM - Math.round((n / top) * plot);
   return (
-    <svg class="chart" viewBox={`0 0 ${LEFT + weeks.length * W} ${H}`} width={LEFT + weeks.length * W} height={H} aria-hidden="true">
+    <svg
+      class="chart"
+      viewBox={`0 0 ${LEFT + weeks.length * W} ${H}`}
+      width={LEFT + weeks.length * W}
+      height={H}
+      aria-hidden="true"
+    >
       {[0, top / 2, top].map((v) => (
         <g key={v} class="scale">
           <line class="axis" x1={LEFT - 4} x2={LEFT + weeks.length * W} y1={y(v)} y2={y(v)} />

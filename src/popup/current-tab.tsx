@@ -23,7 +23,15 @@ export interface ActiveTabSource {
   pagePapers(): Promise<string[] | undefined>;
 }
 
-export function CurrentTab({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerConnection; tabs: ActiveTabSource }) {
+export function CurrentTab({
+  db,
+  worker,
+  tabs,
+}: {
+  db: PapershelfDb;
+  worker: WorkerConnection;
+  tabs: ActiveTabSource;
+}) {
   const [tab, setTab] = useState<TabInfo | undefined>();
   useEffect(() => {
     tabs.activeTab().then(setTab, () => setTab(undefined));

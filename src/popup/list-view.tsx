@@ -41,7 +41,11 @@ export function ListView({ db, worker, list, onBack }: Props) {
     if (ids(stored) === ids(moved) || (pending === 0 && !sameSet(stored, moved))) setMoved(undefined);
   }, [stored, moved, pending]);
 
-  const run = (p: Promise<unknown>) => p.then(() => setError(''), (err: unknown) => setError(failureText(err)));
+  const run = (p: Promise<unknown>) =>
+    p.then(
+      () => setError(''),
+      (err: unknown) => setError(failureText(err)),
+    );
 
   function move(from: number, to: number, focus = false) {
     if (!papers || to < 0 || to >= papers.length || from === to) return;
@@ -59,11 +63,21 @@ export function ListView({ db, worker, list, onBack }: Props) {
         setMoved(undefined);
       },
     );
-    if (focus) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-handle="${next[to]!.id}"]`)?.focus());
+    if (focus)
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-handle="${next[to]!.id}"]`)?.focus());
   }
 
   const onHandleKey = (i: number) => (e: KeyboardEvent) => {
-    const to = e.key === 'ArrowUp' ? i - 1 : e.key === 'ArrowDown' ? i + 1 : e.key === 'Home' ? 0 : e.key === 'End' ? papers!.length - 1 : undefined;
+    const to =
+      e.key === 'ArrowUp'
+        ? i - 1
+        : e.key === 'ArrowDown'
+          ? i + 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? papers!.length - 1
+              : undefined;
     if (to === undefined) return;
     e.preventDefault();
     move(i, to, true);
@@ -98,9 +112,13 @@ export function ListView({ db, worker, list, onBack }: Props) {
       {mode === 'delete' ? (
         <div role="alertdialog" aria-label="Delete this list?" class="confirm">
           <p>
-            Delete the list “{list.name}”? Its {list.count} {list.count === 1 ? 'paper stays' : 'papers stay'} in your library.
+            Delete the list “{list.name}”? Its {list.count} {list.count === 1 ? 'paper stays' : 'papers stay'} in your
+            library.
           </p>
-          <button type="button" onClick={() => void run(worker.request({ type: 'lists/delete', listId: list.id }).then(onBack))}>
+          <button
+            type="button"
+            onClick={() => void run(worker.request({ type: 'lists/delete', listId: list.id }).then(onBack))}
+          >
             Delete
           </button>{' '}
           <button type="button" onClick={() => setMode('view')}>
@@ -108,9 +126,15 @@ export function ListView({ db, worker, list, onBack }: Props) {
           </button>
         </div>
       ) : null}
-      {error ? <p role="alert" class="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      ) : null}
       {!papers ? null : papers.length === 0 ? (
-        <p class="empty">This list is empty. Add papers with the “Lists” button on a paper card, or “Add to list” in the other tabs.</p>
+        <p class="empty">
+          This list is empty. Add papers with the “Lists” button on a paper card, or “Add to list” in the other tabs.
+        </p>
       ) : (
         <>
           <QueueExport db={db} scope={{ list: list.id, name: list.name }} />
@@ -137,19 +161,24 @@ export function ListView({ db, worker, list, onBack }: Props) {
                   onDragEnd: () => setDragged(undefined),
                 }}
               >
-                  <button
-                    type="button"
-                    class="handle"
-                    data-handle={p.id}
-                    aria-label={`Move ${p.title || p.id} (arrow keys; position ${i + 1} of ${papers.length})`}
-                    title="Drag, or focus and press ↑ ↓"
-                    onKeyDown={onHandleKey(i)}
-                  >
-                    ⇅
-                  </button>
-                  <button type="button" onClick={() => void run(worker.request({ type: 'lists/member', listId: list.id, paperId: p.id, on: false }))}>
-                    Remove from list
-                  </button>
+                <button
+                  type="button"
+                  class="handle"
+                  data-handle={p.id}
+                  aria-label={`Move ${p.title || p.id} (arrow keys; position ${i + 1} of ${papers.length})`}
+                  title="Drag, or focus and press ↑ ↓"
+                  onKeyDown={onHandleKey(i)}
+                >
+                  ⇅
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void run(worker.request({ type: 'lists/member', listId: list.id, paperId: p.id, on: false }))
+                  }
+                >
+                  Remove from list
+                </button>
               </PaperItem>
             ))}
           </ol>

@@ -6,7 +6,15 @@ import type { ListSummary } from '../shared/model';
 import { ListView } from './list-view';
 
 /** `lists` comes from the popup, which reads it once for this tab and for every item's Add to list. */
-export function ListsTab({ db, worker, lists }: { db: PapershelfDb; worker: WorkerConnection; lists: ListSummary[] | undefined }) {
+export function ListsTab({
+  db,
+  worker,
+  lists,
+}: {
+  db: PapershelfDb;
+  worker: WorkerConnection;
+  lists: ListSummary[] | undefined;
+}) {
   const [open, setOpen] = useState<string | undefined>();
   const [name, setName] = useState('');
   const [error, setError] = useState('');
@@ -28,7 +36,12 @@ export function ListsTab({ db, worker, lists }: { db: PapershelfDb; worker: Work
 
   return (
     <>
-      {lists.length === 0 ? <p class="empty">No lists yet. Make one for a project or a reading group, then add papers from a card’s “Lists” button or below.</p> : null}
+      {lists.length === 0 ? (
+        <p class="empty">
+          No lists yet. Make one for a project or a reading group, then add papers from a card’s “Lists” button or
+          below.
+        </p>
+      ) : null}
       <ul class="lists">
         {lists.map((l) => (
           <li key={l.id}>
@@ -39,12 +52,22 @@ export function ListsTab({ db, worker, lists }: { db: PapershelfDb; worker: Work
         ))}
       </ul>
       <form class="new-list" onSubmit={(e) => void create(e)}>
-        <input aria-label="New list name" placeholder="New list name" maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          aria-label="New list name"
+          placeholder="New list name"
+          maxLength={80}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
         <button type="submit" disabled={name.trim() === ''}>
           Create list
         </button>
       </form>
-      {error ? <p role="alert" class="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -19,7 +19,9 @@ const tabs: ActiveTabSource = {
     if (tab?.id === undefined) return undefined;
     // No content script there (another site, a PDF): no answer, nothing to offer.
     const answer: unknown = await browser.tabs.sendMessage(tab.id, { type: PAGE_PAPERS }).catch(() => undefined);
-    return Array.isArray(answer) && answer.every((id) => typeof id === 'string' && isCanonicalArxivId(id)) ? (answer as string[]) : undefined;
+    return Array.isArray(answer) && answer.every((id) => typeof id === 'string' && isCanonicalArxivId(id))
+      ? (answer as string[])
+      : undefined;
   },
 };
 

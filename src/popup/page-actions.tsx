@@ -9,7 +9,15 @@ import { papersCount } from '../ui/format';
 import { useLiveQuery } from '../ui/use-live-query';
 import type { ActiveTabSource } from './current-tab';
 
-export function PageActions({ db, worker, tabs }: { db: PapershelfDb; worker: WorkerConnection; tabs: ActiveTabSource }) {
+export function PageActions({
+  db,
+  worker,
+  tabs,
+}: {
+  db: PapershelfDb;
+  worker: WorkerConnection;
+  tabs: ActiveTabSource;
+}) {
   const [ids, setIds] = useState<string[] | undefined>();
   const [undo, setUndo] = useState<string[] | undefined>();
   const [status, setStatus] = useState('');

@@ -28,9 +28,17 @@ export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, i
   const read = paper?.readAt !== undefined;
   const saved = paper?.savedAt !== undefined;
   const [error, setError] = useState('');
-  const send = (p: Promise<unknown>) => p.then(() => setError(''), () => setError('Not saved — try again'));
+  const send = (p: Promise<unknown>) =>
+    p.then(
+      () => setError(''),
+      () => setError('Not saved — try again'),
+    );
   return (
-    <li {...itemProps} class={`${read ? 'paper is-read' : 'paper'} ${itemProps?.class ?? ''}`.trim()} data-papershelf-id={id}>
+    <li
+      {...itemProps}
+      class={`${read ? 'paper is-read' : 'paper'} ${itemProps?.class ?? ''}`.trim()}
+      data-papershelf-id={id}
+    >
       <a class="title" href={arxivAbsUrl(id)} target="_blank" rel="noreferrer">
         {paper?.title || fallbackTitle || id}
       </a>
@@ -60,10 +68,24 @@ export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, i
         </p>
       ) : null}
       <div class="actions">
-        <button type="button" class="toggle read" aria-label="Mark read" title="Mark read" aria-pressed={read} onClick={() => send(worker.request({ type: 'paper/setRead', id, read: !read }))}>
+        <button
+          type="button"
+          class="toggle read"
+          aria-label="Mark read"
+          title="Mark read"
+          aria-pressed={read}
+          onClick={() => send(worker.request({ type: 'paper/setRead', id, read: !read }))}
+        >
           Read
         </button>
-        <button type="button" class="toggle saved" aria-label="Save for later" title="Save for later" aria-pressed={saved} onClick={() => send(worker.request({ type: 'paper/setSaved', id, saved: !saved }))}>
+        <button
+          type="button"
+          class="toggle saved"
+          aria-label="Save for later"
+          title="Save for later"
+          aria-pressed={saved}
+          onClick={() => send(worker.request({ type: 'paper/setSaved', id, saved: !saved }))}
+        >
           Save
         </button>
         {lists?.length ? (
@@ -85,7 +107,11 @@ export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, i
           </select>
         ) : null}
         {children}
-        {error ? <span role="status" class="error">{error}</span> : null}
+        {error ? (
+          <span role="status" class="error">
+            {error}
+          </span>
+        ) : null}
       </div>
     </li>
   );

@@ -32,21 +32,47 @@ const QUEUES: { name: QueueName; label: string; empty: ComponentChildren }[] = [
   {
     name: 'toRead',
     label: 'To read',
-    empty: <>Nothing waiting. Press “Save” on a paper in {go(DAILY_PAPERS, 'Daily Papers')} or an {go(ARXIV_NEW, 'arXiv listing')} to queue it here.</>,
+    empty: (
+      <>
+        Nothing waiting. Press “Save” on a paper in {go(DAILY_PAPERS, 'Daily Papers')} or an{' '}
+        {go(ARXIV_NEW, 'arXiv listing')} to queue it here.
+      </>
+    ),
   },
-  { name: 'read', label: 'Read', empty: <>No paper marked read yet. Press “Read” on a paper you have read, or “Mark all on this page read” here.</> },
+  {
+    name: 'read',
+    label: 'Read',
+    empty: <>No paper marked read yet. Press “Read” on a paper you have read, or “Mark all on this page read” here.</>,
+  },
   {
     name: 'seen',
     label: 'Seen',
-    empty: <>No papers seen yet. Open {go(DAILY_PAPERS, 'Daily Papers')} or an {go(ARXIV_NEW, 'arXiv listing')}: papers are recorded as you browse.</>,
+    empty: (
+      <>
+        No papers seen yet. Open {go(DAILY_PAPERS, 'Daily Papers')} or an {go(ARXIV_NEW, 'arXiv listing')}: papers are
+        recorded as you browse.
+      </>
+    ),
   },
-  { name: 'opened', label: 'Opened', empty: <>No paper opened yet. Papers whose arXiv or Hugging Face page you open show up here.</> },
+  {
+    name: 'opened',
+    label: 'Opened',
+    empty: <>No paper opened yet. Papers whose arXiv or Hugging Face page you open show up here.</>,
+  },
 ];
 
 /** How long after the first screen the queue counts are read. */
 const COUNTS_DELAY_MS = 300;
 
-export function Popup({ db, worker, tabs: tabsSource }: { db: PapershelfDb; worker: WorkerConnection; tabs: ActiveTabSource }) {
+export function Popup({
+  db,
+  worker,
+  tabs: tabsSource,
+}: {
+  db: PapershelfDb;
+  worker: WorkerConnection;
+  tabs: ActiveTabSource;
+}) {
   const [active, setActive] = useState<TabName>('toRead');
   const [query, setQuery] = useState('');
   // Results with the query they answer, so highlights always match what is listed.
@@ -69,9 +95,15 @@ export function Popup({ db, worker, tabs: tabsSource }: { db: PapershelfDb; work
     if (active === 'lists' || active === 'tags' || query.trim() !== '') setListShown(true);
   }, [active, query]);
   const searching = query.trim() !== '';
-  const counts = useLiveQuery(() => (countsDue && !searching ? queueCounts(db) : Promise.resolve(undefined)), [db, countsDue, searching]);
+  const counts = useLiveQuery(
+    () => (countsDue && !searching ? queueCounts(db) : Promise.resolve(undefined)),
+    [db, countsDue, searching],
+  );
   const lists = useLiveQuery(() => (listShown ? listSummaries(db) : Promise.resolve(undefined)), [db, listShown]);
-  const colors = useLiveQuery(async () => (listShown ? (await readSettings(db)).tagColors : undefined), [db, listShown]);
+  const colors = useLiveQuery(
+    async () => (listShown ? (await readSettings(db)).tagColors : undefined),
+    [db, listShown],
+  );
 
   // Each keystroke searches at once, from the input event: an effect would start it only after the
   // next frame is painted. An answer to an older query is dropped.
@@ -99,7 +131,11 @@ export function Popup({ db, worker, tabs: tabsSource }: { db: PapershelfDb; work
   };
 
   const queue = QUEUES.find((q) => q.name === active);
-  const tabs: TabInfo[] = [...QUEUES.map((q) => ({ name: q.name, label: q.label, count: counts?.[q.name] })), { name: 'lists', label: 'Lists' }, { name: 'tags', label: 'Tags' }];
+  const tabs: TabInfo[] = [
+    ...QUEUES.map((q) => ({ name: q.name, label: q.label, count: counts?.[q.name] })),
+    { name: 'lists', label: 'Lists' },
+    { name: 'tags', label: 'Tags' },
+  ];
   const showingResults = searching && hits !== undefined && hits.length > 0;
   const storage = useStorageState(db);
   return (
@@ -113,7 +149,7 @@ export function Popup({ db, worker, tabs: tabsSource }: { db: PapershelfDb; work
         role="searchbox"
         aria-label="Search your papers"
         placeholder="Search titles, authors, notes, tags…"
-        title="Words match by prefix. Filters: tag:name, is:unread, is:saved, list:to-read, list:&quot;your list&quot;"
+        title='Words match by prefix. Filters: tag:name, is:unread, is:saved, list:to-read, list:"your list"'
         autoFocus
         {...(showingResults ? { 'aria-controls': 'results', 'aria-activedescendant': `result-${cursor}` } : {})}
         value={query}
@@ -123,7 +159,13 @@ export function Popup({ db, worker, tabs: tabsSource }: { db: PapershelfDb; work
       {searching ? (
         <>
           {hits?.length ? <QueueExport db={db} scope={{ search: found!.query }} /> : null}
-          <SearchResults query={found?.query ?? query} hits={hits} active={cursor} onActive={setCursor} colors={colors} />
+          <SearchResults
+            query={found?.query ?? query}
+            hits={hits}
+            active={cursor}
+            onActive={setCursor}
+            colors={colors}
+          />
         </>
       ) : (
         <>
@@ -132,7 +174,16 @@ export function Popup({ db, worker, tabs: tabsSource }: { db: PapershelfDb; work
           <QueueTabs tabs={tabs} active={active} onSelect={setActive} />
           <section id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${active}`}>
             {queue ? (
-              <QueueList key={active} db={db} worker={worker} queue={queue.name} empty={queue.empty} lists={lists} colors={colors} onShown={() => setListShown(true)} />
+              <QueueList
+                key={active}
+                db={db}
+                worker={worker}
+                queue={queue.name}
+                empty={queue.empty}
+                lists={lists}
+                colors={colors}
+                onShown={() => setListShown(true)}
+              />
             ) : active === 'lists' ? (
               <ListsTab db={db} worker={worker} lists={lists} />
             ) : (

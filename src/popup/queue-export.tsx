@@ -11,7 +11,10 @@ export function QueueExport({ db, scope }: { db: PapershelfDb; scope: ExportScop
 
   async function run(kind: 'bibtex' | 'markdown' | 'copy') {
     try {
-      const [{ exportBlob, exportText, FORMATS }, { exportFileName }] = await Promise.all([import('../export/formats'), import('../export/scope')]);
+      const [{ exportBlob, exportText, FORMATS }, { exportFileName }] = await Promise.all([
+        import('../export/formats'),
+        import('../export/scope'),
+      ]);
       const format = kind === 'bibtex' ? 'bibtex' : 'markdown';
       const now = new Date();
       if (kind === 'copy') {

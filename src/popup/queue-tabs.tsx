@@ -15,7 +15,15 @@ export interface TabInfo {
 
 export const PANEL_ID = 'queue';
 
-export function QueueTabs({ tabs, active, onSelect }: { tabs: TabInfo[]; active: TabName; onSelect(name: TabName): void }) {
+export function QueueTabs({
+  tabs,
+  active,
+  onSelect,
+}: {
+  tabs: TabInfo[];
+  active: TabName;
+  onSelect(name: TabName): void;
+}) {
   const onKeyDown = (e: KeyboardEvent) => {
     const at = tabs.findIndex((t) => t.name === active);
     const next = { ArrowRight: at + 1, ArrowLeft: at - 1 + tabs.length, Home: 0, End: tabs.length - 1 }[e.key];

@@ -8,7 +8,11 @@ import { tint } from '../ui/tint';
 /** Marks the words of `text` that start with a search term; text stays text (no HTML). */
 export function highlight(text: string, terms: string[]): ComponentChildren {
   if (!terms.length) return text;
-  const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   const parts: ComponentChildren[] = [];
   let last = 0;
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {

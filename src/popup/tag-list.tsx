@@ -4,7 +4,15 @@ import type { PapershelfDb } from '../db/schema';
 import { tint } from '../ui/tint';
 import { useLiveQuery } from '../ui/use-live-query';
 
-export function TagList({ db, onPick, colors = {} }: { db: PapershelfDb; onPick(tag: string): void; colors?: Record<string, string> | undefined }) {
+export function TagList({
+  db,
+  onPick,
+  colors = {},
+}: {
+  db: PapershelfDb;
+  onPick(tag: string): void;
+  colors?: Record<string, string> | undefined;
+}) {
   const tags = useLiveQuery(() => tagCounts(db), [db]);
   if (!tags) return null;
   if (tags.length === 0) return <p class="empty">No tags yet. Press “Tags” on a paper to give it one.</p>;

@@ -17,10 +17,40 @@ const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?\/(\d{2})(\d{2})(\d{3})
 
 /** The archives that existed before 2007; an old-style id names one of them. */
 const OLD_ARCHIVES = new Set([
-  'acc-phys', 'adap-org', 'alg-geom', 'ao-sci', 'astro-ph', 'atom-ph', 'bayes-an', 'chao-dyn',
-  'chem-ph', 'cmp-lg', 'comp-gas', 'cond-mat', 'cs', 'dg-ga', 'funct-an', 'gr-qc', 'hep-ex',
-  'hep-lat', 'hep-ph', 'hep-th', 'math', 'math-ph', 'mtrl-th', 'nlin', 'nucl-ex', 'nucl-th',
-  'patt-sol', 'physics', 'plasm-ph', 'q-alg', 'q-bio', 'quant-ph', 'solv-int', 'supr-con',
+  'acc-phys',
+  'adap-org',
+  'alg-geom',
+  'ao-sci',
+  'astro-ph',
+  'atom-ph',
+  'bayes-an',
+  'chao-dyn',
+  'chem-ph',
+  'cmp-lg',
+  'comp-gas',
+  'cond-mat',
+  'cs',
+  'dg-ga',
+  'funct-an',
+  'gr-qc',
+  'hep-ex',
+  'hep-lat',
+  'hep-ph',
+  'hep-th',
+  'math',
+  'math-ph',
+  'mtrl-th',
+  'nlin',
+  'nucl-ex',
+  'nucl-th',
+  'patt-sol',
+  'physics',
+  'plasm-ph',
+  'q-alg',
+  'q-bio',
+  'quant-ph',
+  'solv-int',
+  'supr-con',
 ]);
 
 function version(v: string | undefined): { version?: number } {
@@ -38,13 +68,19 @@ export function parseBareArxivId(text: string): ArxivId | null {
     if (month < 1 || month > 12) return null;
     if (year < 2007 || (year === 2007 && month < 4)) return null;
     // Five-digit numbers started in January 2015; four-digit ones ended with December 2014.
-    if ((year >= 2015) !== (num.length === 5)) return null;
+    if (year >= 2015 !== (num.length === 5)) return null;
     return { id: `${yy}${mm}.${num}`, ...version(v) };
   }
   const o = OLD_STYLE.exec(s);
   if (o) {
     const [, archive, subject, yy, mm, num, v] = o as unknown as [
-      string, string, string | undefined, string, string, string, string | undefined,
+      string,
+      string,
+      string | undefined,
+      string,
+      string,
+      string,
+      string | undefined,
     ];
     if (!OLD_ARCHIVES.has(archive)) return null;
     const month = Number(mm);
@@ -117,7 +153,8 @@ export function arxivAbstractPageOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (parsed.protocol !== 'https:' || !ARXIV_HOSTS.has(parsed.hostname) || !parsed.pathname.startsWith('/abs/')) return undefined;
+  if (parsed.protocol !== 'https:' || !ARXIV_HOSTS.has(parsed.hostname) || !parsed.pathname.startsWith('/abs/'))
+    return undefined;
   return parseArxivUrl(url)?.id;
 }
 

@@ -117,7 +117,8 @@ export interface PaperState {
 }
 
 export function stateOf(
-  paper: Pick<Paper, 'id'> & Partial<Pick<Paper, 'readAt' | 'savedAt' | 'tags' | 'note' | 'title' | 'abstract' | 'dismissed'>>,
+  paper: Pick<Paper, 'id'> &
+    Partial<Pick<Paper, 'readAt' | 'savedAt' | 'tags' | 'note' | 'title' | 'abstract' | 'dismissed'>>,
   rules: readonly TagRule[] = [],
 ): PaperState {
   return {
@@ -126,13 +127,21 @@ export function stateOf(
     saved: paper.savedAt !== undefined,
     tags: paper.tags ?? [],
     note: paper.note ?? '',
-    suggestions: suggestByRules(rules, { title: paper.title ?? '', abstract: paper.abstract, tags: paper.tags, dismissed: paper.dismissed }),
+    suggestions: suggestByRules(rules, {
+      title: paper.title ?? '',
+      abstract: paper.abstract,
+      tags: paper.tags,
+      dismissed: paper.dismissed,
+    }),
   };
 }
 
 /** A tag as the user means it: trimmed, inner spaces folded; "" when nothing is left. */
 export function normaliseTag(tag: string): string {
-  return tag.replace(/[\s,]+/g, ' ').trim().slice(0, 60);
+  return tag
+    .replace(/[\s,]+/g, ' ')
+    .trim()
+    .slice(0, 60);
 }
 
 /** One tag whatever its case: "LLM" and "llm" on two papers are the same tag. */
@@ -163,7 +172,14 @@ export interface Settings {
   tagColors: Record<string, string>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true, rules: [], tagColors: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  readDisplay: { huggingface: 'dim', arxiv: 'dim' },
+  keyboard: true,
+  rules: [],
+  tagColors: {},
+};
 
 /** One stored setting; `key` names a field of Settings. */
-export type SettingRecord = { [K in keyof Settings]: { key: K; value: Settings[K]; updatedAt: number } }[keyof Settings];
+export type SettingRecord = {
+  [K in keyof Settings]: { key: K; value: Settings[K]; updatedAt: number };
+}[keyof Settings];

@@ -79,12 +79,23 @@ const isState = (x: unknown): x is PaperState =>
   x.tags.every((t) => typeof t === 'string') &&
   typeof x.note === 'string' &&
   Array.isArray(x.suggestions) &&
-  x.suggestions.every((s) => isObject(s) && typeof s.tag === 'string' && Array.isArray(s.why) && s.why.every((w) => typeof w === 'string'));
+  x.suggestions.every(
+    (s) =>
+      isObject(s) && typeof s.tag === 'string' && Array.isArray(s.why) && s.why.every((w) => typeof w === 'string'),
+  );
 
 const isRules = (x: unknown): x is Settings['rules'] =>
-  Array.isArray(x) && x.every((r) => isObject(r) && typeof r.tag === 'string' && Array.isArray(r.phrases) && r.phrases.every((p) => typeof p === 'string'));
+  Array.isArray(x) &&
+  x.every(
+    (r) =>
+      isObject(r) &&
+      typeof r.tag === 'string' &&
+      Array.isArray(r.phrases) &&
+      r.phrases.every((p) => typeof p === 'string'),
+  );
 
-const isColors = (x: unknown): x is Settings['tagColors'] => isObject(x) && Object.values(x).every((c) => typeof c === 'string' && /^#[0-9a-f]{6}$/.test(c));
+const isColors = (x: unknown): x is Settings['tagColors'] =>
+  isObject(x) && Object.values(x).every((c) => typeof c === 'string' && /^#[0-9a-f]{6}$/.test(c));
 
 const isReadDisplay = (x: unknown): x is Settings['readDisplay'] =>
   isObject(x) && SITE_IDS.every((site) => READ_DISPLAYS.includes(x[site] as ReadDisplay));
@@ -101,8 +112,21 @@ export function parsePush(input: unknown): { ok: true; value: Push } | { ok: fal
     }
     if (input.type === 'suggestions/changed') return { ok: true, value: { type: 'suggestions/changed' } };
     const st = input.settings;
-    if (input.type === 'settings/changed' && isObject(st) && isReadDisplay(st.readDisplay) && typeof st.keyboard === 'boolean' && isRules(st.rules) && isColors(st.tagColors)) {
-      return { ok: true, value: { type: 'settings/changed', settings: { readDisplay: st.readDisplay, keyboard: st.keyboard, rules: st.rules, tagColors: st.tagColors } } };
+    if (
+      input.type === 'settings/changed' &&
+      isObject(st) &&
+      isReadDisplay(st.readDisplay) &&
+      typeof st.keyboard === 'boolean' &&
+      isRules(st.rules) &&
+      isColors(st.tagColors)
+    ) {
+      return {
+        ok: true,
+        value: {
+          type: 'settings/changed',
+          settings: { readDisplay: st.readDisplay, keyboard: st.keyboard, rules: st.rules, tagColors: st.tagColors },
+        },
+      };
     }
   }
   return { ok: false, error: 'malformed push' };

@@ -9,13 +9,21 @@ import { READ_DISPLAYS, SITE_IDS } from './model';
 
 export const MAX_TEXT = 20_000;
 
-export const PaperId = v.pipe(v.string('the id must be text'), v.check(isCanonicalArxivId, (issue) => `${JSON.stringify(issue.input)} is not a valid arXiv id`));
+export const PaperId = v.pipe(
+  v.string('the id must be text'),
+  v.check(isCanonicalArxivId, (issue) => `${JSON.stringify(issue.input)} is not a valid arXiv id`),
+);
 export const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const Timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 const Authors = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(5_000));
 const Categories = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50));
 /** A tag as normaliseTag leaves it: no line breaks or commas, 1 to 60 characters. */
-export const TagName = v.pipe(v.string(), v.minLength(1, 'a tag cannot be empty'), v.maxLength(60), v.regex(/^[^\s,](?:[^\n\r\t,]*[^\s,])?$/, 'a tag is one line without commas or surrounding spaces'));
+export const TagName = v.pipe(
+  v.string(),
+  v.minLength(1, 'a tag cannot be empty'),
+  v.maxLength(60),
+  v.regex(/^[^\s,](?:[^\n\r\t,]*[^\s,])?$/, 'a tag is one line without commas or surrounding spaces'),
+);
 const Tags = v.pipe(v.array(TagName), v.maxLength(200));
 
 /** A custom list's id, as lists.ts makes them ("list-" and a UUID); kept as is through backups. */
@@ -67,7 +75,12 @@ export const PartialPaperSchema = v.strictObject({
 
 export type PartialPaper = v.InferOutput<typeof PartialPaperSchema>;
 
-export const ListRecordSchema = v.strictObject({ id: ListId, name: ListName, createdAt: Timestamp, updatedAt: Timestamp });
+export const ListRecordSchema = v.strictObject({
+  id: ListId,
+  name: ListName,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
 
 export const ListEntrySchema = v.strictObject({
   listId: ListId,
@@ -93,7 +106,10 @@ export const SettingRecordSchema = v.variant('key', [
 
 /** Tag colours: lower-case tag name → `#rrggbb`. */
 export const TagColors = v.pipe(
-  v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(60)), v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/, 'a colour is #rrggbb'))),
+  v.record(
+    v.pipe(v.string(), v.minLength(1), v.maxLength(60)),
+    v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/, 'a colour is #rrggbb')),
+  ),
   v.check((r) => Object.keys(r).length <= 500, 'at most 500 tag colours'),
 );
 
@@ -101,7 +117,12 @@ export { ReadDisplayRecord };
 
 /** Keyword rules: a tag and the words or phrases that suggest it. */
 export const Rules = v.pipe(
-  v.array(v.strictObject({ tag: TagName, phrases: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.minLength(1), v.maxLength(50)) })),
+  v.array(
+    v.strictObject({
+      tag: TagName,
+      phrases: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.minLength(1), v.maxLength(50)),
+    }),
+  ),
   v.maxLength(200),
 );
 

@@ -4,7 +4,22 @@
  * Only the worker imports this module, which keeps valibot out of the content script.
  */
 import * as v from 'valibot';
-import { describeIssue, ListEntrySchema, ListId, ListName, ListRecordSchema, PaperId, TagColors, PaperRecordSchema, PartialPaperSchema, ReadDisplayRecord, Rules, SettingRecordSchema, TagName, Text } from './records';
+import {
+  describeIssue,
+  ListEntrySchema,
+  ListId,
+  ListName,
+  ListRecordSchema,
+  PaperId,
+  TagColors,
+  PaperRecordSchema,
+  PartialPaperSchema,
+  ReadDisplayRecord,
+  Rules,
+  SettingRecordSchema,
+  TagName,
+  Text,
+} from './records';
 
 const MAX_BATCH = 5_000;
 const MAX_IMPORT = 200_000;

@@ -7,7 +7,12 @@ import type { TagRule } from './model';
 /** A word as rules compare it: lower-case, accents folded, a plural's "s" / "ies" / "es" dropped. */
 export function stem(word: string): string {
   // Most words are plain ASCII already: folding accents is the slow part, so only for the rest.
-  const w = /^[a-z0-9]*$/.test(word) ? word : word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const w = /^[a-z0-9]*$/.test(word)
+    ? word
+    : word
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 4 && /(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
@@ -35,7 +40,12 @@ export interface Suggestion {
 /** The tags the rules suggest for a paper, leaving out tags it has and suggestions dismissed. */
 export function suggestByRules(
   rules: readonly TagRule[],
-  paper: { title: string; abstract?: string | undefined; tags?: string[] | undefined; dismissed?: string[] | undefined },
+  paper: {
+    title: string;
+    abstract?: string | undefined;
+    tags?: string[] | undefined;
+    dismissed?: string[] | undefined;
+  },
 ): Suggestion[] {
   if (rules.length === 0) return [];
   const words = tokens(`${paper.title} ${paper.abstract ?? ''}`);
@@ -60,9 +70,14 @@ export function parseRules(text: string): { rules: TagRule[]; errors: string[] }
     if (line.trim() === '') return;
     const m = /^([^:]+):(.*)$/.exec(line);
     const tag = m?.[1]!.replace(/[\s,]+/g, ' ').trim() ?? '';
-    const phrases = (m?.[2] ?? '').split(',').map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const phrases = (m?.[2] ?? '')
+      .split(',')
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
     if (!m || !tag || tag.length > 60 || phrases.length === 0) {
-      errors.push(`Line ${i + 1}: write "tag: word, a phrase" (a tag, a colon, then words or phrases separated by commas).`);
+      errors.push(
+        `Line ${i + 1}: write "tag: word, a phrase" (a tag, a colon, then words or phrases separated by commas).`,
+      );
       return;
     }
     rules.push({ tag, phrases: phrases.slice(0, 50).map((p) => p.slice(0, 100)) });

@@ -5,7 +5,9 @@
  * index small: every write of a paper rewrites its index entries.
  */
 const STOPWORDS = new Set(
-  ('the and for with that this from are was were been has have had not but can its our their they them these those which what when where who whom how why than then there here into onto over under about above below between through during before after also such each more most other some any all both few only own same very just use used using via per based show shows shown new one two three we you your his her she him itself themselves may might will would should could does did doing done being able across upon while within without yet').split(' '),
+  'the and for with that this from are was were been has have had not but can its our their they them these those which what when where who whom how why than then there here into onto over under about above below between through during before after also such each more most other some any all both few only own same very just use used using via per based show shows shown new one two three we you your his her she him itself themselves may might will would should could does did doing done being able across upon while within without yet'.split(
+    ' ',
+  ),
 );
 
 export function wordsIn(text: string): string[] {

@@ -46,8 +46,19 @@ export const KEPT_TERMS = 100;
  * A nearest-centroid model from the mean of a tag's vectors — or their sum, which the worker keeps
  * up to date one paper at a time: the weights are scaled to unit length, so the scale is moot.
  */
-export function centroidModel(tag: string, centroid: SparseVector, trainedOn: number, threshold = CENTROID_THRESHOLD): TagModel {
-  return { tag, method: 'centroid', weights: Object.fromEntries(scaleToUnit(strongest(centroid))), threshold, trainedOn };
+export function centroidModel(
+  tag: string,
+  centroid: SparseVector,
+  trainedOn: number,
+  threshold = CENTROID_THRESHOLD,
+): TagModel {
+  return {
+    tag,
+    method: 'centroid',
+    weights: Object.fromEntries(scaleToUnit(strongest(centroid))),
+    threshold,
+    trainedOn,
+  };
 }
 
 /** The `KEPT_TERMS` weights of largest magnitude. */

@@ -32,7 +32,11 @@ export function suggestByModel(
  * The suggestions for an already vectorised paper, `why` in stems; `taken` holds lower-case tags.
  * Pass the same `models` array for many papers: the word index over it is built once per array.
  */
-export function suggestForVector(models: readonly TagModel[], vector: SparseVector, taken: ReadonlySet<string>): ModelSuggestion[] {
+export function suggestForVector(
+  models: readonly TagModel[],
+  vector: SparseVector,
+  taken: ReadonlySet<string>,
+): ModelSuggestion[] {
   const index = indexOf(models);
   // One look-up per word of the paper for all models at once, rather than one per word and model.
   const scores = new Float64Array(models.length);
@@ -55,7 +59,10 @@ function strongestTerms(weights: ReadonlyMap<string, number>, vector: SparseVect
     const contribution = (weights.get(term) ?? 0) * value;
     if (contribution > 0) contributions.push([term, contribution]);
   }
-  return contributions.sort((a, b) => b[1] - a[1]).slice(0, count).map(([term]) => term);
+  return contributions
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([term]) => term);
 }
 
 type ModelIndex = Map<string, { model: number; weight: number }[]>;

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PapershelfDb } from '../db/schema';
 import { useLiveQuery } from './use-live-query';
 
-const megabytes = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`);
+const megabytes = (bytes: number) =>
+  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`;
 
 export function LibrarySize({ db }: { db: PapershelfDb }) {
   // Over an index: counting the table would walk every record.

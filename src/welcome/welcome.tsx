@@ -4,7 +4,11 @@ import { SiteAccessNotice } from '../grants/notices';
 import { TRIAGE_KEYS } from '../shared/keys';
 
 const SITES: [string, string, string][] = [
-  ['https://huggingface.co/papers', 'Hugging Face Daily Papers', 'every day’s feed, week, month and trending, and each paper’s page'],
+  [
+    'https://huggingface.co/papers',
+    'Hugging Face Daily Papers',
+    'every day’s feed, week, month and trending, and each paper’s page',
+  ],
   ['https://arxiv.org/list/cs.LG/new', 'arXiv listings', 'new, recent, past week and monthly lists of any category'],
   ['https://arxiv.org/search/', 'arXiv search', 'simple and advanced search results'],
   ['https://arxiv.org/abs/1706.03762', 'arXiv abstract pages', 'one paper, with its toggles under the title'],
@@ -27,10 +31,10 @@ export function Welcome() {
       <section aria-labelledby="how">
         <h2 id="how">How it works</h2>
         <p>
-          Every paper on the pages below gets a row of controls: <strong>Read</strong>, <strong>Save</strong> (for later),{' '}
-          <strong>Tags</strong>, <strong>Note</strong> and <strong>Lists</strong>. Papers you have read are set apart the
-          next time you see them, on every site. Your queues, lists, tags and a search are one click away in the
-          toolbar.
+          Every paper on the pages below gets a row of controls: <strong>Read</strong>, <strong>Save</strong> (for
+          later), <strong>Tags</strong>, <strong>Note</strong> and <strong>Lists</strong>. Papers you have read are set
+          apart the next time you see them, on every site. Your queues, lists, tags and a search are one click away in
+          the toolbar.
         </p>
       </section>
 
@@ -48,8 +52,9 @@ export function Welcome() {
       <section aria-labelledby="pin">
         <h2 id="pin">Pin it to the toolbar</h2>
         <p>
-          Click the Extensions button (a puzzle piece) next to the address bar, then the pin beside Papershelf. <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> opens it from anywhere. Right-click any arXiv or Hugging
-          Face paper link and choose <strong>Save to Papershelf</strong> to queue it without opening it.
+          Click the Extensions button (a puzzle piece) next to the address bar, then the pin beside Papershelf.{' '}
+          <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> opens it from anywhere. Right-click any arXiv or Hugging Face
+          paper link and choose <strong>Save to Papershelf</strong> to queue it without opening it.
         </p>
       </section>
 
@@ -73,8 +78,9 @@ export function Welcome() {
       <section aria-labelledby="bring">
         <h2 id="bring">Bring your library</h2>
         <p>
-          Coming from PaperMemory, Zotero or a <code>.bib</code> file? <a href={`${OPTIONS}#import-export`}>Import it</a>: a
-          preview shows what will change before anything is written.
+          Coming from PaperMemory, Zotero or a <code>.bib</code> file?{' '}
+          <a href={`${OPTIONS}#import-export`}>Import it</a>: a preview shows what will change before anything is
+          written.
         </p>
       </section>
 

@@ -24,7 +24,12 @@ async function press(page: Page, id: string, name: 'Mark read' | 'Save for later
  * No violation in our elements, in light and then dark; `dark` also switches the site's own theme.
  * In a site's page, the listings marked read must stay readable too.
  */
-async function expectClean(page: Page, kind: 'extension-page' | 'in-site', what: string, dark?: (on: boolean) => Promise<unknown>) {
+async function expectClean(
+  page: Page,
+  kind: 'extension-page' | 'in-site',
+  what: string,
+  dark?: (on: boolean) => Promise<unknown>,
+) {
   const readListings = { 'extension-page': async () => [], 'in-site': () => contrastInReadListings(page) }[kind];
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
@@ -60,7 +65,9 @@ describe('accessibility', () => {
     await press(page, '1704.08792', 'Save for later');
     await card(page, '2405.14739').getByRole('button', { name: 'Lists' }).click();
     await card(page, '2405.14739').getByRole('textbox', { name: 'New list with this paper' }).waitFor();
-    await expectClean(page, 'in-site', 'feed', (on) => page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), on));
+    await expectClean(page, 'in-site', 'feed', (on) =>
+      page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), on),
+    );
     await page.keyboard.press('Escape');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');

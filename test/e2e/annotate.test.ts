@@ -36,13 +36,21 @@ describe('notes', () => {
     await s.stopWorker();
     await paper.getByRole('textbox', { name: 'Note' }).press('End');
     await paper.getByRole('textbox', { name: 'Note' }).pressSequentially('; check table 4', { delay: 5 });
-    await page.getByRole('heading').first().click({ force: true }).catch(() => undefined);
-    await expect.poll(async () => (await storedPaper(s, '2407.21705'))?.note).toBe('Compare with the MoE baseline; check table 4');
+    await page
+      .getByRole('heading')
+      .first()
+      .click({ force: true })
+      .catch(() => undefined);
+    await expect
+      .poll(async () => (await storedPaper(s, '2407.21705'))?.note)
+      .toBe('Compare with the MoE baseline; check table 4');
     await s.stopWorker();
     await page.reload();
     await expect.poll(hasNote).toBe('Note (n) — has a note');
     await paper.getByRole('button', { name: 'Note' }).click();
-    expect(await paper.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Compare with the MoE baseline; check table 4');
+    expect(await paper.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
+      'Compare with the MoE baseline; check table 4',
+    );
     await page.close();
   });
 
@@ -104,7 +112,9 @@ describe('popup search and tags', () => {
     await paper.getByRole('button', { name: 'Note' }).click();
     await paper.getByRole('textbox', { name: 'Note' }).fill('Benchmark for multilingual retrieval');
     await paper.getByRole('button', { name: 'Tags' }).click();
-    await expect.poll(async () => (await storedPaper(s, '2407.21646'))?.note).toBe('Benchmark for multilingual retrieval');
+    await expect
+      .poll(async () => (await storedPaper(s, '2407.21646'))?.note)
+      .toBe('Benchmark for multilingual retrieval');
 
     const popup = await s.openExtensionPage('src/popup/index.html');
     const search = popup.getByRole('searchbox', { name: 'Search your papers' });

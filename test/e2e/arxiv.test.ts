@@ -48,7 +48,8 @@ afterAll(() => s?.close());
 
 function watchErrors(page: Page) {
   page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' && (/papershelf/i.test(m.text()) || m.location().url.startsWith('chrome-extension://'))) ourErrors.push(m.text());
+    if (m.type() === 'error' && (/papershelf/i.test(m.text()) || m.location().url.startsWith('chrome-extension://')))
+      ourErrors.push(m.text());
   });
 }
 
@@ -132,7 +133,12 @@ describe('one paper, every site', () => {
 
     // One record with the richer fields of both: arXiv's abstract and categories, HF's upvotes.
     const stored = await storedPaper(s, '1706.03762');
-    expect(stored).toMatchObject({ title: 'Attention Is All You Need', upvotes: 94, categories: ['cs.CL', 'cs.LG'], published: '2017-06-12' });
+    expect(stored).toMatchObject({
+      title: 'Attention Is All You Need',
+      upvotes: 94,
+      categories: ['cs.CL', 'cs.LG'],
+      published: '2017-06-12',
+    });
     expect(stored?.abstract).toMatch(/^The dominant sequence transduction models/);
     // The abstract page itself is never marked, though the paper is read.
     await expect.poll(() => bar.getAttribute('data-papershelf-read')).toBe('true');
@@ -147,7 +153,9 @@ describe('one paper, every site', () => {
     const text = await popup.waitFor<string>(`document.querySelector('section.current')?.innerText`);
     expect(text).toMatch(/This tab/i);
     expect(text).toMatch(/Crowdsourcing open citations with CROCI/);
-    await popup.evaluate(`[...document.querySelectorAll('section.current button')].find((b) => b.getAttribute('aria-label') === 'Save for later').click()`);
+    await popup.evaluate(
+      `[...document.querySelectorAll('section.current button')].find((b) => b.getAttribute('aria-label') === 'Save for later').click()`,
+    );
     await expect.poll(() => card(abs, '1902.02534').getAttribute('data-papershelf-saved')).toBe('true');
     await abs.close();
   });
@@ -162,7 +170,10 @@ describe('read papers on listings: marked, hidden or shown, per site, live', () 
     const dd = entry.locator('xpath=following-sibling::dd[1]');
     // One bar for the entry, on its dt; the dd's text stays at full strength.
     await expect.poll(() => entry.evaluate((el) => getComputedStyle(el).boxShadow)).toMatch(/-7px 0px 0px -3px/);
-    expect(await dd.evaluate((el) => [getComputedStyle(el).opacity, getComputedStyle(el).boxShadow])).toEqual(['1', 'none']);
+    expect(await dd.evaluate((el) => [getComputedStyle(el).opacity, getComputedStyle(el).boxShadow])).toEqual([
+      '1',
+      'none',
+    ]);
 
     const options = await s.openExtensionPage('src/options/index.html#settings');
     await options.getByRole('combobox', { name: 'Read papers on arXiv' }).selectOption({ label: 'Hidden' });

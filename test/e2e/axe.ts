@@ -24,7 +24,22 @@ export interface Violation {
 export async function axeViolations(page: Page, ours: 'extension-page' | 'in-site'): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (onlyOurs) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              nodes: { target: unknown[]; failureSummary?: string }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations'],
@@ -35,7 +50,14 @@ export async function axeViolations(page: Page, ours: 'extension-page' | 'in-sit
       return !!outer?.closest('papershelf-controls, papershelf-overlay');
     };
     return violations.flatMap((v) =>
-      v.nodes.filter((n) => !onlyOurs || isOurs(n.target)).map((n) => ({ rule: v.id, impact: v.impact, target: n.target.flat().map(String), summary: n.failureSummary ?? '' })),
+      v.nodes
+        .filter((n) => !onlyOurs || isOurs(n.target))
+        .map((n) => ({
+          rule: v.id,
+          impact: v.impact,
+          target: n.target.flat().map(String),
+          summary: n.failureSummary ?? '',
+        })),
     );
   }, ours === 'in-site');
 }
@@ -44,7 +66,11 @@ export async function axeViolations(page: Page, ours: 'extension-page' | 'in-sit
 export async function contrastInReadListings(page: Page): Promise<string[][]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const failing = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: { nodes: { target: unknown[] }[] }[] }> };
+      }
+    ).axe;
     const include = [...document.querySelectorAll('[data-papershelf-read="true"], [data-papershelf-part-read="true"]')];
     if (include.length === 0) throw new Error('no read listing on the page');
     const { violations } = await axe.run(include, { runOnly: ['color-contrast'], resultTypes: ['violations'] });

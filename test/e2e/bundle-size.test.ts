@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { BUILDS, contentScriptSizes } from '../../bench/bundle.mjs';
 
 describe('content script budget', () => {
-  it.each(Object.entries(BUILDS))('keeps each site’s content script in the %s build under 15,000 bytes gzipped', (_, dist) => {
-    const sizes = contentScriptSizes(dist);
-    expect(sizes.map((s) => s.matches[0])).toEqual(['https://huggingface.co/papers*', 'https://arxiv.org/list/*']);
-    for (const s of sizes) expect(s.gzip, s.files.join(', ')).toBeLessThan(15_000);
-  });
+  it.each(Object.entries(BUILDS))(
+    'keeps each site’s content script in the %s build under 15,000 bytes gzipped',
+    (_, dist) => {
+      const sizes = contentScriptSizes(dist);
+      expect(sizes.map((s) => s.matches[0])).toEqual(['https://huggingface.co/papers*', 'https://arxiv.org/list/*']);
+      for (const s of sizes) expect(s.gzip, s.files.join(', ')).toBeLessThan(15_000);
+    },
+  );
 });

@@ -11,19 +11,50 @@ import { launch, storedPaper, type Session } from './harness';
 import { run } from './real-tools';
 
 const NOW = Date.parse('2026-11-01T00:00:00Z');
-const paper = (id: string, title: string, authors: string[], extra: { note?: string; journalRef?: string; doi?: string } = {}) => ({
-  id, title, authors, firstSeenAt: NOW, firstSeenUrl: 'https://arxiv.org/', lastSeenAt: NOW, updatedAt: NOW, ...extra,
+const paper = (
+  id: string,
+  title: string,
+  authors: string[],
+  extra: { note?: string; journalRef?: string; doi?: string } = {},
+) => ({
+  id,
+  title,
+  authors,
+  firstSeenAt: NOW,
+  firstSeenUrl: 'https://arxiv.org/',
+  lastSeenAt: NOW,
+  updatedAt: NOW,
+  ...extra,
 });
 
 /** Titles in arXiv's TeX, with what trips writers up: math, braces, accents, %, &, _, #, ~, --, CJK, tags. */
 const PAPERS = [
-  paper('2109.00301', '$\\infty$-former: Infinite Memory Transformer', ['Pedro Henrique Martins', 'Zita Marinho', 'André F. T. Martins'], { note: 'Unbounded memory\nvia continuous attention' }),
-  paper('2401.01234', 'Measurement of the $\\gamma^*\\pi\\to\\gamma\\pi\\pi$ cross section with $\\mathcal{O}(n \\log n)$ events', ['Léa Boitard--Crépeau', 'Anna K. Kaiser']),
+  paper(
+    '2109.00301',
+    '$\\infty$-former: Infinite Memory Transformer',
+    ['Pedro Henrique Martins', 'Zita Marinho', 'André F. T. Martins'],
+    { note: 'Unbounded memory\nvia continuous attention' },
+  ),
+  paper(
+    '2401.01234',
+    'Measurement of the $\\gamma^*\\pi\\to\\gamma\\pi\\pi$ cross section with $\\mathcal{O}(n \\log n)$ events',
+    ['Léa Boitard--Crépeau', 'Anna K. Kaiser'],
+  ),
   paper('2401.01235', 'The $\\Phi$-derivable approach and $p$-Norms', ['Jean-Paul Blaizot']),
-  paper('1505.04597', 'U-Net: Convolutional Networks for Biomedical Image Segmentation', ['Olaf Ronneberger', 'Philipp Fischer', 'Thomas Brox'], { note: 'Skip connections & a <b>bold</b> claim' }),
-  paper('2401.01236', 'Half-open sets } and { in reverse', ['Zoë O\'Brien']),
-  paper('2401.01237', 'Costs of 50% & more: #1 in snake_case ~ 2^10', ['Łukasz Dvořák'], { journalRef: 'J. Stat. Mech. (2024) 013402', doi: '10.1088/1742-5468/ad0001' }),
-  paper('2401.01238', 'Vision--Language Models --- a survey of Schrödinger bridges', ['LIGO Scientific Collaboration and Virgo Collaboration']),
+  paper(
+    '1505.04597',
+    'U-Net: Convolutional Networks for Biomedical Image Segmentation',
+    ['Olaf Ronneberger', 'Philipp Fischer', 'Thomas Brox'],
+    { note: 'Skip connections & a <b>bold</b> claim' },
+  ),
+  paper('2401.01236', 'Half-open sets } and { in reverse', ["Zoë O'Brien"]),
+  paper('2401.01237', 'Costs of 50% & more: #1 in snake_case ~ 2^10', ['Łukasz Dvořák'], {
+    journalRef: 'J. Stat. Mech. (2024) 013402',
+    doi: '10.1088/1742-5468/ad0001',
+  }),
+  paper('2401.01238', 'Vision--Language Models --- a survey of Schrödinger bridges', [
+    'LIGO Scientific Collaboration and Virgo Collaboration',
+  ]),
   paper('2401.01239', 'A literal <b>bold</b> tag and &amp; &copy; entities', ['Jane Doe']),
   paper('2401.01240', '大规模语言模型 Large Language Models in 東京', ['Li Wang']),
 ];
@@ -35,7 +66,10 @@ let dir: string;
 const files: Record<string, string> = {};
 
 async function download(page: Page, name: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
   return readFileSync((await file.path())!, 'utf8');
 }
 
@@ -48,7 +82,12 @@ beforeAll(async () => {
   s = await launch();
   dir = mkdtempSync(join(tmpdir(), 'papershelf-citations-'));
   const options = await s.openExtensionPage('src/options/index.html#import-export');
-  const backup = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date(NOW).toISOString(), tables: { papers: PAPERS, settings: [], lists: [], listEntries: [] } });
+  const backup = JSON.stringify({
+    format: 'papershelf-backup',
+    version: 2,
+    exportedAt: new Date(NOW).toISOString(),
+    tables: { papers: PAPERS, settings: [], lists: [], listEntries: [] },
+  });
   const preview = await importFile(options, 'library.json', backup, 'application/json');
   await preview.getByRole('button', { name: 'Confirm import' }).click();
   await options.getByText(`Imported (Papershelf backup): ${PAPERS.length} new`).waitFor();
@@ -77,7 +116,9 @@ describe('BibTeX export, read by the tools', () => {
 
   it('compiles with biblatex: pdflatex, biber, pdflatex with -halt-on-error', () => {
     // pdflatex cannot print CJK whatever the .bib holds (that needs xelatex, lualatex or CJKutf8): cite the others.
-    const keys = parseBibtex(files.bib!, { sentenceCase: false }).entries.filter((e) => !CJK.test(String(e.fields.title))).map((e) => e.key);
+    const keys = parseBibtex(files.bib!, { sentenceCase: false })
+      .entries.filter((e) => !CJK.test(String(e.fields.title)))
+      .map((e) => e.key);
     expect(keys).toHaveLength(PAPERS.length - 1);
     writeFileSync(
       join(dir, 'paper.tex'),
@@ -97,7 +138,11 @@ describe('BibTeX export, read by the tools', () => {
   });
 
   it('is rendered by pandoc --citeproc with every entry, math typeset and case kept', () => {
-    const out = run('pandoc', ['--citeproc', '--bibliography=library.bib', '-t', 'plain', '--wrap=none', 'cite-all.md'], dir);
+    const out = run(
+      'pandoc',
+      ['--citeproc', '--bibliography=library.bib', '-t', 'plain', '--wrap=none', 'cite-all.md'],
+      dir,
+    );
     expect(out.status).toBe(0);
     const entries = out.output.trim().split(/\n\n+/);
     expect(entries).toHaveLength(PAPERS.length);
@@ -135,17 +180,31 @@ describe('Markdown export, read by pandoc', () => {
       if (value?.t === 'Math') math.push(value.c![1]);
       return value;
     });
-    expect(math.sort()).toEqual(['\\Phi', '\\gamma^*\\pi\\to\\gamma\\pi\\pi', '\\infty', '\\mathcal{O}(n \\log n)', 'p']);
+    expect(math.sort()).toEqual([
+      '\\Phi',
+      '\\gamma^*\\pi\\to\\gamma\\pi\\pi',
+      '\\infty',
+      '\\mathcal{O}(n \\log n)',
+      'p',
+    ]);
   });
 });
 
 describe('CSL-JSON export, read by pandoc --citeproc', () => {
   it('prints a literal <b> as text, not bold', () => {
-    const html = run('pandoc', ['--citeproc', '--bibliography=library-csl.json', '-t', 'html', '--wrap=none', 'cite-all.md'], dir);
+    const html = run(
+      'pandoc',
+      ['--citeproc', '--bibliography=library-csl.json', '-t', 'html', '--wrap=none', 'cite-all.md'],
+      dir,
+    );
     expect(html.status).toBe(0);
     expect(html.output.match(/class="csl-entry"/g)).toHaveLength(PAPERS.length);
     expect(html.output).not.toMatch(/<(b|strong)>bold/);
-    const plain = run('pandoc', ['--citeproc', '--bibliography=library-csl.json', '-t', 'plain', '--wrap=none', 'cite-all.md'], dir);
+    const plain = run(
+      'pandoc',
+      ['--citeproc', '--bibliography=library-csl.json', '-t', 'plain', '--wrap=none', 'cite-all.md'],
+      dir,
+    );
     expect(plain.output).toMatch(/A literal <b>bold<\/b> tag/i);
   });
 });
@@ -154,25 +213,44 @@ describe('BibTeX import of files other tools wrote, through the options page', (
   const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/bibtex', name), 'utf8');
 
   it.each([
-    ['arxiv.bib', 5, [], { '2109.00301': '$\\infty$-former: Infinite Memory Transformer', '2401.01234': 'Measurement of the $\\gamma^*\\pi\\to\\gamma\\pi\\pi$ cross section with $\\mathcal{O}(n\\log n)$ events' }],
+    [
+      'arxiv.bib',
+      5,
+      [],
+      {
+        '2109.00301': '$\\infty$-former: Infinite Memory Transformer',
+        '2401.01234':
+          'Measurement of the $\\gamma^*\\pi\\to\\gamma\\pi\\pi$ cross section with $\\mathcal{O}(n\\log n)$ events',
+      },
+    ],
     ['scholar.bib', 4, ['vaswani2017attention', 'he2016deep'], { '1406.2661': 'Generative adversarial networks' }],
     ['dblp.bib', 3, ['DBLP:conf/cvpr/HeZRS16'], { '1512.03385': 'Deep Residual Learning for Image Recognition' }],
-    ['zotero-better-bibtex.bib', 3, ['goodfellowDeepLearning2016'], { '2109.00301': '$\\infty$-Former: Infinite Memory Transformer' }],
-  ] as const)('%s: every arXiv entry taken, only the others skipped, titles with their TeX', async (name, taken, skippedKeys, titles) => {
-    const target = await launch();
-    try {
-      const options = await target.openExtensionPage('src/options/index.html#import-export');
-      const preview = await importFile(options, name, fixture(name), 'application/x-bibtex');
-      const skipped = skippedKeys.length ? `, ${skippedKeys.length} skipped` : '';
-      await expect.poll(() => preview.textContent()).toContain(`BibTeX: ${taken} new, 0 updated, 0 unchanged${skipped}.`);
-      const reasons = await preview.locator('details li').allTextContents();
-      expect(reasons.map((r) => /\(([^)]+)\)/.exec(r)?.[1])).toEqual([...skippedKeys]);
-      await preview.getByRole('button', { name: 'Confirm import' }).click();
-      await options.getByText(`Imported (BibTeX): ${taken} new`).waitFor();
-      await options.close();
-      for (const [id, title] of Object.entries(titles)) expect((await storedPaper(target, id))?.title).toBe(title);
-    } finally {
-      await target.close();
-    }
-  });
+    [
+      'zotero-better-bibtex.bib',
+      3,
+      ['goodfellowDeepLearning2016'],
+      { '2109.00301': '$\\infty$-Former: Infinite Memory Transformer' },
+    ],
+  ] as const)(
+    '%s: every arXiv entry taken, only the others skipped, titles with their TeX',
+    async (name, taken, skippedKeys, titles) => {
+      const target = await launch();
+      try {
+        const options = await target.openExtensionPage('src/options/index.html#import-export');
+        const preview = await importFile(options, name, fixture(name), 'application/x-bibtex');
+        const skipped = skippedKeys.length ? `, ${skippedKeys.length} skipped` : '';
+        await expect
+          .poll(() => preview.textContent())
+          .toContain(`BibTeX: ${taken} new, 0 updated, 0 unchanged${skipped}.`);
+        const reasons = await preview.locator('details li').allTextContents();
+        expect(reasons.map((r) => /\(([^)]+)\)/.exec(r)?.[1])).toEqual([...skippedKeys]);
+        await preview.getByRole('button', { name: 'Confirm import' }).click();
+        await options.getByText(`Imported (BibTeX): ${taken} new`).waitFor();
+        await options.close();
+        for (const [id, title] of Object.entries(titles)) expect((await storedPaper(target, id))?.title).toBe(title);
+      } finally {
+        await target.close();
+      }
+    },
+  );
 });

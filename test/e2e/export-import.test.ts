@@ -38,7 +38,10 @@ afterAll(async () => {
 
 /** Presses a button and returns the downloaded file's name and text. */
 async function download(page: Page, name: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
   return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
 }
 
@@ -74,7 +77,9 @@ describe('export from the options page', () => {
 
     const md = await download(options, 'Export Markdown');
     expect(md.name).toBe(`papershelf-all-${today()}.md`);
-    expect(md.text).toMatch(/## To read \(1\)\n\n- \[ \] \[The Llama 3 Herd of Models\]\(https:\/\/arxiv\.org\/abs\/2407\.21783\)/);
+    expect(md.text).toMatch(
+      /## To read \(1\)\n\n- \[ \] \[The Llama 3 Herd of Models\]\(https:\/\/arxiv\.org\/abs\/2407\.21783\)/,
+    );
     expect(md.text).toMatch(/## Read \(1\)\n\n- \[x\] \[/);
 
     const csv = await download(options, 'Export CSV');
@@ -119,7 +124,9 @@ describe('import into another profile', () => {
   it('restores a backup after a preview, and export → import → export is the same backup', async () => {
     const original = await backupOf(a);
     const options = await b.openExtensionPage('src/options/index.html#import-export');
-    await options.getByLabel('Import', { exact: true }).setInputFiles({ name: original.name, mimeType: 'application/json', buffer: Buffer.from(original.text) });
+    await options
+      .getByLabel('Import', { exact: true })
+      .setInputFiles({ name: original.name, mimeType: 'application/json', buffer: Buffer.from(original.text) });
     const preview = options.getByRole('region', { name: 'Import preview' });
     await expect.poll(() => preview.textContent()).toMatch(/Papershelf backup: 70 new, 0 updated, 0 unchanged/);
     await preview.getByRole('button', { name: 'Confirm import' }).click();
@@ -141,8 +148,12 @@ describe('import into another profile', () => {
 
     // The same backup a second time changes nothing.
     const options2 = await b.openExtensionPage('src/options/index.html#import-export');
-    await options2.getByLabel('Import', { exact: true }).setInputFiles({ name: original.name, mimeType: 'application/json', buffer: Buffer.from(original.text) });
-    await expect.poll(() => options2.getByRole('region', { name: 'Import preview' }).textContent()).toMatch(/0 new, 0 updated, 70 unchanged/);
+    await options2
+      .getByLabel('Import', { exact: true })
+      .setInputFiles({ name: original.name, mimeType: 'application/json', buffer: Buffer.from(original.text) });
+    await expect
+      .poll(() => options2.getByRole('region', { name: 'Import preview' }).textContent())
+      .toMatch(/0 new, 0 updated, 70 unchanged/);
     expect(await options2.getByRole('button', { name: 'Confirm import' }).isDisabled()).toBe(true);
     await options2.close();
   });
@@ -151,7 +162,8 @@ describe('import into another profile', () => {
     const before = await backupOf(b);
     const good = JSON.parse(before.text);
     const paper = good.tables.papers[0];
-    const backupWith = (papers: unknown[], extra = {}) => JSON.stringify({ ...good, ...extra, tables: { ...good.tables, papers } });
+    const backupWith = (papers: unknown[], extra = {}) =>
+      JSON.stringify({ ...good, ...extra, tables: { ...good.tables, papers } });
     const cases: [string, string, RegExp][] = [
       ['truncated.json', before.text.slice(0, 5000), /not valid JSON \(it may be cut short\)/],
       ['other.json', JSON.stringify({ name: 'package', version: '1.0.0' }), /neither a Papershelf backup/],
@@ -159,7 +171,11 @@ describe('import into another profile', () => {
       ['noid.json', backupWith([paper, { ...paper, id: undefined }]), /Entry 2 of papers has no id/],
       ['dup.json', backupWith([paper, paper]), /Entries 1 and 2 of papers both have the id/],
       ['badid.json', backupWith([{ ...paper, id: '9999.99999' }]), /"9999\.99999" is not a valid arXiv id/],
-      ['hostile.json', backupWith([{ ...paper, title: 42, evil: '<img src=x onerror=alert(1)>' }]), /Entry 1 of papers .*title/],
+      [
+        'hostile.json',
+        backupWith([{ ...paper, title: 42, evil: '<img src=x onerror=alert(1)>' }]),
+        /Entry 1 of papers .*title/,
+      ],
       ['huge.json', '', /huge\.json is 50\.0 MB; Papershelf imports files up to 25\.0 MB/],
     ];
     // Playwright passes buffers up to 50 MB; a file that size goes by path.
@@ -168,7 +184,9 @@ describe('import into another profile', () => {
     const options = await b.openExtensionPage('src/options/index.html#import-export');
     for (const [name, content, message] of cases) {
       const input = options.getByLabel('Import', { exact: true });
-      await (name === 'huge.json' ? input.setInputFiles(huge) : input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) }));
+      await (name === 'huge.json'
+        ? input.setInputFiles(huge)
+        : input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) }));
       await expect.poll(() => options.getByRole('alert').textContent(), { message: name }).toMatch(message);
       expect(await options.getByRole('region', { name: 'Import preview' }).count()).toBe(0);
     }
@@ -178,7 +196,9 @@ describe('import into another profile', () => {
 
   it('adds pasted arXiv ids to a chosen list', async () => {
     const options = await b.openExtensionPage('src/options/index.html#import-export');
-    await options.getByRole('textbox', { name: 'arXiv ids or URLs' }).fill('https://arxiv.org/abs/1706.03762v7\n2407.21770 nonsense');
+    await options
+      .getByRole('textbox', { name: 'arXiv ids or URLs' })
+      .fill('https://arxiv.org/abs/1706.03762v7\n2407.21770 nonsense');
     await options.getByRole('combobox', { name: 'Add them to' }).selectOption({ label: 'To read' });
     await options.getByRole('button', { name: 'Add papers' }).click();
     const preview = options.getByRole('region', { name: 'Import preview' });
@@ -207,14 +227,20 @@ describe('export a tag or a search', () => {
     await options.getByRole('combobox', { name: 'Papers to export' }).selectOption({ label: 'Tag: reading group (2)' });
     const tagged = await download(options, 'Export BibTeX');
     expect(tagged.name).toBe(`papershelf-tag-reading-group-${today()}.bib`);
-    expect(parseBibtex(tagged.text).entries.map((e) => e.fields.eprint).sort()).toEqual(['2407.21646', '2407.21770']);
+    expect(
+      parseBibtex(tagged.text)
+        .entries.map((e) => e.fields.eprint)
+        .sort(),
+    ).toEqual(['2407.21646', '2407.21770']);
     expect(parseBibtex(tagged.text).entries[0]!.fields.keywords).toEqual(['reading group']);
 
     await options.getByRole('combobox', { name: 'Papers to export' }).selectOption({ label: 'A search…' });
     await options.getByRole('searchbox', { name: 'Search to export' }).fill('llama herd');
     const searched = await download(options, 'Export CSV');
     expect(searched.name).toBe(`papershelf-search-${today()}.csv`);
-    expect(Papa.parse<Record<string, string>>(searched.text, { header: true, skipEmptyLines: true }).data.map((r) => r.id)).toEqual(['2407.21783']);
+    expect(
+      Papa.parse<Record<string, string>>(searched.text, { header: true, skipEmptyLines: true }).data.map((r) => r.id),
+    ).toEqual(['2407.21783']);
     await options.close();
 
     const popup = await a.openExtensionPage('src/popup/index.html');

@@ -30,8 +30,19 @@ describe('detection on real captures', () => {
     const page = await ready(FEED);
     const ids = await detectedIds(page);
     expect(ids).toEqual([
-      '2407.21783', '2407.21705', '2407.21770', '2407.21646', '2407.21772', '2407.21630', '2407.21721',
-      '2407.21530', '2407.20229', '2407.21781', '2407.21686', '2407.21475', '2404.01300',
+      '2407.21783',
+      '2407.21705',
+      '2407.21770',
+      '2407.21646',
+      '2407.21772',
+      '2407.21630',
+      '2407.21721',
+      '2407.21530',
+      '2407.20229',
+      '2407.21781',
+      '2407.21686',
+      '2407.21475',
+      '2404.01300',
     ]);
     for (const id of ids) {
       await expect.poll(() => card(page, id).getAttribute('data-papershelf-read')).toBe('false');
@@ -100,7 +111,10 @@ describe('the page keeps working', () => {
     const gap = await page.evaluate(() => {
       const h3 = document.querySelector('article h3')!;
       const host = h3.nextElementSibling!;
-      return host.getBoundingClientRect().top - (h3.getBoundingClientRect().bottom - parseFloat(getComputedStyle(h3).paddingBottom));
+      return (
+        host.getBoundingClientRect().top -
+        (h3.getBoundingClientRect().bottom - parseFloat(getComputedStyle(h3).paddingBottom))
+      );
     });
     expect(gap).toBeGreaterThanOrEqual(0);
     expect(gap).toBeLessThan(12);
@@ -189,9 +203,12 @@ describe('hostile pages', () => {
     const attack = await page.evaluate(async () => {
       const host = document.querySelector('[data-papershelf-id="2501.00002"] papershelf-controls')!;
       for (const b of host.shadowRoot!.querySelectorAll('button')) b.click();
-      for (const b of host.shadowRoot!.querySelectorAll('button')) b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      for (const b of host.shadowRoot!.querySelectorAll('button'))
+        b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       window.postMessage({ type: 'paper/setRead', id: '2501.00002', read: true }, '*');
-      document.dispatchEvent(new CustomEvent('papershelf', { detail: { type: 'paper/setSaved', id: '2501.00002', saved: true } }));
+      document.dispatchEvent(
+        new CustomEvent('papershelf', { detail: { type: 'paper/setSaved', id: '2501.00002', saved: true } }),
+      );
       const chrome = (window as unknown as { chrome?: { runtime?: unknown } }).chrome;
       return { runtime: chrome?.runtime === undefined ? 'none' : 'present' };
     });

@@ -17,10 +17,18 @@ describe('first run', () => {
 
   it('opens the welcome page on install, with the supported sites, the keys and the way to import; not again on restart', async () => {
     let s = await launch({ profile });
-    const welcome = s.context.pages().find(isWelcome) ?? (await s.context.waitForEvent('page', { predicate: isWelcome, timeout: 30_000 }));
+    const welcome =
+      s.context.pages().find(isWelcome) ??
+      (await s.context.waitForEvent('page', { predicate: isWelcome, timeout: 30_000 }));
     await welcome.getByRole('heading', { name: 'Welcome to Papershelf' }).waitFor();
     const links = await welcome.getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links).toEqual(expect.arrayContaining(['https://huggingface.co/papers', 'https://arxiv.org/list/cs.LG/new', 'https://arxiv.org/search/']));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        'https://huggingface.co/papers',
+        'https://arxiv.org/list/cs.LG/new',
+        'https://arxiv.org/search/',
+      ]),
+    );
     expect(links.some((href) => href.endsWith('/src/options/index.html#import-export'))).toBe(true);
     expect(await welcome.getByRole('definition').allTextContents()).toContain('mark read / unread');
     await s.close();
@@ -44,18 +52,28 @@ describe('acting on a whole page, and undoing', () => {
   it('marks every paper of the page read from the popup, and Undo marks unread exactly those', async () => {
     const page = await s.open(LISTING);
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(3);
-    const ids = await page.locator('[data-papershelf-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-id')!));
+    const ids = await page
+      .locator('[data-papershelf-id]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-id')!));
     // One already read stays read after Undo.
     await card(page, ids[0]!).getByRole('button', { name: 'Mark read' }).click();
     await expect.poll(() => card(page, ids[0]!).getAttribute('data-papershelf-read')).toBe('true');
 
     const popup = await openActionPopup(s, page);
     await popup.waitFor(`document.querySelector('.page-actions')?.textContent.includes('3 papers, 2 unread')`, 30_000);
-    await popup.evaluate(`[...document.querySelectorAll('.page-actions button')].find((b) => b.textContent === 'Mark all on this page read').click()`);
-    for (const id of ids) await expect.poll(() => card(page, id).getAttribute('data-papershelf-read'), { message: id }).toBe('true');
-    await popup.waitFor(`document.querySelector('.page-actions [role=status]')?.textContent.startsWith('Marked 2 papers read.')`);
-    await popup.evaluate(`[...document.querySelectorAll('.page-actions button')].find((b) => b.textContent === 'Undo').click()`);
-    for (const id of ids.slice(1)) await expect.poll(() => card(page, id).getAttribute('data-papershelf-read'), { message: id }).toBe('false');
+    await popup.evaluate(
+      `[...document.querySelectorAll('.page-actions button')].find((b) => b.textContent === 'Mark all on this page read').click()`,
+    );
+    for (const id of ids)
+      await expect.poll(() => card(page, id).getAttribute('data-papershelf-read'), { message: id }).toBe('true');
+    await popup.waitFor(
+      `document.querySelector('.page-actions [role=status]')?.textContent.startsWith('Marked 2 papers read.')`,
+    );
+    await popup.evaluate(
+      `[...document.querySelectorAll('.page-actions button')].find((b) => b.textContent === 'Undo').click()`,
+    );
+    for (const id of ids.slice(1))
+      await expect.poll(() => card(page, id).getAttribute('data-papershelf-read'), { message: id }).toBe('false');
     expect(await card(page, ids[0]!).getAttribute('data-papershelf-read')).toBe('true');
     await page.close();
   });
@@ -70,7 +88,11 @@ describe('acting on a whole page, and undoing', () => {
     await page.keyboard.press('r');
     await expect.poll(() => card(page, '2406.04344').isVisible()).toBe(false);
     // Focus is on the next paper's first control, not lost to the page.
-    expect(await page.evaluate(() => document.activeElement?.closest('[data-papershelf-id]')?.getAttribute('data-papershelf-id'))).toBe('2405.14739');
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest('[data-papershelf-id]')?.getAttribute('data-papershelf-id'),
+      ),
+    ).toBe('2405.14739');
     const toast = page.getByRole('status').filter({ hasText: 'Read, so hidden.' });
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => card(page, '2406.04344').isVisible()).toBe(true);

@@ -70,7 +70,11 @@ export async function storedPaper(s: Session, id: string): Promise<Record<string
 /** Text of the toolbar badge, read in the service worker. */
 export async function badgeText(s: Session): Promise<string> {
   const worker = await s.worker();
-  return worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+  return worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+    ).chrome.action.getBadgeText({}),
+  );
 }
 
 /**
@@ -81,17 +85,23 @@ export async function badgeText(s: Session): Promise<string> {
 export async function openActionPopup(s: Session, over: Page) {
   await over.bringToFront();
   const worker = await s.worker();
-  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+  );
   const cdp = await s.context.newCDPSession(over);
   const popupUrl = `chrome-extension://${s.extensionId}/src/popup/index.html`;
   let targetId: string | undefined;
   for (let i = 0; i < 50 && !targetId; i++) {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; url: string }[];
+    };
     targetId = targetInfos.find((t) => t.url === popupUrl)?.targetId;
     if (!targetId) await new Promise((r) => setTimeout(r, 100));
   }
   if (!targetId) throw new Error('the action popup did not open');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as {
+    sessionId: string;
+  };
   let next = 1;
   const pending = new Map<number, (result: unknown) => void>();
   cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
@@ -105,7 +115,11 @@ export async function openActionPopup(s: Session, over: Page) {
     const result = new Promise<unknown>((resolve) => pending.set(id, resolve));
     await cdp.send('Target.sendMessageToTarget', {
       sessionId,
-      message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }),
+      message: JSON.stringify({
+        id,
+        method: 'Runtime.evaluate',
+        params: { expression, awaitPromise: true, returnByValue: true },
+      }),
     });
     return (await result) as T;
   };

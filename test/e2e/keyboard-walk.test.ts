@@ -62,7 +62,11 @@ describe('keyboard only', () => {
     expect(await focused(page)).toBe('Lists');
 
     await expect.poll(async () => (await storedPaper(s, FIRST))?.note).toBe('Read on a train, no mouse.');
-    expect(await storedPaper(s, FIRST)).toMatchObject({ tags: ['walked'], readAt: expect.any(Number), savedAt: expect.any(Number) });
+    expect(await storedPaper(s, FIRST)).toMatchObject({
+      tags: ['walked'],
+      readAt: expect.any(Number),
+      savedAt: expect.any(Number),
+    });
     await page.close();
   });
 

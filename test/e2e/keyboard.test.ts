@@ -19,10 +19,15 @@ describe('keyboard triage', () => {
     await page.keyboard.press('j');
     expect(await focusedId(page)).toBe('2406.04344');
     // j moves real focus, to the paper's first control, so Enter and a screen reader follow it.
-    expect(await page.evaluate(() => {
-      const host = document.activeElement;
-      return [host?.closest('[data-papershelf-id]')?.getAttribute('data-papershelf-id'), host?.shadowRoot?.activeElement?.getAttribute('aria-label')];
-    })).toEqual(['2406.04344', 'Mark read']);
+    expect(
+      await page.evaluate(() => {
+        const host = document.activeElement;
+        return [
+          host?.closest('[data-papershelf-id]')?.getAttribute('data-papershelf-id'),
+          host?.shadowRoot?.activeElement?.getAttribute('aria-label'),
+        ];
+      }),
+    ).toEqual(['2406.04344', 'Mark read']);
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
@@ -38,7 +43,12 @@ describe('keyboard triage', () => {
     for (let i = 0; i < 40; i++) await page.keyboard.press('j');
     const far = await focusedId(page);
     expect(await card(page, far!).isVisible()).toBe(true);
-    expect(await card(page, far!).evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
+    expect(
+      await card(page, far!).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      }),
+    ).toBe(true);
 
     await page.keyboard.press('t');
     const tagInput = card(page, far!).getByRole('combobox', { name: 'Add a tag' });
@@ -50,7 +60,9 @@ describe('keyboard triage', () => {
     expect(await card(page, far!).getAttribute('data-papershelf-read')).toBe('false');
     await tagInput.press('Escape');
     // Esc gives focus back to the button that opened the editor.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe('Tags');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent))
+      .toBe('Tags');
 
     await page.keyboard.press('n');
     await card(page, far!).getByRole('textbox', { name: 'Note' }).waitFor();
@@ -68,7 +80,9 @@ describe('keyboard triage', () => {
     // A modal dialog in the viewport, holding focus.
     const box = (await help.boundingBox())!;
     const viewport = page.viewportSize()!;
-    expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height).toBe(true);
+    expect(
+      box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height,
+    ).toBe(true);
     expect(await help.getByRole('button', { name: 'Close' }).evaluate((b) => b.matches(':focus'))).toBe(true);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
@@ -90,17 +104,25 @@ describe('keyboard triage', () => {
     await options.getByRole('checkbox', { name: /Keyboard shortcuts on listing pages/ }).uncheck();
     await page.bringToFront();
     // Each try starts unfocused, so a j pressed before the setting arrived does not linger.
-    await expect.poll(async () => {
-      await page.evaluate(() => document.querySelectorAll('[data-papershelf-focus]').forEach((e) => e.removeAttribute('data-papershelf-focus')));
-      await page.keyboard.press('j');
-      return focusedId(page);
-    }).toBeNull();
+    await expect
+      .poll(async () => {
+        await page.evaluate(() =>
+          document
+            .querySelectorAll('[data-papershelf-focus]')
+            .forEach((e) => e.removeAttribute('data-papershelf-focus')),
+        );
+        await page.keyboard.press('j');
+        return focusedId(page);
+      })
+      .toBeNull();
     await options.getByRole('checkbox', { name: /Keyboard shortcuts on listing pages/ }).check();
     await page.bringToFront();
-    await expect.poll(async () => {
-      await page.keyboard.press('j');
-      return focusedId(page);
-    }).not.toBeNull();
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('j');
+        return focusedId(page);
+      })
+      .not.toBeNull();
     await Promise.all([page.close(), options.close()]);
   });
 });

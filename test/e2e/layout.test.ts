@@ -15,7 +15,9 @@ afterAll(() => s?.close());
 const buttonTops = (page: Page, id: string) =>
   card(page, id)
     .locator('papershelf-controls')
-    .evaluate((host) => [...host.shadowRoot!.querySelectorAll('.bar > button')].map((b) => Math.round(b.getBoundingClientRect().top)));
+    .evaluate((host) =>
+      [...host.shadowRoot!.querySelectorAll('.bar > button')].map((b) => Math.round(b.getBoundingClientRect().top)),
+    );
 
 /** How much taller the page is with the controls than with them taken out. */
 async function addedHeight(page: Page): Promise<number> {
@@ -36,10 +38,14 @@ describe('layout', () => {
     const page = await s.open(DEMO);
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
-    const columns = await page.locator('article').evaluateAll((cards) => new Set(cards.map((c) => Math.round(c.getBoundingClientRect().left))).size);
+    const columns = await page
+      .locator('article')
+      .evaluateAll((cards) => new Set(cards.map((c) => Math.round(c.getBoundingClientRect().left))).size);
     expect(columns).toBe(3);
     const oneRowEach = async () => {
-      for (const id of await page.locator('[data-papershelf-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-papershelf-id')!))) {
+      for (const id of await page
+        .locator('[data-papershelf-id]')
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-papershelf-id')!))) {
         const tops = await buttonTops(page, id);
         expect(tops, id).toHaveLength(5);
         expect(new Set(tops).size, id).toBe(1);
@@ -49,16 +55,27 @@ describe('layout', () => {
     // The grid's narrowest columns (320 px cards, three of them, just before it drops to two).
     const scrollbar = await page.evaluate(() => innerWidth - document.documentElement.clientWidth);
     await page.setViewportSize({ width: 1040 + scrollbar, height: 800 });
-    expect(await page.locator('article').first().evaluate((c) => Math.round(c.getBoundingClientRect().width))).toBe(320);
+    expect(
+      await page
+        .locator('article')
+        .first()
+        .evaluate((c) => Math.round(c.getBoundingClientRect().width)),
+    ).toBe(320);
     await oneRowEach();
     await page.close();
   });
 
   it('makes an arXiv listing or search at most 3 % taller, the controls on the entry’s own line', async () => {
-    for (const url of ['https://arxiv.org/list/cs.RO/recent', 'https://arxiv.org/list/cs/new', 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&size=200']) {
+    for (const url of [
+      'https://arxiv.org/list/cs.RO/recent',
+      'https://arxiv.org/list/cs/new',
+      'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&size=200',
+    ]) {
       const page = await s.open(url);
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.waitForFunction(() => document.readyState === 'complete' && document.querySelectorAll('papershelf-controls').length > 0);
+      await page.waitForFunction(
+        () => document.readyState === 'complete' && document.querySelectorAll('papershelf-controls').length > 0,
+      );
       await expect.poll(() => page.locator('[data-papershelf-read]').count(), { message: url }).toBeGreaterThan(0);
       expect(await addedHeight(page), url).toBeLessThanOrEqual(0.03);
       await page.close();
@@ -102,8 +119,15 @@ describe('layout', () => {
       ...(i < 1001 ? { openedAt: now } : {}),
     }));
     const options = await s.openExtensionPage('src/options/index.html#import-export');
-    const backup = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date().toISOString(), tables: { papers, settings: [], lists: [], listEntries: [] } });
-    await options.getByLabel('Import', { exact: true }).setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    const backup = JSON.stringify({
+      format: 'papershelf-backup',
+      version: 2,
+      exportedAt: new Date().toISOString(),
+      tables: { papers, settings: [], lists: [], listEntries: [] },
+    });
+    await options
+      .getByLabel('Import', { exact: true })
+      .setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
     await options.getByRole('button', { name: 'Confirm import' }).click();
     await options.getByText(/Imported/).waitFor({ timeout: 60_000 });
     await options.close();
@@ -111,13 +135,26 @@ describe('layout', () => {
     const popup = await s.openExtensionPage('src/popup/index.html');
     await popup.setViewportSize({ width: 400, height: 600 });
     // Seen also counts what the other tests here recorded.
-    await expect.poll(() => popup.getByRole('tab', { name: /^Seen/ }).textContent(), { timeout: 30_000 }).toMatch(/^Seen 2,\d{3}$/);
-    const tabs = await popup.getByRole('tab').evaluateAll((els) => els.map((e) => ({ text: e.textContent, ...e.getBoundingClientRect().toJSON() })));
-    expect(tabs.map((t) => t.text)).toEqual(['To read 1,111', 'Read 1,111', expect.stringMatching(/^Seen 2,\d{3}$/), 'Opened 1,001', 'Lists', 'Tags']);
+    await expect
+      .poll(() => popup.getByRole('tab', { name: /^Seen/ }).textContent(), { timeout: 30_000 })
+      .toMatch(/^Seen 2,\d{3}$/);
+    const tabs = await popup
+      .getByRole('tab')
+      .evaluateAll((els) => els.map((e) => ({ text: e.textContent, ...e.getBoundingClientRect().toJSON() })));
+    expect(tabs.map((t) => t.text)).toEqual([
+      'To read 1,111',
+      'Read 1,111',
+      expect.stringMatching(/^Seen 2,\d{3}$/),
+      'Opened 1,001',
+      'Lists',
+      'Tags',
+    ]);
     // One line each, side by side, inside the popup.
     expect(new Set(tabs.map((t) => Math.round(t.top))).size).toBe(1);
     expect(Math.max(...tabs.map((t) => t.height))).toBeLessThan(2 * 16);
-    const inside = await popup.locator('main').evaluate((m) => m.getBoundingClientRect().right - parseFloat(getComputedStyle(m).paddingRight));
+    const inside = await popup
+      .locator('main')
+      .evaluate((m) => m.getBoundingClientRect().right - parseFloat(getComputedStyle(m).paddingRight));
     expect(Math.max(...tabs.map((t) => t.right))).toBeLessThanOrEqual(inside);
     await popup.close();
   });

@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 /** The ids of the open list in the popup, in the order shown. */
-const shownOrder = (popup: Page) => popup.locator('ol.ordered > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-id')));
+const shownOrder = (popup: Page) =>
+  popup.locator('ol.ordered > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-id')));
 
 async function openList(name: string): Promise<Page> {
   const popup = await s.openExtensionPage('src/popup/index.html');
@@ -50,7 +51,9 @@ describe('custom lists', () => {
     await expect.poll(() => shownOrder(popup)).toEqual([LLAMA, A, B]);
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-handle'))).toBe(LLAMA);
     // Drag: the last paper onto the first.
-    await popup.locator(`ol.ordered > li[data-papershelf-id="${B}"]`).dragTo(popup.locator(`ol.ordered > li[data-papershelf-id="${LLAMA}"]`));
+    await popup
+      .locator(`ol.ordered > li[data-papershelf-id="${B}"]`)
+      .dragTo(popup.locator(`ol.ordered > li[data-papershelf-id="${LLAMA}"]`));
     await expect.poll(() => shownOrder(popup)).toEqual([B, LLAMA, A]);
     await popup.close();
 
@@ -73,7 +76,10 @@ describe('custom lists', () => {
     await expect.poll(() => popup.getByRole('button', { name: /^Reading group/ }).textContent()).toMatch(/4$/);
     await popup.getByRole('button', { name: /^Reading group/ }).click();
     await expect.poll(() => shownOrder(popup)).toEqual([B, LLAMA, A, '2407.21475']);
-    await popup.locator(`ol.ordered > li[data-papershelf-id="${A}"]`).getByRole('button', { name: 'Remove from list' }).click();
+    await popup
+      .locator(`ol.ordered > li[data-papershelf-id="${A}"]`)
+      .getByRole('button', { name: 'Remove from list' })
+      .click();
     await expect.poll(() => shownOrder(popup)).toEqual([B, LLAMA, '2407.21475']);
 
     await popup.getByRole('button', { name: 'Rename' }).click();
@@ -109,7 +115,9 @@ describe('custom lists', () => {
     const field = paper.getByRole('textbox', { name: 'New list with this paper' });
     await field.fill('<img src=x onerror=alert(1)>');
     await field.press('Enter');
-    await expect.poll(() => paper.getByRole('checkbox', { name: '<img src=x onerror=alert(1)>' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => paper.getByRole('checkbox', { name: '<img src=x onerror=alert(1)>' }).isChecked())
+      .toBe(true);
     expect(await paper.getByRole('group', { name: 'Lists' }).locator('img').count()).toBe(0);
     await field.fill('<IMG src=x onerror=alert(1)>');
     await field.press('Enter');

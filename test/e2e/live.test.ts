@@ -27,7 +27,9 @@ describe('live updates', () => {
 
     await card(a, '2407.21783').getByRole('button', { name: 'Save for later' }).click();
     await expect.poll(() => card(b, '2407.21783').getAttribute('data-papershelf-saved')).toBe('true');
-    expect(await card(b, '2407.21783').getByRole('button', { name: 'Save for later' }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await card(b, '2407.21783').getByRole('button', { name: 'Save for later' }).getAttribute('aria-pressed'),
+    ).toBe('true');
 
     const item = popup.getByRole('tabpanel').getByRole('listitem').filter({ hasText: 'The Llama 3 Herd of Models' });
     await item.waitFor();

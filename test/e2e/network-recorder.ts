@@ -218,6 +218,8 @@ export async function recordNetwork(context: BrowserContext): Promise<NetworkRec
 export function isExtensions(r: RecordedRequest, extensionId: string): boolean {
   const ours = `chrome-extension://${extensionId}/`;
   return (
-    r.targetUrl.startsWith(ours) || (r.documentUrl ?? '').startsWith(ours) || r.initiatorUrls.some((u) => u.startsWith(ours))
+    r.targetUrl.startsWith(ours) ||
+    (r.documentUrl ?? '').startsWith(ours) ||
+    r.initiatorUrls.some((u) => u.startsWith(ours))
   );
 }

@@ -39,7 +39,8 @@ async function inContentScript(page: Page, expression: string): Promise<void> {
   const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', (e: { context: (typeof worlds)[number] }) => worlds.push(e.context));
   await cdp.send('Runtime.enable');
-  const world = () => worlds.find((w) => w.auxData?.type === 'isolated' && w.origin === `chrome-extension://${s.extensionId}`);
+  const world = () =>
+    worlds.find((w) => w.auxData?.type === 'isolated' && w.origin === `chrome-extension://${s.extensionId}`);
   await expect.poll(() => world()?.id).toBeDefined();
   await cdp.send('Runtime.evaluate', { expression, contextId: world()!.id });
   await cdp.detach();
@@ -49,7 +50,9 @@ async function inContentScript(page: Page, expression: string): Promise<void> {
 async function wakeWorker(): Promise<void> {
   const page = await open(`chrome-extension://${s.extensionId}/src/popup/index.html`);
   type Runtime = { runtime: { sendMessage(m: object): Promise<unknown> } };
-  await page.evaluate(() => (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({ type: 'settings/get' }));
+  await page.evaluate(() =>
+    (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({ type: 'settings/get' }),
+  );
   await page.close();
 }
 
@@ -67,7 +70,10 @@ describe('no network requests of its own', () => {
     await popup.getByRole('searchbox', { name: 'Search your papers' }).fill('llama');
     await popup.getByRole('listbox', { name: 'Search results' }).waitFor();
     const options = await open(`chrome-extension://${s.extensionId}/src/options/index.html#import-export`);
-    await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export BibTeX' }).click()]);
+    await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export BibTeX' }).click(),
+    ]);
     await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export RIS' }).click()]);
     await page.reload();
     await expect.poll(() => card(page, '2407.21783').getAttribute('data-papershelf-read')).toBe('true');
@@ -111,13 +117,18 @@ describe('the recorder', () => {
     const probe = (n: number) => `https://recorder-probe.invalid/worker-${n}`;
     const fetchInWorker = async (n: number) => {
       await wakeWorker();
-      return net.evaluate(`chrome-extension://${s.extensionId}/service-worker-loader.js`, `void fetch('${probe(n)}').catch(() => {})`);
+      return net.evaluate(
+        `chrome-extension://${s.extensionId}/service-worker-loader.js`,
+        `void fetch('${probe(n)}').catch(() => {})`,
+      );
     };
     expect(await fetchInWorker(1)).toBe(1);
     await s.stopWorker();
     expect(await fetchInWorker(2)).toBe(1);
     await net.settle();
-    const fromWorker = ours().filter((r) => r.targetType === 'service_worker').map((r) => r.url);
+    const fromWorker = ours()
+      .filter((r) => r.targetType === 'service_worker')
+      .map((r) => r.url);
     expect(fromWorker).toEqual(expect.arrayContaining([probe(1), probe(2)]));
   });
 });

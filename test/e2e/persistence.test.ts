@@ -18,7 +18,9 @@ describe('persistence', () => {
 
     await page.reload();
     await expect.poll(() => card(page, '2407.21783').getAttribute('data-papershelf-read')).toBe('true');
-    expect(await card(page, '2407.21783').getByRole('button', { name: 'Mark read' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await card(page, '2407.21783').getByRole('button', { name: 'Mark read' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
 
     await s.stopWorker();
     await card(page, '2407.21705').getByRole('button', { name: 'Save for later' }).click();

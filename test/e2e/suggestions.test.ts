@@ -22,7 +22,10 @@ function learntMembers(tag: string): Promise<string[]> {
 /** The worker's answer for these papers' states, as a page would get it (run in an extension page). */
 async function askStates(ids: string[]): Promise<{ id: string; suggestions: { tag: string }[] }[]> {
   type Runtime = { runtime: { sendMessage(m: object): Promise<{ ok: boolean; value: unknown; error?: string }> } };
-  const reply = await (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({ type: 'states/get', ids });
+  const reply = await (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({
+    type: 'states/get',
+    ids,
+  });
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as { id: string; suggestions: { tag: string }[] }[];
 }
@@ -41,29 +44,48 @@ describe('suggested tags', () => {
   it('suggests from a rule, live; one click accepts, another dismisses for good', async () => {
     const page = await s.open(DEMO);
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
-    expect(await card(page, S4D).getByRole('button', { name: /Add suggested tag/ }).count()).toBe(0);
+    expect(
+      await card(page, S4D)
+        .getByRole('button', { name: /Add suggested tag/ })
+        .count(),
+    ).toBe(0);
 
     const options = await s.openExtensionPage('src/options/index.html#suggestions');
     await options.getByRole('textbox', { name: 'Keyword rules' }).fill('state space: state space model, SSM\nbad line');
     await options.getByRole('button', { name: 'Save rules' }).click();
-    await options.getByRole('alert').getByText(/Line 2: write "tag: word, a phrase"/).waitFor();
+    await options
+      .getByRole('alert')
+      .getByText(/Line 2: write "tag: word, a phrase"/)
+      .waitFor();
     await options.getByRole('textbox', { name: 'Keyword rules' }).fill('state space: state space model, SSM');
     await options.getByRole('button', { name: 'Save rules' }).click();
     await options.getByText('Saved 1 rule.').waitFor();
 
     // The open feed shows the suggestion without a reload, and says why.
-    const accept = card(page, S4D).getByRole('button', { name: /^Add suggested tag state space \(matched .*state space model/ });
+    const accept = card(page, S4D).getByRole('button', {
+      name: /^Add suggested tag state space \(matched .*state space model/,
+    });
     await accept.waitFor();
     await accept.click();
     await card(page, S4D).getByRole('button', { name: 'Remove tag state space' }).waitFor();
-    expect(await card(page, S4D).getByRole('button', { name: /Add suggested tag/ }).count()).toBe(0);
+    expect(
+      await card(page, S4D)
+        .getByRole('button', { name: /Add suggested tag/ })
+        .count(),
+    ).toBe(0);
     await expect.poll(async () => (await storedPaper(s, S4D))?.tags).toEqual(['state space']);
 
     await card(page, HIPPO).getByRole('button', { name: 'Dismiss suggested tag state space' }).click();
-    await card(page, HIPPO).getByRole('button', { name: /Add suggested tag/ }).waitFor({ state: 'detached' });
+    await card(page, HIPPO)
+      .getByRole('button', { name: /Add suggested tag/ })
+      .waitFor({ state: 'detached' });
     await page.reload();
     await expect.poll(() => card(page, HIPPO).getAttribute('data-papershelf-read')).toBe('false');
-    expect(await card(page, HIPPO).getByRole('button', { name: /Add suggested tag/ }).count()).toBe(0);
+    expect(
+      await card(page, HIPPO)
+        .getByRole('button', { name: /Add suggested tag/ })
+        .count(),
+    ).toBe(0);
     expect((await storedPaper(s, HIPPO))?.tags).toBeUndefined();
     await Promise.all([page.close(), options.close()]);
   });
@@ -71,7 +93,10 @@ describe('suggested tags', () => {
   it('learns from the user’s tags: a third tagged paper makes other cards suggest the tag, with its words, across a worker stop', async () => {
     const page = await s.open(DEMO);
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
-    const suggesting = () => page.locator('[data-papershelf-id]').filter({ has: page.getByRole('button', { name: /^Add suggested tag fine-tuning \(matched / }) });
+    const suggesting = () =>
+      page
+        .locator('[data-papershelf-id]')
+        .filter({ has: page.getByRole('button', { name: /^Add suggested tag fine-tuning \(matched / }) });
     // Hand-tagged fine-tuning papers of the seed (test/fixtures/seed/topic-tags.tsv).
     const extension = await s.openExtensionPage('src/popup/index.html');
     const pageIds = await detectedIds(page);
@@ -101,8 +126,12 @@ describe('suggested tags', () => {
 
     await s.stopWorker();
     await page.reload();
-    await expect.poll(() => suggesting().evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-id')!))).toEqual(ids);
-    await card(page, ids[0]!).getByRole('button', { name: /^Add suggested tag fine-tuning/ }).click();
+    await expect
+      .poll(() => suggesting().evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-id')!)))
+      .toEqual(ids);
+    await card(page, ids[0]!)
+      .getByRole('button', { name: /^Add suggested tag fine-tuning/ })
+      .click();
     await card(page, ids[0]!).getByRole('button', { name: 'Remove tag fine-tuning' }).waitFor();
     await expect.poll(async () => (await storedPaper(s, ids[0]!))?.tags).toEqual(['fine-tuning']);
     await card(page, ids[1]!).getByRole('button', { name: 'Dismiss suggested tag fine-tuning' }).click();

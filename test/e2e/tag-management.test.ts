@@ -17,7 +17,9 @@ async function addTag(page: Page, id: string, tag: string) {
   await card(page, id).getByRole('button', { name: 'Tags' }).click();
   await card(page, id).getByRole('combobox', { name: 'Add a tag' }).fill(tag);
   await card(page, id).getByRole('combobox', { name: 'Add a tag' }).press('Enter');
-  await card(page, id).getByRole('button', { name: `Remove tag ${tag}` }).waitFor();
+  await card(page, id)
+    .getByRole('button', { name: `Remove tag ${tag}` })
+    .waitFor();
   await card(page, id).getByRole('combobox', { name: 'Add a tag' }).press('Escape');
 }
 
@@ -29,11 +31,15 @@ describe('tag management', () => {
     await addTag(page, B, 'peft');
     await addTag(page, C, 'lora');
     const options = await s.openExtensionPage('src/options/index.html#tags');
-    const tags = options.getByRole('region', { name: 'Tags' }).or(options.locator('section[aria-labelledby="tags-heading"]'));
+    const tags = options
+      .getByRole('region', { name: 'Tags' })
+      .or(options.locator('section[aria-labelledby="tags-heading"]'));
 
     await tags.getByLabel('Colour of peft').fill('#ff0000');
     const chip = card(page, A).locator('papershelf-controls').locator('.chip').first();
-    await expect.poll(() => chip.evaluate((el) => getComputedStyle(el).getPropertyValue('--tag').trim())).toBe('#ff0000');
+    await expect
+      .poll(() => chip.evaluate((el) => getComputedStyle(el).getPropertyValue('--tag').trim()))
+      .toBe('#ff0000');
 
     await tags.getByRole('button', { name: 'Rename peft' }).click();
     await tags.getByRole('textbox', { name: 'New name for peft' }).fill('adapters');
@@ -54,7 +60,9 @@ describe('tag management', () => {
     expect(await confirm.textContent()).toContain('Take “adapters” off 3 papers?');
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await options.getByText('Deleted “adapters” from 3 papers.').waitFor();
-    await card(page, A).getByRole('button', { name: /^Remove tag/ }).waitFor({ state: 'detached' });
+    await card(page, A)
+      .getByRole('button', { name: /^Remove tag/ })
+      .waitFor({ state: 'detached' });
     expect((await storedPaper(s, C))?.tags).toBeUndefined();
     await Promise.all([page.close(), options.close()]);
   });

@@ -47,7 +47,10 @@ describe('export from the options page', () => {
     const bib = await exportFile(s, /^Export BibTeX$/, `papershelf-all-${today()}.bib`);
     const entries = parseBibtex(bib, { sentenceCase: false }).entries;
     expect(entries).toHaveLength(13);
-    expect(entries.find((e) => e.fields.eprint === '2407.21783')?.fields).toMatchObject({ title: 'The Llama 3 Herd of Models', archiveprefix: 'arXiv' });
+    expect(entries.find((e) => e.fields.eprint === '2407.21783')?.fields).toMatchObject({
+      title: 'The Llama 3 Herd of Models',
+      archiveprefix: 'arXiv',
+    });
 
     backup = await exportFile(s, /^Export JSON backup$/, `papershelf-all-${today()}.json`);
     const parsed = JSON.parse(backup);
@@ -66,12 +69,16 @@ describe('import into a fresh profile', () => {
     writeFileSync(file, backup);
     s = await launch();
     const options = await s.openExtensionPage('src/options/index.html#import-export');
-    const input = (await options.waitForSelector('input[type="file"][aria-label="Import"]', { timeout: 30_000 })) as ElementHandle<HTMLInputElement>;
+    const input = (await options.waitForSelector('input[type="file"][aria-label="Import"]', {
+      timeout: 30_000,
+    })) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
     const preview = '[role="region"][aria-label="Import preview"]';
     await expect.poll(() => textOf(options, preview)).toMatch(/Papershelf backup: 13 new, 0 updated, 0 unchanged/);
     await clickText(options, `${preview} button`, /^Confirm import$/);
-    await expect.poll(() => textOf(options, 'main')).toMatch(/Imported \(Papershelf backup\): 13 new, 0 updated, 0 unchanged\./);
+    await expect
+      .poll(() => textOf(options, 'main'))
+      .toMatch(/Imported \(Papershelf backup\): 13 new, 0 updated, 0 unchanged\./);
     await options.close();
 
     // Before any page is visited (a visit records the papers seen again).

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const focusedId = (page: Page) => page.evaluate(() => document.querySelector('[data-papershelf-focus]')?.getAttribute('data-papershelf-id') ?? null);
+const focusedId = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-papershelf-focus]')?.getAttribute('data-papershelf-id') ?? null);
 
 describe('first run', () => {
   it('opens the welcome page once the add-on is installed', async () => {
@@ -19,7 +20,11 @@ describe('first run', () => {
     // The welcome tab is the extension's own page: Firefox lists it among the add-on's contexts.
     const tabs = () =>
       options.evaluate(() =>
-        (globalThis as unknown as { browser: { runtime: { getContexts(f: object): Promise<{ documentUrl?: string }[]> } } }).browser.runtime
+        (
+          globalThis as unknown as {
+            browser: { runtime: { getContexts(f: object): Promise<{ documentUrl?: string }[]> } };
+          }
+        ).browser.runtime
           .getContexts({ contextTypes: ['TAB'] })
           .then((c) => c.map((t) => new URL(t.documentUrl ?? '').pathname)),
       );

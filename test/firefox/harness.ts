@@ -65,7 +65,9 @@ export async function launch(
       const watcher = await s.openExtensionPage('src/options/index.html#library');
       const contexts = () =>
         watcher.evaluate(() =>
-          (globalThis as unknown as { browser: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).browser.runtime
+          (
+            globalThis as unknown as { browser: { runtime: { getContexts(f: object): Promise<unknown[]> } } }
+          ).browser.runtime
             .getContexts({ contextTypes: ['BACKGROUND'] })
             .then((c) => c.length),
         );
@@ -75,7 +77,10 @@ export async function launch(
     async downloaded(name) {
       const file = join(downloads, name);
       // Firefox writes a download beside a .part file and renames it when complete.
-      await until(() => existsSync(file) && !readdirSync(downloads).some((f) => f.endsWith('.part')), `the download ${name}`);
+      await until(
+        () => existsSync(file) && !readdirSync(downloads).some((f) => f.endsWith('.part')),
+        `the download ${name}`,
+      );
       const text = readFileSync(file, 'utf8');
       rmSync(file);
       return text;
@@ -86,7 +91,11 @@ export async function launch(
 }
 
 /** Polls a condition until it holds (generous: the machine may be loaded). */
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeout = 30_000): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeout = 30_000,
+): Promise<void> {
   const end = Date.now() + timeout;
   while (!(await condition())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -120,7 +129,8 @@ export const card = (id: string) => `[data-papershelf-id="${id}"]`;
 export const control = (id: string, name: string) => `${card(id)} >>> button[aria-label="${name}"]`;
 
 /** Selector of a button in a card's controls by its visible text (Tags, Note, Lists). */
-export const opener = (id: string, text: 'Tags' | 'Note' | 'Lists') => `${card(id)} >>> button[data-p="${text.toLowerCase()}"]`;
+export const opener = (id: string, text: 'Tags' | 'Note' | 'Lists') =>
+  `${card(id)} >>> button[data-p="${text.toLowerCase()}"]`;
 
 /** One contract attribute of a card (data-papershelf-read, -saved), or null when the card is absent. */
 export function attribute(page: Page, id: string, name: string): Promise<string | null> {
@@ -150,7 +160,8 @@ export async function storedPaper(s: FirefoxSession, id: string): Promise<Record
 /** Waits for the first `selector` whose text matches `text`, and clicks it as a user would. */
 export async function clickText(page: Page, selector: string, text: RegExp): Promise<void> {
   const handle = await page.waitForFunction(
-    (sel, source, flags) => [...document.querySelectorAll(sel)].find((e) => new RegExp(source, flags).test(e.textContent ?? '')),
+    (sel, source, flags) =>
+      [...document.querySelectorAll(sel)].find((e) => new RegExp(source, flags).test(e.textContent ?? '')),
     { timeout: 30_000 },
     selector,
     text.source,
@@ -173,7 +184,18 @@ export function textOf(page: Page, selector: string): Promise<string> {
 export async function allowInPrivateWindows(s: FirefoxSession): Promise<void> {
   const page = await s.browser.newPage();
   page.goto('about:debugging#/runtime/this-firefox', { timeout: 120_000 }).catch(() => undefined);
-  await until(() => page.evaluate(() => location.href.startsWith('about:debugging') && document.readyState === 'complete' && 'ChromeUtils' in globalThis).catch(() => false), 'about:debugging');
+  await until(
+    () =>
+      page
+        .evaluate(
+          () =>
+            location.href.startsWith('about:debugging') &&
+            document.readyState === 'complete' &&
+            'ChromeUtils' in globalThis,
+        )
+        .catch(() => false),
+    'about:debugging',
+  );
   await page.evaluate(async (id) => {
     // The two privileged modules this needs, with the members it calls.
     type Modules = {
@@ -181,7 +203,9 @@ export async function allowInPrivateWindows(s: FirefoxSession): Promise<void> {
       AddonManager: { getAddonByID(id: string): Promise<{ reload(): Promise<void> }> };
     };
     const chrome = globalThis as unknown as { ChromeUtils: { importESModule(url: string): Modules } };
-    const { ExtensionPermissions } = chrome.ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+    const { ExtensionPermissions } = chrome.ChromeUtils.importESModule(
+      'resource://gre/modules/ExtensionPermissions.sys.mjs',
+    );
     await ExtensionPermissions.add(id, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
     const { AddonManager } = chrome.ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
     await (await AddonManager.getAddonByID(id)).reload();

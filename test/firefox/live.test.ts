@@ -2,7 +2,17 @@
 // popup, the toolbar badge and the display of read papers.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answeredCount, attribute, card, click, clickText, control, launch, textOf, type FirefoxSession } from './harness';
+import {
+  answeredCount,
+  attribute,
+  card,
+  click,
+  clickText,
+  control,
+  launch,
+  textOf,
+  type FirefoxSession,
+} from './harness';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
@@ -14,7 +24,11 @@ afterAll(() => s?.close());
 
 /** The toolbar badge's text, asked of the browser from an extension page. */
 const badgeText = (extensionPage: Page) =>
-  extensionPage.evaluate(() => (globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string> } } }).browser.action.getBadgeText({}));
+  extensionPage.evaluate(() =>
+    (
+      globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string> } } }
+    ).browser.action.getBadgeText({}),
+  );
 
 async function ready(url: string, count: number) {
   const page = await s.open(url);
@@ -34,7 +48,9 @@ describe('live updates', () => {
 
     await click(a, control('2407.21783', 'Save for later'));
     await expect.poll(() => attribute(b, '2407.21783', 'data-papershelf-saved')).toBe('true');
-    expect(await b.$eval(control('2407.21783', 'Save for later'), (el) => el.getAttribute('aria-pressed'))).toBe('true');
+    expect(await b.$eval(control('2407.21783', 'Save for later'), (el) => el.getAttribute('aria-pressed'))).toBe(
+      'true',
+    );
 
     await popup.waitForSelector(item, { timeout: 30_000 });
     expect(await textOf(popup, item)).toMatch(/The Llama 3 Herd of Models/);

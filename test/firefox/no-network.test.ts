@@ -3,7 +3,17 @@
 // request from the browser (the background, the extension's pages, Firefox itself) goes to a
 // recording proxy, which must stay empty.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answeredCount, click, clickText, control, launch, opener, storedPaper, typeInto, type FirefoxSession } from './harness';
+import {
+  answeredCount,
+  click,
+  clickText,
+  control,
+  launch,
+  opener,
+  storedPaper,
+  typeInto,
+  type FirefoxSession,
+} from './harness';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 let s: FirefoxSession;

@@ -3,7 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPTURES } from '../../scripts/offline-pages.mjs';
 import expected from '../fixtures/expected-ids.json' with { type: 'json' };
-import { answeredCount, attribute, click, clickText, control, detectedIds, launch, storedPaper, type FirefoxSession } from './harness';
+import {
+  answeredCount,
+  attribute,
+  click,
+  clickText,
+  control,
+  detectedIds,
+  launch,
+  storedPaper,
+  type FirefoxSession,
+} from './harness';
 import { HOSTILE, HOSTILE_HTML } from '../e2e/hostile-page';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
@@ -22,7 +32,11 @@ afterAll(() => s?.close());
 
 describe('controls on every capture', () => {
   it('covers every capture but the demo feed', () => {
-    expect(WITH_EXPECTED_IDS.map(([url]) => url).sort()).toEqual(Object.keys(CAPTURES).filter((u) => u !== DEMO).sort());
+    expect(WITH_EXPECTED_IDS.map(([url]) => url).sort()).toEqual(
+      Object.keys(CAPTURES)
+        .filter((u) => u !== DEMO)
+        .sort(),
+    );
   });
 
   it.each(WITH_EXPECTED_IDS)('%s: controls on exactly the expected papers, once each', async (url, ids) => {
@@ -61,7 +75,14 @@ describe('hostile pages', () => {
     const popup = await s.openExtensionPage('src/popup/index.html');
     await clickText(popup, '[role="tab"]', /^Seen/);
     const title = '<img src=x onerror="window.pwned=1">';
-    await expect.poll(() => popup.evaluate((t) => [...document.querySelectorAll('[role="tabpanel"] a')].some((a) => a.textContent === t), title)).toBe(true);
+    await expect
+      .poll(() =>
+        popup.evaluate(
+          (t) => [...document.querySelectorAll('[role="tabpanel"] a')].some((a) => a.textContent === t),
+          title,
+        ),
+      )
+      .toBe(true);
     expect(await popup.evaluate(() => document.querySelectorAll('[role="tabpanel"] img').length)).toBe(0);
     expect(await popup.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await Promise.all([popup.close(), page.close()]);
@@ -73,11 +94,14 @@ describe('hostile pages', () => {
     const runtime = await page.evaluate(() => {
       const host = document.querySelector('[data-papershelf-id="2501.00002"] papershelf-controls')!;
       for (const b of host.shadowRoot!.querySelectorAll('button')) b.click();
-      for (const b of host.shadowRoot!.querySelectorAll('button')) b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      for (const b of host.shadowRoot!.querySelectorAll('button'))
+        b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       window.postMessage({ type: 'paper/setRead', id: '2501.00002', read: true }, '*');
-      document.dispatchEvent(new CustomEvent('papershelf', { detail: { type: 'paper/setSaved', id: '2501.00002', saved: true } }));
+      document.dispatchEvent(
+        new CustomEvent('papershelf', { detail: { type: 'paper/setSaved', id: '2501.00002', saved: true } }),
+      );
       const w = window as unknown as { browser?: { runtime?: unknown }; chrome?: { runtime?: unknown } };
-      return w.browser?.runtime ?? w.chrome?.runtime ? 'present' : 'none';
+      return (w.browser?.runtime ?? w.chrome?.runtime) ? 'present' : 'none';
     });
     // Pages cannot reach the extension's messaging at all.
     expect(runtime).toBe('none');

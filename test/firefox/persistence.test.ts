@@ -2,7 +2,17 @@
 // event page when it is idle, and a reload must show the same state.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answeredCount, attribute, click, control, launch, opener, storedPaper, typeInto, type FirefoxSession } from './harness';
+import {
+  answeredCount,
+  attribute,
+  click,
+  control,
+  launch,
+  opener,
+  storedPaper,
+  typeInto,
+  type FirefoxSession,
+} from './harness';
 
 // The demo feed: the 2024-08-01 capture relies on its missing stylesheet to size avatars that it
 // marks content-visibility: auto, and Firefox then lays a changed card out millions of pixels tall.
@@ -14,7 +24,8 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 const noteTitle = (page: Page, id: string) => page.$eval(opener(id, 'Note'), (el) => el.getAttribute('title'));
-const hasTagChip = (page: Page, id: string, tag: string) => page.$(control(id, `Remove tag ${tag}`)).then((h) => h !== null);
+const hasTagChip = (page: Page, id: string, tag: string) =>
+  page.$(control(id, `Remove tag ${tag}`)).then((h) => h !== null);
 
 async function ready(page: Page) {
   await expect.poll(() => answeredCount(page)).toBe(57);
@@ -25,7 +36,11 @@ describe('persistence', () => {
     const page = await s.open(FEED);
     await ready(page);
     await click(page, opener('2305.11997', 'Note'));
-    await typeInto(page, '[data-papershelf-id="2305.11997"] >>> textarea[aria-label="Note"]', 'Compare with the MoE baseline');
+    await typeInto(
+      page,
+      '[data-papershelf-id="2305.11997"] >>> textarea[aria-label="Note"]',
+      'Compare with the MoE baseline',
+    );
     await click(page, opener('1708.03246', 'Tags'));
     await typeInto(page, '[data-papershelf-id="1708.03246"] >>> input[aria-label="Add a tag"]', 'llm');
     await page.keyboard.press('Enter');
@@ -34,7 +49,10 @@ describe('persistence', () => {
     await expect.poll(async () => (await storedPaper(s, '2305.11997'))?.note).toBe('Compare with the MoE baseline');
     await expect.poll(async () => (await storedPaper(s, '1708.03246'))?.tags).toEqual(['llm']);
     expect(await storedPaper(s, '2406.04344')).toMatchObject({ readAt: expect.any(Number) });
-    expect(await storedPaper(s, '2405.14739')).toMatchObject({ savedAt: expect.any(Number), toReadSince: expect.any(Number) });
+    expect(await storedPaper(s, '2405.14739')).toMatchObject({
+      savedAt: expect.any(Number),
+      toReadSince: expect.any(Number),
+    });
 
     await page.reload({ waitUntil: 'domcontentloaded' });
     await ready(page);

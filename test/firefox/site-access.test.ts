@@ -22,7 +22,10 @@ describe('site access withheld by the user', () => {
     expect(await options.$('.notice')).toBeNull();
     // What "Remove" in about:addons → Papershelf → Permissions does.
     const removed = await options.evaluate(
-      (origins) => (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser.permissions.remove({ origins }),
+      (origins) =>
+        (
+          globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }
+        ).browser.permissions.remove({ origins }),
       ARXIV,
     );
     expect(removed).toBe(true);
@@ -42,7 +45,9 @@ describe('site access withheld by the user', () => {
     expect(await answeredCount(listing)).toBe(0);
 
     await clickText(popup, '.notice button', /^Allow access to arXiv$/);
-    await expect.poll(() => textOf(popup, '.notice')).toMatch(/^Access granted\. Reload the Hugging Face and arXiv pages/);
+    await expect
+      .poll(() => textOf(popup, '.notice'))
+      .toMatch(/^Access granted\. Reload the Hugging Face and arXiv pages/);
     await expect.poll(() => options.$('.notice h2').then((h) => h === null)).toBe(true);
     await listing.reload({ waitUntil: 'domcontentloaded' });
     await expect.poll(() => answeredCount(listing)).toBe(3);

@@ -23,9 +23,13 @@ describe('the library’s storage', () => {
     await allowInPrivateWindows(s);
     const popup = await s.openExtensionPage('src/popup/index.html');
     await expect.poll(() => textOf(popup, '.notice h2')).toBe('Papershelf cannot store anything in this browser');
-    expect(await textOf(popup, '.notice p')).toMatch(/no database \(InvalidStateError\).*“Never remember history”.*Nothing you mark now is kept/s);
+    expect(await textOf(popup, '.notice p')).toMatch(
+      /no database \(InvalidStateError\).*“Never remember history”.*Nothing you mark now is kept/s,
+    );
     expect(await popup.$eval('.notice a', (a) => a.getAttribute('href'))).toBe('/src/options/index.html#import-export');
     const options = await s.openExtensionPage('src/options/index.html#library');
-    await expect.poll(() => textOf(options, '[role="alert"] h2')).toBe('Papershelf cannot store anything in this browser');
+    await expect
+      .poll(() => textOf(options, '[role="alert"] h2'))
+      .toBe('Papershelf cannot store anything in this browser');
   });
 });

@@ -34,7 +34,11 @@ describe('arXiv adapter on real captures', () => {
     ['arxiv/list-cs-new-2018-07-20-legacy.html', 'https://arxiv.org/list/cs/new', 87],
     ['arxiv/list-cs-2301-month-prettified.html', 'https://arxiv.org/list/cs/2301?skip=0&show=3', 3],
     ['arxiv/list-empty-prettified.html', 'https://arxiv.org/list/cs/2301', 0],
-    ['arxiv/search-distributed-systems-2025-12.html', 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&size=200', 200],
+    [
+      'arxiv/search-distributed-systems-2025-12.html',
+      'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&size=200',
+      200,
+    ],
     ['arxiv/abs-1706.03762.html', 'https://arxiv.org/abs/1706.03762', 1],
     ['arxiv/abs-1902.02534-head-only.html', 'https://arxiv.org/abs/1902.02534', 1],
   ] as [Capture, string, number][])('%s: the exact ids, %d of them, once each', (file, url, count) => {
@@ -78,7 +82,10 @@ describe('arXiv adapter on real captures', () => {
   });
 
   it('reads a search result: title, authors, full abstract without its toggle, categories', () => {
-    const [first] = parse('arxiv/search-distributed-systems-2025-12.html', 'https://arxiv.org/search/?query=distributed+systems');
+    const [first] = parse(
+      'arxiv/search-distributed-systems-2025-12.html',
+      'https://arxiv.org/search/?query=distributed+systems',
+    );
     expect(first!.element.tagName).toBe('LI');
     expect(first!.paper).toMatchObject({
       id: '2512.03003',
@@ -109,7 +116,8 @@ describe('arXiv adapter on real captures', () => {
     const [paper] = parse('arxiv/abs-1902.02534-head-only.html', 'https://arxiv.org/abs/1902.02534');
     expect(paper!.paper).toMatchObject({
       id: '1902.02534',
-      title: 'Crowdsourcing open citations with CROCI -- An analysis of the current status of open citations, and a proposal',
+      title:
+        'Crowdsourcing open citations with CROCI -- An analysis of the current status of open citations, and a proposal',
       authors: ['Ivan Heibi', 'Silvio Peroni', 'David Shotton'],
       published: '2019-02-07',
     });
@@ -117,7 +125,10 @@ describe('arXiv adapter on real captures', () => {
   });
 
   it('leaves pages it does not understand alone', () => {
-    const { document, url } = loadHtml('<dl><dt><a href="/list/cs/new">no paper</a></dt></dl>', 'https://arxiv.org/list/cs/new');
+    const { document, url } = loadHtml(
+      '<dl><dt><a href="/list/cs/new">no paper</a></dt></dl>',
+      'https://arxiv.org/list/cs/new',
+    );
     expect(arxiv.parse(document, url)).toEqual([]);
   });
 });

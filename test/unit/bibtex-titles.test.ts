@@ -27,21 +27,39 @@ function lowestDepth(bib: string): number {
 // [title as arXiv has it, title field written, title read back by Papershelf's BibTeX import]
 const TITLES: [string, string, string?][] = [
   ['Attention Is All You Need', 'Attention Is All You Need'],
-  ['U-Net: Convolutional Networks for Biomedical Image Segmentation', '{U-Net}: Convolutional Networks for Biomedical Image Segmentation'],
+  [
+    'U-Net: Convolutional Networks for Biomedical Image Segmentation',
+    '{U-Net}: Convolutional Networks for Biomedical Image Segmentation',
+  ],
   ['LoRA: Low-Rank Adaptation of Large Language Models', '{LoRA}: Low-Rank Adaptation of Large Language Models'],
-  ['Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer', 'Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer'],
+  [
+    'Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer',
+    'Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer',
+  ],
   ['$\\infty$-former: Infinite Memory Transformer', '{$\\infty$}-former: Infinite Memory Transformer'],
-  ['The $\\Phi$-derivable approach to the gauge dependence', 'The {$\\Phi$}-derivable approach to the gauge dependence'],
+  [
+    'The $\\Phi$-derivable approach to the gauge dependence',
+    'The {$\\Phi$}-derivable approach to the gauge dependence',
+  ],
   ['$\\mathcal{O}(n \\log n)$ Sorting with $p$-Norms', '{$\\mathcal{O}(n \\log n)$} Sorting with {$p$}-Norms'],
-  ['Measurement of $\\gamma^*\\pi\\to\\gamma\\pi\\pi$ at COMPASS', 'Measurement of {$\\gamma^*\\pi\\to\\gamma\\pi\\pi$} at {COMPASS}'],
+  [
+    'Measurement of $\\gamma^*\\pi\\to\\gamma\\pi\\pi$ at COMPASS',
+    'Measurement of {$\\gamma^*\\pi\\to\\gamma\\pi\\pi$} at {COMPASS}',
+  ],
   ['Sets $\\{x : x^2 < 1\\}$ and T5 in 3D', 'Sets {$\\{x : x^2 < 1\\}$} and {T5} in {3D}'],
   ['Half-open sets } and { in reverse', 'Half-open sets $\\rbrace$ and $\\lbrace$ in reverse'],
   ['Math that cannot close $x}$ stays text', 'Math that cannot close \\$x$\\rbrace$\\$ stays text'],
-  ['Costs of 5$ and 50% & more #1 in snake_case ~ 2^10', 'Costs of 5\\$ and 50\\% \\& more \\#1 in snake\\_case \\textasciitilde{} 2\\textasciicircum{}10'],
+  [
+    'Costs of 5$ and 50% & more #1 in snake_case ~ 2^10',
+    'Costs of 5\\$ and 50\\% \\& more \\#1 in snake\\_case \\textasciitilde{} 2\\textasciicircum{}10',
+  ],
   ['Vision--Language Models --- a survey', 'Vision-{}-Language Models -{}-{}- a survey'],
   ['Schrödinger Bridges for Ünïcödé, Dvořák and Łukasz', 'Schrödinger Bridges for Ünïcödé, Dvořák and Łukasz'],
   ['大规模语言模型 Large Language Models in 東京', '大规模语言模型 Large Language Models in 東京'],
-  ['A literal <b>bold</b> tag and a \\backslash', 'A literal \\textless{}b\\textgreater{}bold\\textless{}/b\\textgreater{} tag and a \\textbackslash{}backslash'],
+  [
+    'A literal <b>bold</b> tag and a \\backslash',
+    'A literal \\textless{}b\\textgreater{}bold\\textless{}/b\\textgreater{} tag and a \\textbackslash{}backslash',
+  ],
 ];
 
 describe('BibTeX titles in arXiv form', () => {
@@ -66,11 +84,42 @@ describe('BibTeX titles in arXiv form', () => {
   });
 
   it('parses to one entry per paper with braces never below zero, for any title and author (property)', () => {
-    const tricky = fc.constantFrom('{', '}', '\\', '$', '%', '&', '#', '_', '~', '^', '<', '>', '-', '@', ',', '=', '"', ' ', '\n', 'a', 'B', 'é', '東', '\\{', '\\}', '$$', ' and ');
+    const tricky = fc.constantFrom(
+      '{',
+      '}',
+      '\\',
+      '$',
+      '%',
+      '&',
+      '#',
+      '_',
+      '~',
+      '^',
+      '<',
+      '>',
+      '-',
+      '@',
+      ',',
+      '=',
+      '"',
+      ' ',
+      '\n',
+      'a',
+      'B',
+      'é',
+      '東',
+      '\\{',
+      '\\}',
+      '$$',
+      ' and ',
+    );
     const text = fc.oneof(fc.string({ unit: tricky, maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
     fc.assert(
       fc.property(text, text, text, (title, author, other) => {
-        const papers = [paper(title, [author, `Jane ${other}`]), { ...seedPapers()[1]!, title: other, authors: [title] }];
+        const papers = [
+          paper(title, [author, `Jane ${other}`]),
+          { ...seedPapers()[1]!, title: other, authors: [title] },
+        ];
         const bib = toBibtex(papers);
         expect(lowestDepth(bib)).toBe(0);
         const lib = parse(bib, { sentenceCase: false });

@@ -55,7 +55,11 @@ describe('BibTeX export, read back by @retorquere/bibtex-parser', () => {
     expect(protectTitle('FLoRA: Low-Rank Core Space for LLMs & GANs in 50% of $x_1$')).toBe(
       '{FLoRA}: Low-Rank Core Space for {LLMs} \\& {GANs} in 50\\% of {$x_1$}',
     );
-    const papers: Paper[] = HOSTILE.map((title, i) => ({ ...seedPapers()[i]!, title, authors: ['Łukasz Kaiser', 'Zoë {Evil} O\'Brien'] }));
+    const papers: Paper[] = HOSTILE.map((title, i) => ({
+      ...seedPapers()[i]!,
+      title,
+      authors: ['Łukasz Kaiser', "Zoë {Evil} O'Brien"],
+    }));
     const entries = read(toBibtex(papers));
     expect(entries).toHaveLength(HOSTILE.length);
     // Read back by Papershelf's reader, which keeps a title's TeX math as written.
@@ -66,16 +70,31 @@ describe('BibTeX export, read back by @retorquere/bibtex-parser', () => {
   });
 
   it('writes @article with journal and doi when they are known, and the primary class', () => {
-    const p: Paper = { ...seedPapers()[0]!, doi: '10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2', journalRef: 'NeurIPS 2024', categories: ['cs.LG', 'cs.AI'] };
+    const p: Paper = {
+      ...seedPapers()[0]!,
+      doi: '10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2',
+      journalRef: 'NeurIPS 2024',
+      categories: ['cs.LG', 'cs.AI'],
+    };
     const [e] = read(toBibtex([p]));
     expect(e!.type).toBe('article');
-    expect(e!.fields).toMatchObject({ doi: '10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2', journal: 'NeurIPS 2024', primaryclass: 'cs.LG' });
+    expect(e!.fields).toMatchObject({
+      doi: '10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2',
+      journal: 'NeurIPS 2024',
+      primaryclass: 'cs.LG',
+    });
     expect(toBibtex([p])).toContain('doi = {10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2}');
   });
 
   it('keeps a collaboration one author', () => {
-    const p: Paper = { ...seedPapers()[0]!, authors: ['LIGO Scientific Collaboration and Virgo Collaboration', 'B. P. Abbott'] };
+    const p: Paper = {
+      ...seedPapers()[0]!,
+      authors: ['LIGO Scientific Collaboration and Virgo Collaboration', 'B. P. Abbott'],
+    };
     const [e] = read(toBibtex([p]));
-    expect((e!.fields.author as { name?: string; lastName?: string }[]).map((a) => a.name ?? a.lastName)).toEqual(['LIGO Scientific Collaboration and Virgo Collaboration', 'Abbott']);
+    expect((e!.fields.author as { name?: string; lastName?: string }[]).map((a) => a.name ?? a.lastName)).toEqual([
+      'LIGO Scientific Collaboration and Virgo Collaboration',
+      'Abbott',
+    ]);
   });
 });

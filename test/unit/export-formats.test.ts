@@ -11,7 +11,13 @@ import type { Paper } from '../../src/shared/model';
 import { freshDb } from './db';
 import { HOSTILE, seedPapers } from './seed';
 
-const hostilePapers = (): Paper[] => HOSTILE.map((title, i) => ({ ...seedPapers()[i]!, title, authors: [`${HOSTILE[3]!.slice(0, 12)} Doe`], abstract: HOSTILE[(i + 1) % HOSTILE.length]! }));
+const hostilePapers = (): Paper[] =>
+  HOSTILE.map((title, i) => ({
+    ...seedPapers()[i]!,
+    title,
+    authors: [`${HOSTILE[3]!.slice(0, 12)} Doe`],
+    abstract: HOSTILE[(i + 1) % HOSTILE.length]!,
+  }));
 
 describe('RIS, read back by citation-js', () => {
   it('keeps title, authors, year and URL of every seed paper and hostile string', () => {
@@ -22,7 +28,9 @@ describe('RIS, read back by citation-js', () => {
         const p = papers[i]!;
         expect(String(item.title).replace(/\s+/g, ' ').trim()).toBe(p.title.replace(/\s+/g, ' ').trim());
         expect(item.URL).toBe(`https://arxiv.org/abs/${p.id}`);
-        expect((item.issued as { 'date-parts': number[][] })['date-parts'][0]![0]).toBe(2000 + Number(p.id.slice(0, 2)));
+        expect((item.issued as { 'date-parts': number[][] })['date-parts'][0]![0]).toBe(
+          2000 + Number(p.id.slice(0, 2)),
+        );
       });
     }
   });
@@ -33,14 +41,24 @@ describe('CSL-JSON, read back by citation-js', () => {
     const papers = seedPapers();
     const items = new Cite(JSON.parse(toCslJson(papers))).data;
     expect(items).toHaveLength(papers.length);
-    expect(items[5]).toMatchObject({ id: papers[5]!.id, title: papers[5]!.title, number: papers[5]!.id, archive: 'arXiv', type: 'article' });
+    expect(items[5]).toMatchObject({
+      id: papers[5]!.id,
+      title: papers[5]!.title,
+      number: papers[5]!.id,
+      archive: 'arXiv',
+      type: 'article',
+    });
     expect((items[5]!.author as { family: string }[])[0]!.family).toBe('Yang');
   });
 
   it('keeps a literal <b> from being read as CSL markup, and leaves other text alone', () => {
     const [a] = seedPapers();
-    const [item] = JSON.parse(toCslJson([{ ...a!, title: 'A <b>bold</b> claim, <i>x</i> & a < b', note: '<sup>2</sup>' }]));
-    expect(item.title).toBe('A <span class="nocase"><</span>b>bold<span class="nocase"><</span>/b> claim, <span class="nocase"><</span>i>x<span class="nocase"><</span>/i> & a < b');
+    const [item] = JSON.parse(
+      toCslJson([{ ...a!, title: 'A <b>bold</b> claim, <i>x</i> & a < b', note: '<sup>2</sup>' }]),
+    );
+    expect(item.title).toBe(
+      'A <span class="nocase"><</span>b>bold<span class="nocase"><</span>/b> claim, <span class="nocase"><</span>i>x<span class="nocase"><</span>/i> & a < b',
+    );
     expect(item.note).toBe('<span class="nocase"><</span>sup>2<span class="nocase"><</span>/sup>');
   });
 });
@@ -69,20 +87,40 @@ describe('Markdown', () => {
   it('groups papers, links them, ticks read ones and quotes notes, escaping markup', () => {
     const [a, b] = seedPapers();
     const md = toMarkdown('Reading group', [
-      { heading: 'Read', papers: [{ ...a!, readAt: 1, note: 'Why it matters:\nverbal learners', tags: ['llm', 'interpretability'] }] },
+      {
+        heading: 'Read',
+        papers: [{ ...a!, readAt: 1, note: 'Why it matters:\nverbal learners', tags: ['llm', 'interpretability'] }],
+      },
       { heading: 'To read', papers: [{ ...b!, title: HOSTILE[4]!, readAt: undefined }] },
       { heading: 'Empty', papers: [] },
     ]);
     // A blank line before the quote, or pandoc folds the note into the item; a hard break keeps the note's line break.
-    expect(md).toContain(`## Read (1)\n\n- [x] [Verbalized Machine Learning: Revisiting Machine Learning with Language Models](https://arxiv.org/abs/${a!.id}) — Tim Z. Xiao (2024) \`llm\` \`interpretability\`\n\n  > Why it matters:\\\n  > verbal learners`);
-    expect(md).toContain('- [ ] [\\<img src=x onerror=alert\\(1\\)\\> \\[link\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\* \\`code\\`]');
+    expect(md).toContain(
+      `## Read (1)\n\n- [x] [Verbalized Machine Learning: Revisiting Machine Learning with Language Models](https://arxiv.org/abs/${a!.id}) — Tim Z. Xiao (2024) \`llm\` \`interpretability\`\n\n  > Why it matters:\\\n  > verbal learners`,
+    );
+    expect(md).toContain(
+      '- [ ] [\\<img src=x onerror=alert\\(1\\)\\> \\[link\\]\\(javascript:alert\\(1\\)\\) \\*\\*bold\\*\\* \\`code\\`]',
+    );
     expect(md).not.toContain('Empty');
   });
 
   it('keeps math as math and escapes & and $ around it', () => {
     const [a] = seedPapers();
-    const md = toMarkdown('Math', [{ heading: 'Read', papers: [{ ...a!, title: '$\\mathcal{O}(n \\log n)$ Sorting for &amp; &copy; with $[0,1]$-valued *p* at 5$', note: 'Line one\n\nafter a blank line' }] }]);
-    expect(md).toContain('[$\\mathcal{O}(n \\log n)$ Sorting for \\&amp; \\&copy; with $[0,1]$\\-valued \\*p\\* at 5\\$](https://arxiv.org/abs/');
+    const md = toMarkdown('Math', [
+      {
+        heading: 'Read',
+        papers: [
+          {
+            ...a!,
+            title: '$\\mathcal{O}(n \\log n)$ Sorting for &amp; &copy; with $[0,1]$-valued *p* at 5$',
+            note: 'Line one\n\nafter a blank line',
+          },
+        ],
+      },
+    ]);
+    expect(md).toContain(
+      '[$\\mathcal{O}(n \\log n)$ Sorting for \\&amp; \\&copy; with $[0,1]$\\-valued \\*p\\* at 5\\$](https://arxiv.org/abs/',
+    );
     expect(md).toContain('\n\n  > Line one\n  >\n  > after a blank line\n');
   });
 

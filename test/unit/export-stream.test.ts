@@ -15,7 +15,8 @@ import { seedPapers } from './seed';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const FORMATS: StreamedFormat[] = ['bibtex', 'ris', 'csl', 'markdown', 'csv', 'backup'];
-const streamed = async (db: PapershelfDb, f: StreamedFormat, size?: number) => new Blob(await streamedParts(db, f, NOW, size)).text();
+const streamed = async (db: PapershelfDb, f: StreamedFormat, size?: number) =>
+  new Blob(await streamedParts(db, f, NOW, size)).text();
 
 async function annotatedSeed(): Promise<PapershelfDb> {
   const db = freshDb();
@@ -35,7 +36,8 @@ describe('streamed exports', () => {
     for (const f of FORMATS) {
       const whole = await exportText(db, f, 'all', NOW);
       // 57 papers: slices of 1 (each paper alone), 7 (uneven), the default (one slice).
-      for (const size of [1, 7, undefined]) expect(await streamed(db, f, size), `${f}, slices of ${size ?? 'default'}`).toBe(whole);
+      for (const size of [1, 7, undefined])
+        expect(await streamed(db, f, size), `${f}, slices of ${size ?? 'default'}`).toBe(whole);
       expect(await (await exportBlob(db, f, 'all', NOW)).text()).toBe(whole);
     }
   });
@@ -70,7 +72,12 @@ describe('streamed exports', () => {
     // An export learns the ids as they are: the next one's slices are even again.
     slices.length = 0;
     const progress: string[] = [];
-    await readInSlices(db, (papers) => slices.push(papers.map((p) => p.id)), 7, (done, total) => progress.push(`${done}/${total}`));
+    await readInSlices(
+      db,
+      (papers) => slices.push(papers.map((p) => p.id)),
+      7,
+      (done, total) => progress.push(`${done}/${total}`),
+    );
     expect(slices.slice(0, -1).every((s) => s.length === 7)).toBe(true);
     // Progress after each slice, up to all of them.
     expect(progress).toEqual(slices.map((_, i) => `${i + 1}/${slices.length}`));

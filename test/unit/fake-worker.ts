@@ -11,7 +11,8 @@ export class FakeWorker implements WorkerConnection {
 
   async request(message: Request): Promise<never> {
     this.requests.push(message);
-    const state = (id: string): PaperState => this.states.get(id) ?? { id, read: false, saved: false, tags: [], note: '', suggestions: [] };
+    const state = (id: string): PaperState =>
+      this.states.get(id) ?? { id, read: false, saved: false, tags: [], note: '', suggestions: [] };
     let reply: unknown;
     switch (message.type) {
       case 'listings/seen':
@@ -27,7 +28,12 @@ export class FakeWorker implements WorkerConnection {
         reply = this.settings;
         break;
       case 'settings/set':
-        reply = this.settings = { readDisplay: { ...this.settings.readDisplay, ...message.patch.readDisplay }, keyboard: message.patch.keyboard ?? this.settings.keyboard, rules: message.patch.rules ?? this.settings.rules, tagColors: message.patch.tagColors ?? this.settings.tagColors };
+        reply = this.settings = {
+          readDisplay: { ...this.settings.readDisplay, ...message.patch.readDisplay },
+          keyboard: message.patch.keyboard ?? this.settings.keyboard,
+          rules: message.patch.rules ?? this.settings.rules,
+          tagColors: message.patch.tagColors ?? this.settings.tagColors,
+        };
         break;
     }
     return reply as never;

@@ -10,7 +10,14 @@ describe('worker handlers', () => {
     const { ctx } = context();
     await handle({ type: 'paper/setSaved', id: '2407.21783', saved: true }, ctx);
     const reply = await handle(
-      { type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: [{ id: '2407.21783', title: 'Llama', authors: [] }, { id: '2404.01300', title: 'Other', authors: [] }] },
+      {
+        type: 'listings/seen',
+        pageUrl: 'https://huggingface.co/papers',
+        papers: [
+          { id: '2407.21783', title: 'Llama', authors: [] },
+          { id: '2404.01300', title: 'Other', authors: [] },
+        ],
+      },
       ctx,
     );
     expect(reply).toEqual({
@@ -45,21 +52,33 @@ describe('checkSender', () => {
   const ID = 'abcdefghijklmnopabcdefghijklmnop';
   const ORIGIN = `chrome-extension://${ID}/`;
   it('accepts our content script on a supported page and our own pages', () => {
-    expect(checkSender({ id: ID, url: 'https://huggingface.co/papers', tab: { id: 1 } as never }, ID, ORIGIN)).toEqual({ ok: true, pageUrl: 'https://huggingface.co/papers' });
+    expect(checkSender({ id: ID, url: 'https://huggingface.co/papers', tab: { id: 1 } as never }, ID, ORIGIN)).toEqual({
+      ok: true,
+      pageUrl: 'https://huggingface.co/papers',
+    });
     expect(checkSender({ id: ID, url: `${ORIGIN}src/popup/index.html` }, ID, ORIGIN).ok).toBe(true);
     // The options page opens in a tab: it is still one of ours.
-    expect(checkSender({ id: ID, url: `${ORIGIN}src/options/index.html`, tab: { id: 2 } as never }, ID, ORIGIN).ok).toBe(true);
+    expect(
+      checkSender({ id: ID, url: `${ORIGIN}src/options/index.html`, tab: { id: 2 } as never }, ID, ORIGIN).ok,
+    ).toBe(true);
   });
   it('refuses other extensions, unsupported pages and foreign origins', () => {
     expect(checkSender({ id: 'other', url: `${ORIGIN}x.html` }, ID, ORIGIN).ok).toBe(false);
-    expect(checkSender({ id: ID, url: 'https://evil.example/papers', tab: { id: 1 } as never }, ID, ORIGIN).ok).toBe(false);
+    expect(checkSender({ id: ID, url: 'https://evil.example/papers', tab: { id: 1 } as never }, ID, ORIGIN).ok).toBe(
+      false,
+    );
     expect(checkSender({ id: ID, url: 'https://evil.example/' }, ID, ORIGIN).ok).toBe(false);
     expect(checkSender({ id: ID, tab: { id: 1 } as never }, ID, ORIGIN).ok).toBe(false);
   });
   it('lets a web page ask only for what its controls need', () => {
     const page = checkSender({ id: ID, url: 'https://arxiv.org/abs/1706.03762', tab: { id: 1 } as never }, ID, ORIGIN);
-    const options = checkSender({ id: ID, url: `${ORIGIN}src/options/index.html`, tab: { id: 2 } as never }, ID, ORIGIN);
-    for (const type of ['listings/seen', 'paper/setRead', 'paper/tag', 'paper/setNote'] as const) expect(mayAsk(page, type)).toBe(true);
+    const options = checkSender(
+      { id: ID, url: `${ORIGIN}src/options/index.html`, tab: { id: 2 } as never },
+      ID,
+      ORIGIN,
+    );
+    for (const type of ['listings/seen', 'paper/setRead', 'paper/tag', 'paper/setNote'] as const)
+      expect(mayAsk(page, type)).toBe(true);
     for (const type of ['import/apply', 'settings/set'] as const) {
       expect(mayAsk(page, type)).toBe(false);
       expect(mayAsk(options, type)).toBe(true);

@@ -5,8 +5,19 @@ import { fixture, loadCapture, loadHtml } from './capture';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const FEED_IDS = [
-  '2407.21783', '2407.21705', '2407.21770', '2407.21646', '2407.21772', '2407.21630', '2407.21721',
-  '2407.21530', '2407.20229', '2407.21781', '2407.21686', '2407.21475', '2404.01300',
+  '2407.21783',
+  '2407.21705',
+  '2407.21770',
+  '2407.21646',
+  '2407.21772',
+  '2407.21630',
+  '2407.21721',
+  '2407.21530',
+  '2407.20229',
+  '2407.21781',
+  '2407.21686',
+  '2407.21475',
+  '2404.01300',
 ];
 
 describe('Hugging Face adapter: matches', () => {
@@ -40,7 +51,9 @@ describe('Hugging Face adapter: parse', () => {
     expect(llama.paper.title).toBe('The Llama 3 Herd of Models');
     expect(llama.paper.authors[0]).toBe('Abhimanyu Dubey');
     expect(llama.paper.authors.length).toBeGreaterThan(100);
-    expect(llama.paper.abstract).toMatch(/^Modern artificial intelligence \(AI\) systems are powered by foundation models\. This paper/);
+    expect(llama.paper.abstract).toMatch(
+      /^Modern artificial intelligence \(AI\) systems are powered by foundation models\. This paper/,
+    );
     expect(llama.paper.upvotes).toBe(94);
     expect(llama.element.tagName).toBe('ARTICLE');
     expect(llama.element.contains(llama.mount.anchor)).toBe(true);
@@ -55,13 +68,19 @@ describe('Hugging Face adapter: parse', () => {
   });
 
   it('ignores island JSON that is not JSON', () => {
-    const html = fixture('huggingface/daily-papers-2024-08-01.html').replace(/data-props="[^"]*"/, 'data-props="{oops"');
+    const html = fixture('huggingface/daily-papers-2024-08-01.html').replace(
+      /data-props="[^"]*"/,
+      'data-props="{oops"',
+    );
     const { document, url } = loadHtml(html, FEED);
     expect(huggingFace.parse(document, url)).toHaveLength(13);
   });
 
   it('finds all 57 papers of the demo feed built from the seed', () => {
-    const { document, url } = loadCapture('demo/daily-papers-2025-08-05.html', 'https://huggingface.co/papers/date/2025-08-05');
+    const { document, url } = loadCapture(
+      'demo/daily-papers-2025-08-05.html',
+      'https://huggingface.co/papers/date/2025-08-05',
+    );
     const ids = huggingFace.parse(document, url).map((l) => l.paper.id);
     expect(ids).toHaveLength(57);
     expect(new Set(ids).size).toBe(57);
@@ -69,7 +88,10 @@ describe('Hugging Face adapter: parse', () => {
   });
 
   it('finds the one paper of a paper page, and not its collection articles', () => {
-    const { document, url } = loadCapture('huggingface/paper-page-2509.24002-prettified.html', 'https://huggingface.co/papers/2509.24002');
+    const { document, url } = loadCapture(
+      'huggingface/paper-page-2509.24002-prettified.html',
+      'https://huggingface.co/papers/2509.24002',
+    );
     const listings = huggingFace.parse(document, url);
     expect(listings.map((l) => l.paper.id)).toEqual(expected['huggingface/paper-page-2509.24002-prettified.html']);
     const [paper] = listings;
@@ -103,7 +125,10 @@ describe('Hugging Face adapter: room reserved for the controls', () => {
   });
 
   it('reserves nothing on a paper page, whose controls follow its heading', () => {
-    const { document, url } = loadCapture('huggingface/paper-page-2509.24002-prettified.html', 'https://huggingface.co/papers/2509.24002');
+    const { document, url } = loadCapture(
+      'huggingface/paper-page-2509.24002-prettified.html',
+      'https://huggingface.co/papers/2509.24002',
+    );
     expect(huggingFace.controlSlots!(url)).toBeUndefined();
     expect(huggingFace.parse(document, url)).toHaveLength(1);
   });
@@ -113,6 +138,8 @@ describe('Hugging Face adapter: room reserved for the controls', () => {
       '<main><article><h3><a href="/collections/x">A collection</a></h3></article><article><h3><a href="/papers/2407.21783">Llama</a></h3></article><h3><a href="/papers/2407.21705">Outside a card</a></h3></main>',
       FEED,
     );
-    expect([...document.querySelectorAll(huggingFace.controlSlots!(url)!)].map((e) => e.textContent)).toEqual(['Llama']);
+    expect([...document.querySelectorAll(huggingFace.controlSlots!(url)!)].map((e) => e.textContent)).toEqual([
+      'Llama',
+    ]);
   });
 });

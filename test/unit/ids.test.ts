@@ -77,7 +77,6 @@ describe('parseArxivId', () => {
       expect(parsed).toEqual(version === undefined ? { id } : { id, version });
     }
   });
-
 });
 
 describe('isCanonicalArxivId', () => {

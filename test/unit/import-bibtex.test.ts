@@ -11,7 +11,8 @@ describe('BibTeX import of files other tools wrote', () => {
   it("keeps the math of arXiv's own BibTeX as TeX, never as HTML", () => {
     expect(titles('arxiv.bib')).toEqual({
       '2109.00301': '$\\infty$-former: Infinite Memory Transformer',
-      '2401.01234': 'Measurement of the $\\gamma^*\\pi\\to\\gamma\\pi\\pi$ cross section with $\\mathcal{O}(n\\log n)$ events',
+      '2401.01234':
+        'Measurement of the $\\gamma^*\\pi\\to\\gamma\\pi\\pi$ cross section with $\\mathcal{O}(n\\log n)$ events',
       '1505.04597': 'U-Net: Convolutional Networks for Biomedical Image Segmentation',
       '1602.07360': 'SqueezeNet: AlexNet-level accuracy with 50x fewer parameters and <0.5MB model size',
       'hep-th/9711200': 'The Large N Limit of Superconformal field theories and supergravity',
@@ -55,7 +56,9 @@ describe('BibTeX import of files other tools wrote', () => {
   });
 
   it('does not report a warning about an unknown macro as a skipped entry', () => {
-    const plan = readImportText('@misc{a, title = {Using \\foobar{x} here}, eprint = {2401.00001}, archivePrefix = {arXiv}}\n');
+    const plan = readImportText(
+      '@misc{a, title = {Using \\foobar{x} here}, eprint = {2401.00001}, archivePrefix = {arXiv}}\n',
+    );
     expect(plan.batch.partial.map((p) => p.id)).toEqual(['2401.00001']);
     expect(plan.skipped).toEqual([]);
   });
@@ -69,6 +72,9 @@ describe('BibTeX import of files other tools wrote', () => {
     expect(plan.skipped).toHaveLength(2);
     expect(plan.skipped[0]!.entry).toBe('entry 1 (broken)');
     expect(plan.skipped[0]!.reason).toMatch(/^could not be read: Unterminated brace-value/);
-    expect(plan.skipped[1]).toEqual({ entry: 'entry 2 (hal)', reason: 'its eprint "hal-01234567" is from HAL, not arXiv' });
+    expect(plan.skipped[1]).toEqual({
+      entry: 'entry 2 (hal)',
+      reason: 'its eprint "hal-01234567" is from HAL, not arXiv',
+    });
   });
 });

@@ -22,7 +22,13 @@ const backupOf = (db: PapershelfDb): Promise<string> => exportText(db, 'backup',
 
 const apply = (db: PapershelfDb, plan: ImportPlan) => applyImport(db, plan.batch, NOW.getTime());
 const backupText = (papers: Paper[], extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: NOW.toISOString(), tables: { papers, settings: [] }, ...extra });
+  JSON.stringify({
+    format: 'papershelf-backup',
+    version: 1,
+    exportedAt: NOW.toISOString(),
+    tables: { papers, settings: [] },
+    ...extra,
+  });
 
 function refused(text: string): string {
   try {
@@ -43,11 +49,23 @@ describe('backup → restore', () => {
 
     const target = freshDb();
     const plan = readImportText(first);
-    expect(await previewImport(target, plan, NOW.getTime())).toEqual({ created: 57, updated: 0, unchanged: 0, listed: 0, newLists: 0 });
+    expect(await previewImport(target, plan, NOW.getTime())).toEqual({
+      created: 57,
+      updated: 0,
+      unchanged: 0,
+      listed: 0,
+      newLists: 0,
+    });
     expect(await apply(target, plan)).toMatchObject({ created: 57, updated: 0, unchanged: 0 });
     expect(await backupOf(target)).toBe(first);
 
-    expect(await previewImport(target, readImportText(first), NOW.getTime())).toEqual({ created: 0, updated: 0, unchanged: 57, listed: 0, newLists: 0 });
+    expect(await previewImport(target, readImportText(first), NOW.getTime())).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 57,
+      listed: 0,
+      newLists: 0,
+    });
     expect(await apply(target, readImportText(first))).toMatchObject({ created: 0, updated: 0, unchanged: 57 });
     expect(await backupOf(target)).toBe(first);
   });
@@ -83,7 +101,12 @@ describe('backup → restore', () => {
   it('keeps the later change of each paper, both ways', async () => {
     const [a, b] = seedPapers();
     const db = freshDb();
-    await db.papers.bulkPut([{ ...a!, readAt: 50, updatedAt: 100 }, { ...b!, updatedAt: 300 }].map(withDerived));
+    await db.papers.bulkPut(
+      [
+        { ...a!, readAt: 50, updatedAt: 100 },
+        { ...b!, updatedAt: 300 },
+      ].map(withDerived),
+    );
     const incoming = [
       { ...a!, readAt: undefined, savedAt: 200, toReadSince: 200, updatedAt: 200 }, // newer: unread and saved now
       { ...b!, readAt: 250, updatedAt: 250 }, // older than what we have
@@ -116,7 +139,12 @@ describe('backup → restore', () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(paper, { selector: (p) => p.n, maxLength: 25 }), async (drawn) => {
         const papers: Paper[] = drawn.map(({ n, ...p }) => {
-          const record: Paper = { ...p, id: `2301.${String(n).padStart(5, '0')}`, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: p.firstSeenAt };
+          const record: Paper = {
+            ...p,
+            id: `2301.${String(n).padStart(5, '0')}`,
+            firstSeenUrl: 'https://huggingface.co/papers',
+            lastSeenAt: p.firstSeenAt,
+          };
           if (record.savedAt !== undefined && record.readAt === undefined) record.toReadSince = record.savedAt;
           return record;
         });
@@ -136,13 +164,41 @@ describe('bad files are refused with the problem and the entry named', () => {
   const [a, b] = seedPapers();
   it.each([
     ['truncated JSON', () => backupText([a!]).slice(0, 200), /not valid JSON \(it may be cut short\)/],
-    ['JSON of another kind', () => JSON.stringify({ items: [1, 2, 3] }), /neither a Papershelf backup .* nor a PaperMemory export/],
-    ['a newer backup', () => backupText([a!], { version: 3 }), /made by a newer Papershelf \(backup version 3\); this one reads backups up to version 2/],
-    ['an entry without id', () => backupText([a!, { ...b!, id: undefined } as unknown as Paper]), /^Entry 2 of papers has no id\.$/],
-    ['duplicated ids', () => backupText([a!, b!, { ...a! }]), /^Entries 1 and 3 of papers both have the id "2406\.04344"\.$/],
-    ['an invalid id', () => backupText([{ ...a!, id: '2413.00001' }]), /^Entry 1 of papers \("2413\.00001"\): id: "2413\.00001" is not a valid arXiv id\.$/],
-    ['a wrong field', () => backupText([a!, { ...b!, readAt: 'yesterday' } as unknown as Paper]), /^Entry 2 of papers \("2405\.14739"\): readAt: /],
-    ['an unknown field', () => backupText([{ ...a!, evil: '<script>' } as unknown as Paper]), /^Entry 1 of papers .*evil/],
+    [
+      'JSON of another kind',
+      () => JSON.stringify({ items: [1, 2, 3] }),
+      /neither a Papershelf backup .* nor a PaperMemory export/,
+    ],
+    [
+      'a newer backup',
+      () => backupText([a!], { version: 3 }),
+      /made by a newer Papershelf \(backup version 3\); this one reads backups up to version 2/,
+    ],
+    [
+      'an entry without id',
+      () => backupText([a!, { ...b!, id: undefined } as unknown as Paper]),
+      /^Entry 2 of papers has no id\.$/,
+    ],
+    [
+      'duplicated ids',
+      () => backupText([a!, b!, { ...a! }]),
+      /^Entries 1 and 3 of papers both have the id "2406\.04344"\.$/,
+    ],
+    [
+      'an invalid id',
+      () => backupText([{ ...a!, id: '2413.00001' }]),
+      /^Entry 1 of papers \("2413\.00001"\): id: "2413\.00001" is not a valid arXiv id\.$/,
+    ],
+    [
+      'a wrong field',
+      () => backupText([a!, { ...b!, readAt: 'yesterday' } as unknown as Paper]),
+      /^Entry 2 of papers \("2405\.14739"\): readAt: /,
+    ],
+    [
+      'an unknown field',
+      () => backupText([{ ...a!, evil: '<script>' } as unknown as Paper]),
+      /^Entry 1 of papers .*evil/,
+    ],
     ['not a file we know', () => 'hello world', /not a file Papershelf can import/],
     ['an empty file', () => '  ', /is empty/],
   ])('%s', (_what, make, message) => {
@@ -153,8 +209,16 @@ describe('bad files are refused with the problem and the entry named', () => {
     let read = false;
     const head = new Blob(['@misc{a, title = {A}}']);
     // Only its first bytes are looked at (is it gzip?), never the whole of it.
-    const file = { name: 'huge.bib', size: 50 * 1024 * 1024, type: '', slice: (a?: number, b?: number) => head.slice(a, b), stream: () => ((read = true), head.stream()) } as unknown as ImportFile;
-    await expect(readImportFile(file)).rejects.toThrow(/huge\.bib is 50\.0 MB; Papershelf imports files up to 25\.0 MB, except its own backups/);
+    const file = {
+      name: 'huge.bib',
+      size: 50 * 1024 * 1024,
+      type: '',
+      slice: (a?: number, b?: number) => head.slice(a, b),
+      stream: () => ((read = true), head.stream()),
+    } as unknown as ImportFile;
+    await expect(readImportFile(file)).rejects.toThrow(
+      /huge\.bib is 50\.0 MB; Papershelf imports files up to 25\.0 MB, except its own backups/,
+    );
     expect(read).toBe(false);
     expect(MAX_IMPORT_BYTES).toBeLessThan(50 * 1024 * 1024);
   });
@@ -177,15 +241,46 @@ describe('other sources', () => {
     ]);
     const db = freshDb();
     expect(await apply(db, plan)).toMatchObject({ created: 4 });
-    expect(await db.papers.get('2406.04344')).toMatchObject({ title: seedPapers()[0]!.title, firstSeenUrl: 'import:bibtex' });
+    expect(await db.papers.get('2406.04344')).toMatchObject({
+      title: seedPapers()[0]!.title,
+      firstSeenUrl: 'import:bibtex',
+    });
   });
 
   it('reads a PaperMemory export: arXiv papers by key or PDF link, others skipped', () => {
     const memory = {
-      'Arxiv-1703.10593': { id: 'Arxiv-1703.10593', title: 'Unpaired Image-to-Image Translation using Cycle-Consistent Adversarial  Networks', author: 'Jun-Yan Zhu and Taesung Park', pdfLink: 'http://arxiv.org/pdf/1703.10593v7', source: 'arxiv', addDate: '2022-08-29T08:35:02.977Z', lastOpenDate: '2022-08-30T08:00:00.000Z', note: 'Accepted @ ICCV 2017', tags: ['gan', ' image translation ', 'GAN'] },
-      'Arxiv-hep-th_9901001': { id: 'Arxiv-hep-th_9901001', title: 'Old style', author: 'A B', pdfLink: '', source: 'arxiv' },
-      'NeurIPS-2020_abcdef12': { id: 'NeurIPS-2020_abcdef12', title: 'Venue keyed', author: 'C D', pdfLink: 'https://arxiv.org/pdf/2006.11239.pdf', source: 'neurips' },
-      'ACL-ACL-2020_2020.acl-main.405': { id: 'ACL-ACL-2020_2020.acl-main.405', title: 'Not on arXiv', author: 'E F', pdfLink: 'https://aclanthology.org/2020.acl-main.405.pdf', source: 'acl' },
+      'Arxiv-1703.10593': {
+        id: 'Arxiv-1703.10593',
+        title: 'Unpaired Image-to-Image Translation using Cycle-Consistent Adversarial  Networks',
+        author: 'Jun-Yan Zhu and Taesung Park',
+        pdfLink: 'http://arxiv.org/pdf/1703.10593v7',
+        source: 'arxiv',
+        addDate: '2022-08-29T08:35:02.977Z',
+        lastOpenDate: '2022-08-30T08:00:00.000Z',
+        note: 'Accepted @ ICCV 2017',
+        tags: ['gan', ' image translation ', 'GAN'],
+      },
+      'Arxiv-hep-th_9901001': {
+        id: 'Arxiv-hep-th_9901001',
+        title: 'Old style',
+        author: 'A B',
+        pdfLink: '',
+        source: 'arxiv',
+      },
+      'NeurIPS-2020_abcdef12': {
+        id: 'NeurIPS-2020_abcdef12',
+        title: 'Venue keyed',
+        author: 'C D',
+        pdfLink: 'https://arxiv.org/pdf/2006.11239.pdf',
+        source: 'neurips',
+      },
+      'ACL-ACL-2020_2020.acl-main.405': {
+        id: 'ACL-ACL-2020_2020.acl-main.405',
+        title: 'Not on arXiv',
+        author: 'E F',
+        pdfLink: 'https://aclanthology.org/2020.acl-main.405.pdf',
+        source: 'acl',
+      },
       __dataVersion: 508,
     };
     const plan = readImportText(JSON.stringify(memory));
@@ -206,7 +301,11 @@ describe('other sources', () => {
     const db = freshDb();
     const { savedAt: _s, toReadSince: _t, ...unsaved } = seedPapers()[1]!;
     await db.papers.put({ ...unsaved, readAt: 7 });
-    const plan = readIdList('2405.14739\nhttps://arxiv.org/abs/1706.03762v2, arXiv:2407.21783; not-an-id 1706.03762', 'toRead', 1000);
+    const plan = readIdList(
+      '2405.14739\nhttps://arxiv.org/abs/1706.03762v2, arXiv:2407.21783; not-an-id 1706.03762',
+      'toRead',
+      1000,
+    );
     expect(plan.skipped).toEqual([
       { entry: 'item 4 ("not-an-id")', reason: 'not an arXiv id or URL' },
       { entry: 'item 5 ("1706.03762")', reason: 'listed twice (1706.03762)' },

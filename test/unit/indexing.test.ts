@@ -35,7 +35,10 @@ describe('indexing after an import', () => {
     // The popup's counts and its first queue page, as live queries.
     let counts = 0;
     let page = 0;
-    const subscriptions = [liveQuery(() => queueCounts(db)).subscribe(() => counts++), liveQuery(() => queuePage(db, 'seen', 50)).subscribe(() => page++)];
+    const subscriptions = [
+      liveQuery(() => queueCounts(db)).subscribe(() => counts++),
+      liveQuery(() => queuePage(db, 'seen', 50)).subscribe(() => page++),
+    ];
     // Both have answered once before indexing starts.
     while (counts === 0 || page === 0) await new Promise((r) => setTimeout(r, 10));
     await settle();

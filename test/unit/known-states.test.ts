@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { KnownStates } from '../../src/content/known-states';
 import type { PaperState } from '../../src/shared/model';
 
-const state = (id: string, read: boolean): PaperState => ({ id, read, saved: false, tags: [], note: '', suggestions: [] });
+const state = (id: string, read: boolean): PaperState => ({
+  id,
+  read,
+  saved: false,
+  tags: [],
+  note: '',
+  suggestions: [],
+});
 
 describe('KnownStates', () => {
   it('keeps a change over an answer to a request sent before it', () => {

@@ -13,10 +13,18 @@ import { workerContext } from './worker-context';
 
 async function library() {
   const db = freshDb();
-  await db.papers.bulkPut(seedPapers().map((p) => withDerived({ ...p, readAt: undefined, savedAt: undefined, toReadSince: undefined } as typeof p)));
+  await db.papers.bulkPut(
+    seedPapers().map((p) =>
+      withDerived({ ...p, readAt: undefined, savedAt: undefined, toReadSince: undefined } as typeof p),
+    ),
+  );
   let retrained = 0;
   let clock = 2e12;
-  const learnt = learntSuggestions(db, () => clock++, () => retrained++);
+  const learnt = learntSuggestions(
+    db,
+    () => clock++,
+    () => retrained++,
+  );
   const { ctx, pushed } = workerContext({ db, now: () => clock++, learnt });
   return { db, ctx, learnt, pushed: pushed.states, retrained: () => retrained };
 }
@@ -59,13 +67,22 @@ describe('learnt tag suggestions in the worker', () => {
   it('reads the models again after a failed read, rather than taking it for "no model"', async () => {
     const { db, ctx } = await library();
     const [a, b, c, d] = seedPapers();
-    const trainer = learntSuggestions(db, () => 3e12, () => undefined);
-    for (const p of [a!, b!, c!]) await handle({ type: 'paper/tag', id: p.id, tag: 'LLM', on: true }, { ...ctx, learnt: trainer });
+    const trainer = learntSuggestions(
+      db,
+      () => 3e12,
+      () => undefined,
+    );
+    for (const p of [a!, b!, c!])
+      await handle({ type: 'paper/tag', id: p.id, tag: 'LLM', on: true }, { ...ctx, learnt: trainer });
     await trainer.settled();
     const paper = (await db.papers.get(d!.id))!;
 
     // A restarted worker whose first read fails.
-    const restarted = learntSuggestions(db, () => 3e12, () => undefined);
+    const restarted = learntSuggestions(
+      db,
+      () => 3e12,
+      () => undefined,
+    );
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     db.close();
     expect(await restarted.active()).toBe(false);
@@ -73,7 +90,15 @@ describe('learnt tag suggestions in the worker', () => {
     errors.mockRestore();
     await db.open();
     expect(await restarted.active()).toBe(true);
-    expect((await restarted.suggest([{ ...paper, title: `${a!.title} ${b!.title}`, abstract: `${a!.abstract} ${c!.abstract}` }])).get(d!.id)?.map((s) => s.tag)).toEqual(['LLM']);
+    expect(
+      (
+        await restarted.suggest([
+          { ...paper, title: `${a!.title} ${b!.title}`, abstract: `${a!.abstract} ${c!.abstract}` },
+        ])
+      )
+        .get(d!.id)
+        ?.map((s) => s.tag),
+    ).toEqual(['LLM']);
   });
 
   it('on the seed, suggests held-out papers their topics at the measured precision and recall, each with its words', async () => {
@@ -83,7 +108,19 @@ describe('learnt tag suggestions in the worker', () => {
     const truth = seedTopics();
     const heldOut = seedPapers().filter((p) => !training.has(p.id));
     pushed.length = 0;
-    await handle({ type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: heldOut.map((p) => ({ id: p.id, title: p.title, authors: p.authors, ...(p.abstract ? { abstract: p.abstract } : {}) })) }, ctx);
+    await handle(
+      {
+        type: 'listings/seen',
+        pageUrl: 'https://huggingface.co/papers',
+        papers: heldOut.map((p) => ({
+          id: p.id,
+          title: p.title,
+          authors: p.authors,
+          ...(p.abstract ? { abstract: p.abstract } : {}),
+        })),
+      },
+      ctx,
+    );
     await expect.poll(() => pushed.length).toBeGreaterThan(0);
     const suggested = new Map(pushed.flat().map((s) => [s.id, s.suggestions]));
     let tp = 0;
@@ -92,14 +129,18 @@ describe('learnt tag suggestions in the worker', () => {
     for (const p of heldOut) {
       const got = new Set((suggested.get(p.id) ?? []).map((s) => s.tag));
       const want = new Set(truth.get(p.id) ?? []);
-      for (const t of got) if (want.has(t)) tp++; else fp++;
+      for (const t of got)
+        if (want.has(t)) tp++;
+        else fp++;
       for (const t of want) if (!got.has(t)) fn++;
       const text = `${p.title} ${p.abstract}`.toLowerCase();
       for (const s of suggested.get(p.id) ?? []) for (const w of s.why) expect(text).toContain(w.toLowerCase());
     }
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
-    console.log(`worker path on the seed: precision ${precision.toFixed(3)} (${tp}/${tp + fp}), recall ${recall.toFixed(3)} (${tp}/${tp + fn})`);
+    console.log(
+      `worker path on the seed: precision ${precision.toFixed(3)} (${tp}/${tp + fp}), recall ${recall.toFixed(3)} (${tp}/${tp + fn})`,
+    );
     // The figures reached (README), as the pure model's evaluation in suggest-model.test.ts.
     expect(precision).toBeGreaterThanOrEqual(0.53);
     expect(recall).toBeGreaterThanOrEqual(0.51);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { handle as handleAny, type HandlerContext } from '../../src/background/handlers';
-import { deletePapers, libraryRows, restorePapers, setReadMany, tagMany, type LibraryQuery } from '../../src/db/library';
+import {
+  deletePapers,
+  libraryRows,
+  restorePapers,
+  setReadMany,
+  tagMany,
+  type LibraryQuery,
+} from '../../src/db/library';
 import { addManyToList, createList, listPapers, setListMembership } from '../../src/db/lists';
 import { putPapers, withDerived } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
@@ -18,7 +25,16 @@ const ids = (papers: { id: string }[]) => papers.map((p) => p.id);
 
 /** Five papers with distinct dates, titles in mixed case, some tags and read marks. */
 function paper(id: string, title: string, seen: number, extra: Partial<Paper> = {}): Paper {
-  return withDerived({ id, title, authors: ['Ada Lovelace'], firstSeenAt: seen, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: seen, updatedAt: seen, ...extra });
+  return withDerived({
+    id,
+    title,
+    authors: ['Ada Lovelace'],
+    firstSeenAt: seen,
+    firstSeenUrl: 'https://huggingface.co/papers',
+    lastSeenAt: seen,
+    updatedAt: seen,
+    ...extra,
+  });
 }
 const SMALL = [
   paper('2401.00001', 'banana models', 100, { readAt: 500, tags: ['zoo', 'Beta'] }),
@@ -42,16 +58,61 @@ const rows = async (db: PapershelfDb, q: Partial<LibraryQuery>) => {
 describe('library table rows', () => {
   it('sorts by seen date, read date (unread last either way), title and first tag (untagged last)', async () => {
     const db = await small();
-    expect(await rows(db, { sort: 'seen' })).toEqual({ ids: ['2401.00005', '2401.00004', '2401.00003', '2401.00002', '2401.00001'], total: 5 });
-    expect((await rows(db, { sort: 'seen', descending: false })).ids).toEqual(['2401.00001', '2401.00002', '2401.00003', '2401.00004', '2401.00005']);
-    expect((await rows(db, { sort: 'read' })).ids).toEqual(['2401.00005', '2401.00001', '2401.00003', '2401.00004', '2401.00002']);
-    expect((await rows(db, { sort: 'read', descending: false })).ids).toEqual(['2401.00003', '2401.00001', '2401.00005', '2401.00004', '2401.00002']);
+    expect(await rows(db, { sort: 'seen' })).toEqual({
+      ids: ['2401.00005', '2401.00004', '2401.00003', '2401.00002', '2401.00001'],
+      total: 5,
+    });
+    expect((await rows(db, { sort: 'seen', descending: false })).ids).toEqual([
+      '2401.00001',
+      '2401.00002',
+      '2401.00003',
+      '2401.00004',
+      '2401.00005',
+    ]);
+    expect((await rows(db, { sort: 'read' })).ids).toEqual([
+      '2401.00005',
+      '2401.00001',
+      '2401.00003',
+      '2401.00004',
+      '2401.00002',
+    ]);
+    expect((await rows(db, { sort: 'read', descending: false })).ids).toEqual([
+      '2401.00003',
+      '2401.00001',
+      '2401.00005',
+      '2401.00004',
+      '2401.00002',
+    ]);
     // Case does not matter, and "Äpfel" sorts with the A's.
-    expect((await rows(db, { sort: 'title', descending: false })).ids).toEqual(['2401.00004', '2401.00002', '2401.00001', '2401.00003', '2401.00005']);
-    expect((await rows(db, { sort: 'title' })).ids).toEqual(['2401.00005', '2401.00003', '2401.00001', '2401.00002', '2401.00004']);
+    expect((await rows(db, { sort: 'title', descending: false })).ids).toEqual([
+      '2401.00004',
+      '2401.00002',
+      '2401.00001',
+      '2401.00003',
+      '2401.00005',
+    ]);
+    expect((await rows(db, { sort: 'title' })).ids).toEqual([
+      '2401.00005',
+      '2401.00003',
+      '2401.00001',
+      '2401.00002',
+      '2401.00004',
+    ]);
     // First tags: 00001 → Beta, 00002 → alpha, 00005 → beta (ties with Beta: newer first).
-    expect((await rows(db, { sort: 'tag', descending: false })).ids).toEqual(['2401.00002', '2401.00005', '2401.00001', '2401.00004', '2401.00003']);
-    expect((await rows(db, { sort: 'tag' })).ids).toEqual(['2401.00005', '2401.00001', '2401.00002', '2401.00004', '2401.00003']);
+    expect((await rows(db, { sort: 'tag', descending: false })).ids).toEqual([
+      '2401.00002',
+      '2401.00005',
+      '2401.00001',
+      '2401.00004',
+      '2401.00003',
+    ]);
+    expect((await rows(db, { sort: 'tag' })).ids).toEqual([
+      '2401.00005',
+      '2401.00001',
+      '2401.00002',
+      '2401.00004',
+      '2401.00003',
+    ]);
   });
 
   it('returns only `limit` rows but counts them all, and a larger limit extends the same order', async () => {
@@ -59,16 +120,25 @@ describe('library table rows', () => {
     for (const sort of ['seen', 'read', 'title', 'tag'] as const) {
       for (const descending of [true, false]) {
         const all = await rows(db, { sort, descending });
-        for (const limit of [1, 2, 3, 4]) expect(await rows(db, { sort, descending, limit }), `${sort} ${descending} ${limit}`).toEqual({ ids: all.ids.slice(0, limit), total: 5 });
+        for (const limit of [1, 2, 3, 4])
+          expect(await rows(db, { sort, descending, limit }), `${sort} ${descending} ${limit}`).toEqual({
+            ids: all.ids.slice(0, limit),
+            total: 5,
+          });
         // The filtered path sorts in memory: it must agree with the index path.
-        expect((await rows(db, { sort, descending, filter: 'ada' })).ids, `${sort} ${descending} filtered`).toEqual(all.ids);
+        expect((await rows(db, { sort, descending, filter: 'ada' })).ids, `${sort} ${descending} filtered`).toEqual(
+          all.ids,
+        );
       }
     }
   });
 
   it('filters with the popup’s search syntax, then sorts', async () => {
     const db = await small();
-    expect(await rows(db, { filter: 'is:read', sort: 'title', descending: false })).toEqual({ ids: ['2401.00001', '2401.00003', '2401.00005'], total: 3 });
+    expect(await rows(db, { filter: 'is:read', sort: 'title', descending: false })).toEqual({
+      ids: ['2401.00001', '2401.00003', '2401.00005'],
+      total: 3,
+    });
     expect(await rows(db, { filter: 'tag:beta', limit: 1 })).toEqual({ ids: ['2401.00005'], total: 2 });
     expect(await rows(db, { filter: 'diffusion' })).toEqual({ ids: ['2401.00003'], total: 1 });
     expect(await rows(db, { filter: 'nothing-like-this' })).toEqual({ ids: [], total: 0 });
@@ -78,7 +148,12 @@ describe('library table rows', () => {
   it('pages through 10,000 papers', { timeout: 60_000 }, async () => {
     const db = freshDb();
     const many = Array.from({ length: 10_000 }, (_, i) =>
-      paper(`2402.${String(i).padStart(5, '0')}`, `Paper ${String(10_000 - i).padStart(5, '0')}`, 1000 + i, i % 2 ? { readAt: 50_000 + i } : { tags: [`t${i % 7}`] }),
+      paper(
+        `2402.${String(i).padStart(5, '0')}`,
+        `Paper ${String(10_000 - i).padStart(5, '0')}`,
+        1000 + i,
+        i % 2 ? { readAt: 50_000 + i } : { tags: [`t${i % 7}`] },
+      ),
     );
     await putPapers(db, many);
     const seen = await rows(db, { sort: 'seen' });
@@ -98,8 +173,8 @@ describe('bulk changes', () => {
     const db = await small();
     const changed = await setReadMany(db, ['2401.00001', '2401.00002', '2401.00002', '2499.99999'], true, 9000);
     expect(ids(changed)).toEqual(['2401.00002']);
-    expect((await db.papers.get('2401.00001'))).toMatchObject({ readAt: 500, updatedAt: 100 });
-    expect((await db.papers.get('2401.00002'))).toMatchObject({ readAt: 9000, updatedAt: 9000 });
+    expect(await db.papers.get('2401.00001')).toMatchObject({ readAt: 500, updatedAt: 100 });
+    expect(await db.papers.get('2401.00002')).toMatchObject({ readAt: 9000, updatedAt: 9000 });
     expect(await db.papers.get('2499.99999')).toBeUndefined();
     expect(ids(await setReadMany(db, ['2401.00001', '2401.00004'], false, 9001))).toEqual(['2401.00001']);
     expect((await db.papers.get('2401.00001'))?.readAt).toBeUndefined();
@@ -121,7 +196,9 @@ describe('bulk changes', () => {
     const db = await small();
     const list = await createList(db, 'Thesis', 1);
     await setListMembership(db, list.id, '2401.00003', true, 2);
-    expect(await addManyToList(db, list.id, ['2401.00005', '2401.00003', '2499.99999', '2401.00001', '2401.00005'], 3)).toBe(2);
+    expect(
+      await addManyToList(db, list.id, ['2401.00005', '2401.00003', '2499.99999', '2401.00001', '2401.00005'], 3),
+    ).toBe(2);
     expect(ids(await listPapers(db, list.id))).toEqual(['2401.00003', '2401.00005', '2401.00001']);
     await expect(addManyToList(db, 'list-gone', ['2401.00001'], 4)).rejects.toThrow(/no longer exists/);
   });
@@ -156,11 +233,19 @@ describe('bulk changes', () => {
 });
 
 /** The handler's answer, typed by the request. */
-const handle = <T extends RequestType>(msg: RequestOf<T>, ctx: HandlerContext) => handleAny(msg, ctx) as Promise<ResponseMap[T]>;
+const handle = <T extends RequestType>(msg: RequestOf<T>, ctx: HandlerContext) =>
+  handleAny(msg, ctx) as Promise<ResponseMap[T]>;
 
 function context() {
   const retrained: TagChange[] = [];
-  const { ctx, pushed } = workerContext({ learnt: { active: async () => false, suggest: async () => new Map(), tagsChanged: (c) => retrained.push(c), settled: async () => undefined } });
+  const { ctx, pushed } = workerContext({
+    learnt: {
+      active: async () => false,
+      suggest: async () => new Map(),
+      tagsChanged: (c) => retrained.push(c),
+      settled: async () => undefined,
+    },
+  });
   return { ctx, pushed: pushed.states, retrained };
 }
 
@@ -168,13 +253,22 @@ describe('library handlers', () => {
   it('bulk read and tag push the changed states and retrain after tagging', async () => {
     const { ctx, pushed, retrained } = context();
     await putPapers(ctx.db, SMALL);
-    expect(await handle({ type: 'papers/setReadMany', ids: ['2401.00001', '2401.00002'], read: true }, ctx)).toEqual({ changed: 1 });
+    expect(await handle({ type: 'papers/setReadMany', ids: ['2401.00001', '2401.00002'], read: true }, ctx)).toEqual({
+      changed: 1,
+    });
     expect(pushed).toEqual([[expect.objectContaining({ id: '2401.00002', read: true })]]);
-    expect(await handle({ type: 'papers/tagMany', ids: ['2401.00002', '2401.00004'], tag: 'ml' }, ctx)).toEqual({ changed: 2 });
-    expect(pushed[1]!.map((s) => [s.id, s.tags])).toEqual([['2401.00002', ['alpha', 'ml']], ['2401.00004', ['ml']]]);
+    expect(await handle({ type: 'papers/tagMany', ids: ['2401.00002', '2401.00004'], tag: 'ml' }, ctx)).toEqual({
+      changed: 2,
+    });
+    expect(pushed[1]!.map((s) => [s.id, s.tags])).toEqual([
+      ['2401.00002', ['alpha', 'ml']],
+      ['2401.00004', ['ml']],
+    ]);
     expect(retrained).toEqual(['all']);
     const list = await handle({ type: 'lists/create', name: 'Later' }, ctx);
-    expect(await handle({ type: 'lists/addMany', listId: list.id, ids: ['2401.00004', '2401.00002'] }, ctx)).toEqual({ added: 2 });
+    expect(await handle({ type: 'lists/addMany', listId: list.id, ids: ['2401.00004', '2401.00002'] }, ctx)).toEqual({
+      added: 2,
+    });
     expect(ids(await listPapers(ctx.db, list.id))).toEqual(['2401.00004', '2401.00002']);
   });
 
@@ -189,7 +283,10 @@ describe('library handlers', () => {
       { id: '2401.00003', read: false, saved: false, tags: [], note: '', suggestions: [] },
     ]);
     expect(await handle({ type: 'papers/restore', ...snapshot }, ctx)).toEqual({ restored: 2 });
-    expect(pushed[1]!.map((s) => [s.id, s.read])).toEqual([['2401.00001', true], ['2401.00003', true]]);
+    expect(pushed[1]!.map((s) => [s.id, s.read])).toEqual([
+      ['2401.00001', true],
+      ['2401.00003', true],
+    ]);
     expect(await exportText(ctx.db, 'backup', 'all', NOW)).toBe(before);
     expect(retrained).toEqual(['all', 'all']);
   });
@@ -198,7 +295,9 @@ describe('library handlers', () => {
     expect(parseRequest({ type: 'papers/tagMany', ids: ['2401.00001'], tag: '' }).ok).toBe(false);
     expect(parseRequest({ type: 'papers/setReadMany', ids: ['not an id'], read: true }).ok).toBe(false);
     expect(parseRequest({ type: 'papers/delete', ids: Array(200_001).fill('2401.00001') }).ok).toBe(false);
-    expect(parseRequest({ type: 'papers/restore', papers: [{ id: '2401.00001', title: 'x' }], entries: [] }).ok).toBe(false);
+    expect(parseRequest({ type: 'papers/restore', papers: [{ id: '2401.00001', title: 'x' }], entries: [] }).ok).toBe(
+      false,
+    );
     expect(parseRequest({ type: 'lists/addMany', listId: 'nope', ids: [] }).ok).toBe(false);
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport } from '../../src/db/import';
-import { createList, deleteList, listByName, listPapers, listsOfPaper, listSummaries, renameList, reorderList, setListMembership } from '../../src/db/lists';
+import {
+  createList,
+  deleteList,
+  listByName,
+  listPapers,
+  listsOfPaper,
+  listSummaries,
+  renameList,
+  reorderList,
+  setListMembership,
+} from '../../src/db/lists';
 import type { PapershelfDb } from '../../src/db/schema';
 import { exportText } from '../../src/export/formats';
 import { readIdList } from '../../src/import/ids-reader';
@@ -78,7 +88,10 @@ describe('custom lists', () => {
     const db = freshDb();
     const list = await createList(db, 'Later', 1);
     await setListMembership(db, list.id, '1706.03762', true, 2, 'https://arxiv.org/abs/1706.03762');
-    expect(await db.papers.get('1706.03762')).toMatchObject({ id: '1706.03762', firstSeenUrl: 'https://arxiv.org/abs/1706.03762' });
+    expect(await db.papers.get('1706.03762')).toMatchObject({
+      id: '1706.03762',
+      firstSeenUrl: 'https://arxiv.org/abs/1706.03762',
+    });
     await expect(setListMembership(db, 'list-gone', '1706.03762', true, 3)).rejects.toThrow(/no longer exists/);
   });
 });
@@ -96,7 +109,12 @@ describe('lists in backups and imports', () => {
     expect(ids(await listPapers(target, listId))).toEqual([...papers].reverse());
     expect(await exportText(target, 'backup', 'all', NOW)).toBe(first);
     // Twice: nothing changes.
-    expect(await previewImport(target, readImportText(first), NOW.getTime())).toMatchObject({ created: 0, updated: 0, listed: 0, newLists: 0 });
+    expect(await previewImport(target, readImportText(first), NOW.getTime())).toMatchObject({
+      created: 0,
+      updated: 0,
+      listed: 0,
+      newLists: 0,
+    });
   });
 
   it('unites memberships: the same list made on two machines becomes one, the library’s order first', async () => {
@@ -129,10 +147,14 @@ describe('lists in backups and imports', () => {
     const before = await exportText(db, 'backup', 'all', NOW);
     const badList = structuredClone(backup);
     badList.tables.listEntries[0].listId = 'list-missing';
-    expect(() => readImportText(JSON.stringify(badList))).toThrow(/^Entry 1 of listEntries names the list "list-missing", which the backup does not have\.$/);
+    expect(() => readImportText(JSON.stringify(badList))).toThrow(
+      /^Entry 1 of listEntries names the list "list-missing", which the backup does not have\.$/,
+    );
     const badPaper = structuredClone(backup);
     badPaper.tables.listEntries[1].paperId = '1706.03762';
-    expect(() => readImportText(JSON.stringify(badPaper))).toThrow(/^Entry 2 of listEntries names the paper "1706\.03762", which the backup does not have\.$/);
+    expect(() => readImportText(JSON.stringify(badPaper))).toThrow(
+      /^Entry 2 of listEntries names the paper "1706\.03762", which the backup does not have\.$/,
+    );
     const twice = structuredClone(backup);
     twice.tables.listEntries.push({ ...twice.tables.listEntries[0], position: 9 });
     expect(() => readImportText(JSON.stringify(twice))).toThrow(/puts .* in the same list twice/);

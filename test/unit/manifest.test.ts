@@ -11,7 +11,11 @@ const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../manife
 describe('manifest.json', () => {
   it("injects each site its own content script, exactly where that site's adapter works", () => {
     expect(manifest.content_scripts).toEqual(
-      ADAPTERS.map((a) => ({ matches: a.matchPatterns, js: [`src/content/entries/${a.id}.ts`], run_at: 'document_start' })),
+      ADAPTERS.map((a) => ({
+        matches: a.matchPatterns,
+        js: [`src/content/entries/${a.id}.ts`],
+        run_at: 'document_start',
+      })),
     );
     expect(manifest.host_permissions).toEqual(MATCH_PATTERNS);
   });
@@ -50,7 +54,11 @@ describe('the Firefox manifest, derived from manifest.json at build time', () =>
     const firefox = manifestFor('firefox', manifest);
     expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
     expect(firefox.browser_specific_settings).toEqual({
-      gecko: { id: 'papershelf@papershelf.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: 'papershelf@papershelf.invalid',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
       gecko_android: { strict_min_version: '142.0' },
     });
     // Everything else is manifest.json's, unchanged.

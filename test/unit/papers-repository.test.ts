@@ -26,13 +26,26 @@ describe('recordSightings', () => {
 
   it('keeps the first sighting and the richer value on a later one', async () => {
     const db = freshDb();
-    await recordSightings(db, [sighting('2407.21783', { abstract: 'Long abstract text', authors: ['A', 'B'] })], 'https://a', 1000);
+    await recordSightings(
+      db,
+      [sighting('2407.21783', { abstract: 'Long abstract text', authors: ['A', 'B'] })],
+      'https://a',
+      1000,
+    );
     await recordSightings(db, [sighting('2407.21783', { authors: [], upvotes: 7 })], 'https://b', 2000);
     const p = await db.papers.get('2407.21783');
-    expect(p).toMatchObject({ firstSeenAt: 1000, firstSeenUrl: 'https://a', lastSeenAt: 2000, abstract: 'Long abstract text', authors: ['A', 'B'], upvotes: 7, updatedAt: 1000 });
+    expect(p).toMatchObject({
+      firstSeenAt: 1000,
+      firstSeenUrl: 'https://a',
+      lastSeenAt: 2000,
+      abstract: 'Long abstract text',
+      authors: ['A', 'B'],
+      upvotes: 7,
+      updatedAt: 1000,
+    });
   });
 
-  it('does not bump updatedAt for a sighting: only the user\'s actions do', async () => {
+  it("does not bump updatedAt for a sighting: only the user's actions do", async () => {
     const db = freshDb();
     await recordSightings(db, [sighting('2407.21783')], 'https://a', 1000);
     await recordSightings(db, [sighting('2407.21783')], 'https://a', 5000);
@@ -42,7 +55,12 @@ describe('recordSightings', () => {
   it('returns stored states and counts duplicates once', async () => {
     const db = freshDb();
     await setPaperState(db, '2407.21783', { read: true }, 500);
-    const states = await recordSightings(db, [sighting('2407.21783'), sighting('2407.21783'), sighting('2404.01300')], 'https://a', 1000);
+    const states = await recordSightings(
+      db,
+      [sighting('2407.21783'), sighting('2407.21783'), sighting('2404.01300')],
+      'https://a',
+      1000,
+    );
     expect(states).toEqual([
       { id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] },
       { id: '2404.01300', read: false, saved: false, tags: [], note: '', suggestions: [] },
@@ -55,7 +73,14 @@ describe('setPaperState and queues', () => {
   it('moves a paper through To read and Read', async () => {
     const db = freshDb();
     await recordSightings(db, [sighting('2407.21783'), sighting('2404.01300')], 'https://a', 1000);
-    expect(await setPaperState(db, '2407.21783', { saved: true }, 2000)).toEqual({ id: '2407.21783', read: false, saved: true, tags: [], note: '', suggestions: [] });
+    expect(await setPaperState(db, '2407.21783', { saved: true }, 2000)).toEqual({
+      id: '2407.21783',
+      read: false,
+      saved: true,
+      tags: [],
+      note: '',
+      suggestions: [],
+    });
     expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['2407.21783']);
     expect(await queueCounts(db)).toEqual({ toRead: 1, read: 0, seen: 2, opened: 0 });
 
@@ -83,7 +108,11 @@ describe('setPaperState and queues', () => {
     const db = freshDb();
     await setPaperState(db, '2407.21783', { saved: true }, 1000, 'https://huggingface.co/papers');
     await recordSightings(db, [sighting('2407.21783')], 'https://huggingface.co/papers', 1001);
-    expect(await db.papers.get('2407.21783')).toMatchObject({ title: 'Paper 2407.21783', savedAt: 1000, toReadSince: 1000 });
+    expect(await db.papers.get('2407.21783')).toMatchObject({
+      title: 'Paper 2407.21783',
+      savedAt: 1000,
+      toReadSince: 1000,
+    });
   });
 
   it('lists queues newest first and only as many as asked', async () => {
@@ -98,11 +127,35 @@ describe('setPaperState and queues', () => {
 describe('one record per paper across sites', () => {
   it('merges an arXiv sighting and a Hugging Face one field by field', async () => {
     const db = freshDb();
-    await recordSightings(db, [{ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], upvotes: 120, abstract: 'Short.' }], 'https://huggingface.co/papers', 1000);
+    await recordSightings(
+      db,
+      [
+        {
+          id: '1706.03762',
+          title: 'Attention Is All You Need',
+          authors: ['Ashish Vaswani'],
+          upvotes: 120,
+          abstract: 'Short.',
+        },
+      ],
+      'https://huggingface.co/papers',
+      1000,
+    );
     await setPaperState(db, '1706.03762', { read: true }, 1500);
     await recordSightings(
       db,
-      [{ id: '1706.03762', version: 7, title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], abstract: 'The dominant sequence transduction models are long.', categories: ['cs.CL', 'cs.LG'], published: '2017-06-12', opened: true }],
+      [
+        {
+          id: '1706.03762',
+          version: 7,
+          title: 'Attention Is All You Need',
+          authors: ['Ashish Vaswani', 'Noam Shazeer'],
+          abstract: 'The dominant sequence transduction models are long.',
+          categories: ['cs.CL', 'cs.LG'],
+          published: '2017-06-12',
+          opened: true,
+        },
+      ],
       'https://arxiv.org/abs/1706.03762',
       2000,
     );
@@ -124,7 +177,12 @@ describe('one record per paper across sites', () => {
 
   it('records opening a paper page without marking it read', async () => {
     const db = freshDb();
-    const [state] = await recordSightings(db, [{ ...sighting('1706.03762'), opened: true }], 'https://arxiv.org/abs/1706.03762', 1000);
+    const [state] = await recordSightings(
+      db,
+      [{ ...sighting('1706.03762'), opened: true }],
+      'https://arxiv.org/abs/1706.03762',
+      1000,
+    );
     expect(state).toEqual({ id: '1706.03762', read: false, saved: false, tags: [], note: '', suggestions: [] });
     expect(await db.papers.get('1706.03762')).toMatchObject({ openedAt: 1000 });
     expect((await db.papers.get('1706.03762'))?.readAt).toBeUndefined();
@@ -132,8 +190,17 @@ describe('one record per paper across sites', () => {
 });
 
 describe('metadata of papers the user kept', () => {
-  const ATTENTION = { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'] };
-  const FORGED = { id: '1706.03762', title: 'Attention Is All You Need (SPONSORED: buy now)', authors: Array.from({ length: 20 }, (_, i) => `Shill ${i}`), abstract: 'x'.repeat(20_000) };
+  const ATTENTION = {
+    id: '1706.03762',
+    title: 'Attention Is All You Need',
+    authors: ['Ashish Vaswani', 'Noam Shazeer'],
+  };
+  const FORGED = {
+    id: '1706.03762',
+    title: 'Attention Is All You Need (SPONSORED: buy now)',
+    authors: Array.from({ length: 20 }, (_, i) => `Shill ${i}`),
+    abstract: 'x'.repeat(20_000),
+  };
 
   it('is not replaced by a feed once saved, read, tagged or noted; the feed only fills what is missing', async () => {
     for (const keep of [
@@ -153,17 +220,39 @@ describe('metadata of papers the user kept', () => {
 
   it('changes with the paper’s own arXiv abstract page, and a paper not kept takes the richer value as before', async () => {
     const db = freshDb();
-    await recordSightings(db, [{ ...ATTENTION, title: 'Attention is all you need (v1 title)' }], 'https://huggingface.co/papers', 1000);
+    await recordSightings(
+      db,
+      [{ ...ATTENTION, title: 'Attention is all you need (v1 title)' }],
+      'https://huggingface.co/papers',
+      1000,
+    );
     await setPaperState(db, '1706.03762', { saved: true }, 1500);
     // Another paper's abstract page is not this paper's.
     await recordSightings(db, [{ ...FORGED }], 'https://arxiv.org/abs/2407.21783', 1800);
     expect((await db.papers.get('1706.03762'))?.title).toBe('Attention is all you need (v1 title)');
     await recordSightings(db, [{ ...ATTENTION, opened: true }], 'https://arxiv.org/abs/1706.03762v7', 2000);
-    expect(await db.papers.get('1706.03762')).toMatchObject({ title: ATTENTION.title, authors: ATTENTION.authors, openedAt: 2000 });
+    expect(await db.papers.get('1706.03762')).toMatchObject({
+      title: ATTENTION.title,
+      authors: ATTENTION.authors,
+      openedAt: 2000,
+    });
 
-    await recordSightings(db, [{ id: '2407.21783', title: 'Short', authors: ['A'] }], 'https://huggingface.co/papers', 1000);
-    await recordSightings(db, [{ id: '2407.21783', title: 'The Llama 3 Herd of Models', authors: ['A', 'B'] }], 'https://huggingface.co/papers', 2000);
-    expect(await db.papers.get('2407.21783')).toMatchObject({ title: 'The Llama 3 Herd of Models', authors: ['A', 'B'] });
+    await recordSightings(
+      db,
+      [{ id: '2407.21783', title: 'Short', authors: ['A'] }],
+      'https://huggingface.co/papers',
+      1000,
+    );
+    await recordSightings(
+      db,
+      [{ id: '2407.21783', title: 'The Llama 3 Herd of Models', authors: ['A', 'B'] }],
+      'https://huggingface.co/papers',
+      2000,
+    );
+    expect(await db.papers.get('2407.21783')).toMatchObject({
+      title: 'The Llama 3 Herd of Models',
+      authors: ['A', 'B'],
+    });
   });
 });
 
@@ -188,7 +277,12 @@ describe('search words and cards on writes', () => {
     expect((await db.paperWords.get(id))?.words).toContain('llamas');
     expect(await db.searchCards.get(id)).toBeUndefined();
     // A fuller title: a new card.
-    await recordSightings(db, [sighting(id, { title: `Paper ${id}: the long title`, abstract: 'Herd of llamas.' })], url, 3);
+    await recordSightings(
+      db,
+      [sighting(id, { title: `Paper ${id}: the long title`, abstract: 'Herd of llamas.' })],
+      url,
+      3,
+    );
     expect(await db.searchCards.get(id)).toMatchObject({ id, keyWords: expect.arrayContaining(['long', 'lovelace']) });
 
     // Marked read: the card (which shows and filters by it) follows; the words stay as they were.
@@ -199,7 +293,12 @@ describe('search words and cards on writes', () => {
 
     // A paper an import left waiting for its words gets them at its next sighting.
     await db.papers.update(id, { unindexed: 1 });
-    await recordSightings(db, [sighting(id, { title: `Paper ${id}: the long title`, abstract: 'Herd of llamas.' })], url, 5);
+    await recordSightings(
+      db,
+      [sighting(id, { title: `Paper ${id}: the long title`, abstract: 'Herd of llamas.' })],
+      url,
+      5,
+    );
     expect((await db.paperWords.get(id))?.words).toContain('llamas');
     expect((await db.papers.get(id))?.unindexed).toBeUndefined();
   });

@@ -12,7 +12,12 @@ import { FakeWorker } from './fake-worker';
 // The popup's notices ask the browser what it grants (site access, storage): here, everything.
 vi.mock('webextension-polyfill', () => {
   const event = { addListener: () => undefined, removeListener: () => undefined };
-  return { default: { permissions: { contains: async () => true, request: async () => true, onAdded: event, onRemoved: event }, extension: { inIncognitoContext: false } } };
+  return {
+    default: {
+      permissions: { contains: async () => true, request: async () => true, onAdded: event, onRemoved: event },
+      extension: { inIncognitoContext: false },
+    },
+  };
 });
 
 // happy-dom's window has no IndexedDB: Dexie takes fake-indexeddb's.
@@ -32,19 +37,27 @@ async function until<T>(read: () => T | undefined | null | false, timeout = 10_0
 }
 
 describe('the popup', () => {
-  it('shows the lists when the Lists tab is chosen before the first queue has loaded', { timeout: 30_000 }, async () => {
-    const db = freshDb();
-    await createList(db, 'Reading group', 1);
-    const root = document.createElement('div');
-    document.body.append(root);
-    render(<Popup db={db} worker={new FakeWorker()} tabs={noTab} />, root);
-    // At once, while To read is still being read from the database.
-    const listsTab = await until(() => [...root.querySelectorAll<HTMLElement>('[role="tab"]')].find((t) => t.textContent === 'Lists'));
-    listsTab.click();
-    const button = await until(() => [...root.querySelectorAll('#queue button')].find((b) => b.textContent?.startsWith('Reading group')));
-    expect(button.textContent).toBe('Reading group 0');
-    // The queue counts come too.
-    await until(() => root.querySelector('#tab-toRead .count'));
-    render(null, root);
-  });
+  it(
+    'shows the lists when the Lists tab is chosen before the first queue has loaded',
+    { timeout: 30_000 },
+    async () => {
+      const db = freshDb();
+      await createList(db, 'Reading group', 1);
+      const root = document.createElement('div');
+      document.body.append(root);
+      render(<Popup db={db} worker={new FakeWorker()} tabs={noTab} />, root);
+      // At once, while To read is still being read from the database.
+      const listsTab = await until(() =>
+        [...root.querySelectorAll<HTMLElement>('[role="tab"]')].find((t) => t.textContent === 'Lists'),
+      );
+      listsTab.click();
+      const button = await until(() =>
+        [...root.querySelectorAll('#queue button')].find((b) => b.textContent?.startsWith('Reading group')),
+      );
+      expect(button.textContent).toBe('Reading group 0');
+      // The queue counts come too.
+      await until(() => root.querySelector('#tab-toRead .count'));
+      render(null, root);
+    },
+  );
 });

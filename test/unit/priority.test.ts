@@ -13,7 +13,16 @@ const NOW = Date.parse('2026-11-25T12:00:00Z');
 const papers = (n: number, from = 0): Paper[] =>
   Array.from({ length: n }, (_, k) => {
     const i = from + k;
-    return { id: `2401.${10_000 + i}`, title: `Paper ${i}`, authors: ['Ada Lovelace'], abstract: 'graph attention '.repeat(40), firstSeenAt: i, firstSeenUrl: 'https://arxiv.org/list/cs.LG/new', lastSeenAt: i, updatedAt: i };
+    return {
+      id: `2401.${10_000 + i}`,
+      title: `Paper ${i}`,
+      authors: ['Ada Lovelace'],
+      abstract: 'graph attention '.repeat(40),
+      firstSeenAt: i,
+      firstSeenUrl: 'https://arxiv.org/list/cs.LG/new',
+      lastSeenAt: i,
+      updatedAt: i,
+    };
   });
 
 /**

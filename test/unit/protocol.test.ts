@@ -9,10 +9,31 @@ describe('parseRequest', () => {
     [{ type: 'paper/setRead', id: '2407.21783', read: true }],
     [{ type: 'paper/setSaved', id: 'hep-th/9901001', saved: false }],
     [{ type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: [paper] }],
-    [{ type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: [{ ...paper, abstract: 'x', version: 2, upvotes: 3 }] }],
+    [
+      {
+        type: 'listings/seen',
+        pageUrl: 'https://huggingface.co/papers',
+        papers: [{ ...paper, abstract: 'x', version: 2, upvotes: 3 }],
+      },
+    ],
     [{ type: 'settings/get' }],
     [{ type: 'settings/set', patch: { readDisplay: { arxiv: 'hide' } } }],
-    [{ type: 'listings/seen', pageUrl: 'https://arxiv.org/abs/1706.03762', papers: [{ ...paper, categories: ['cs.CL'], doi: '10.1/x', journalRef: 'NeurIPS', published: '2017-06-12', opened: true }] }],
+    [
+      {
+        type: 'listings/seen',
+        pageUrl: 'https://arxiv.org/abs/1706.03762',
+        papers: [
+          {
+            ...paper,
+            categories: ['cs.CL'],
+            doi: '10.1/x',
+            journalRef: 'NeurIPS',
+            published: '2017-06-12',
+            opened: true,
+          },
+        ],
+      },
+    ],
   ])('accepts %j', (message) => {
     expect(parseRequest(message)).toEqual({ ok: true, value: message });
   });
@@ -27,7 +48,10 @@ describe('parseRequest', () => {
     ['id that is markup', { type: 'paper/setSaved', id: '<img src=x onerror=alert(1)>', saved: true }],
     ['extra field', { type: 'paper/setRead', id: '2407.21783', read: true, readAt: 0 }],
     ['bad page URL', { type: 'listings/seen', pageUrl: 'not a url', papers: [] }],
-    ['paper without title', { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ id: '2407.21783', authors: [] }] }],
+    [
+      'paper without title',
+      { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ id: '2407.21783', authors: [] }] },
+    ],
     ['negative upvotes', { type: 'listings/seen', pageUrl: 'https://a.b', papers: [{ ...paper, upvotes: -1 }] }],
     ['unknown setting', { type: 'settings/set', patch: { evil: true } }],
     ['setting of wrong type', { type: 'settings/set', patch: { readDisplay: { arxiv: 'blur' } } }],
@@ -47,12 +71,37 @@ describe('parseRequest', () => {
 
 describe('parsePush', () => {
   it('accepts state and settings pushes and refuses others', () => {
-    expect(parsePush({ type: 'states/changed', states: [{ id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] }] }).ok).toBe(true);
-    expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show', arxiv: 'hide' }, keyboard: true, rules: [], tagColors: {} } }).ok).toBe(true);
+    expect(
+      parsePush({
+        type: 'states/changed',
+        states: [{ id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] }],
+      }).ok,
+    ).toBe(true);
+    expect(
+      parsePush({
+        type: 'settings/changed',
+        settings: { readDisplay: { huggingface: 'show', arxiv: 'hide' }, keyboard: true, rules: [], tagColors: {} },
+      }).ok,
+    ).toBe(true);
     expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show' } } }).ok).toBe(false);
-    expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show', arxiv: 'hide' }, keyboard: true, rules: [], tagColors: { x: 'red;}' } } }).ok).toBe(false);
+    expect(
+      parsePush({
+        type: 'settings/changed',
+        settings: {
+          readDisplay: { huggingface: 'show', arxiv: 'hide' },
+          keyboard: true,
+          rules: [],
+          tagColors: { x: 'red;}' },
+        },
+      }).ok,
+    ).toBe(false);
     expect(parsePush({ type: 'suggestions/changed' }).ok).toBe(true);
-    expect(parsePush({ type: 'states/changed', states: [{ id: 'x', read: true, saved: false, tags: [], note: '', suggestions: [] }] }).ok).toBe(false);
+    expect(
+      parsePush({
+        type: 'states/changed',
+        states: [{ id: 'x', read: true, saved: false, tags: [], note: '', suggestions: [] }],
+      }).ok,
+    ).toBe(false);
     expect(parsePush({ type: 'paper/setRead', id: '2407.21783', read: true }).ok).toBe(false);
   });
 });

@@ -12,7 +12,14 @@ const RULES = [
 
 describe('keyword rules', () => {
   it('folds case, accents and plurals', () => {
-    expect(['Models', 'studies', 'boxes', 'class', 'Autoencoders', 'Déjà'].map(stem)).toEqual(['model', 'study', 'box', 'class', 'autoencoder', 'deja']);
+    expect(['Models', 'studies', 'boxes', 'class', 'Autoencoders', 'Déjà'].map(stem)).toEqual([
+      'model',
+      'study',
+      'box',
+      'class',
+      'autoencoder',
+      'deja',
+    ]);
   });
 
   it('matches words and phrases in title and abstract, and says why', () => {
@@ -42,18 +49,34 @@ describe('keyword rules', () => {
       errors: [],
     });
     expect(parseRules('no colon here\nempty:').errors).toHaveLength(2);
-    expect(formatRules(RULES)).toBe('state space: state space model, SSM, HiPPO\ninterpretability: interpretable, sparse autoencoder');
+    expect(formatRules(RULES)).toBe(
+      'state space: state space model, SSM, HiPPO\ninterpretability: interpretable, sparse autoencoder',
+    );
   });
 
   it('puts suggestions in the states the worker returns, until accepted or dismissed', async () => {
     const db = freshDb();
-    const [state] = await recordSightings(db, [{ id: '2206.11893', title: 'Diagonal State Space Models', authors: [] }], 'https://a', 1, undefined, RULES);
+    const [state] = await recordSightings(
+      db,
+      [{ id: '2206.11893', title: 'Diagonal State Space Models', authors: [] }],
+      'https://a',
+      1,
+      undefined,
+      RULES,
+    );
     expect(state!.suggestions).toEqual([{ tag: 'state space', why: ['state space model'] }]);
     expect((await setTag(db, '2206.11893', 'state space', true, 2, '', RULES)).suggestions).toEqual([]);
     await setTag(db, '2206.11893', 'state space', false, 3, '', RULES);
     const dismissed = await dismissSuggestion(db, '2206.11893', 'state space', 4, '', RULES);
     expect(dismissed.suggestions).toEqual([]);
-    const [again] = await recordSightings(db, [{ id: '2206.11893', title: 'Diagonal State Space Models', authors: [] }], 'https://a', 5, undefined, RULES);
+    const [again] = await recordSightings(
+      db,
+      [{ id: '2206.11893', title: 'Diagonal State Space Models', authors: [] }],
+      'https://a',
+      5,
+      undefined,
+      RULES,
+    );
     expect(again!.suggestions).toEqual([]);
     expect((await db.papers.get('2206.11893'))?.dismissed).toEqual(['state space']);
   });

@@ -8,18 +8,47 @@ import { listSummaries } from '../../src/db/lists';
 import { indexPending, putPapers, queueCounts } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import type { Paper } from '../../src/shared/model';
-import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES, V6_STORES, V7_STORES, V8_STORES, V9_STORES } from '../../src/db/schema';
+import {
+  openDatabase,
+  V1_STORES,
+  V2_STORES,
+  V3_STORES,
+  V4_STORES,
+  V5_STORES,
+  V6_STORES,
+  V7_STORES,
+  V8_STORES,
+  V9_STORES,
+} from '../../src/db/schema';
 import { searchPapers } from '../../src/db/search';
 import { tagCounts } from '../../src/db/annotations';
 
 // Version 10 is the per-field write stamps (another branch); 11 is this one.
-const STORES: [number, Record<string, string>][] = [[1, V1_STORES], [2, V2_STORES], [3, V3_STORES], [4, V4_STORES], [5, V5_STORES], [6, V6_STORES], [7, V7_STORES], [8, V8_STORES], [9, V9_STORES]];
+const STORES: [number, Record<string, string>][] = [
+  [1, V1_STORES],
+  [2, V2_STORES],
+  [3, V3_STORES],
+  [4, V4_STORES],
+  [5, V5_STORES],
+  [6, V6_STORES],
+  [7, V7_STORES],
+  [8, V8_STORES],
+  [9, V9_STORES],
+];
 const PAPERS = 10_000;
 
 /** The library as version `v` wrote it: only the fields and tables that version knew. */
 function paperAt(v: number, i: number): Record<string, unknown> {
   const id = `2401.${String(10000 + i)}`;
-  const p: Record<string, unknown> = { id, title: `Spectral graph paper ${i}`, authors: ['Ada Lovelace'], firstSeenAt: i, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: i, updatedAt: i };
+  const p: Record<string, unknown> = {
+    id,
+    title: `Spectral graph paper ${i}`,
+    authors: ['Ada Lovelace'],
+    firstSeenAt: i,
+    firstSeenUrl: 'https://huggingface.co/papers',
+    lastSeenAt: i,
+    updatedAt: i,
+  };
   if (i % 10 === 0) Object.assign(p, { savedAt: i, toReadSince: i });
   if (i % 7 === 0) Object.assign(p, { readAt: i });
   if (i % 10 === 0 && i % 7 === 0) delete p.toReadSince;
@@ -43,14 +72,28 @@ describe('upgrading a 10,000-paper library from every earlier version', () => {
       if (v >= 7) await putPapers(old as unknown as PapershelfDb, papers as unknown as Paper[]);
       else await old.table('papers').bulkPut(papers);
       // Versions 5 to 9 marked the papers an import wrote, to be indexed after: some still are.
-      const marked = v >= 5 ? papers.filter((_, i) => i % 17 === 0).map((p): Record<string, unknown> => ({ ...p, unindexed: 1 })) : [];
+      const marked =
+        v >= 5
+          ? papers.filter((_, i) => i % 17 === 0).map((p): Record<string, unknown> => ({ ...p, unindexed: 1 }))
+          : [];
       if (marked.length) {
         await old.table('papers').bulkPut(marked);
-        if (v >= 7) await Promise.all(['paperWords', 'searchCards'].map((t) => old.table(t).bulkDelete(marked.map((p) => p.id as string))));
+        if (v >= 7)
+          await Promise.all(
+            ['paperWords', 'searchCards'].map((t) => old.table(t).bulkDelete(marked.map((p) => p.id as string))),
+          );
       }
       if (v >= 6) {
         await old.table('lists').put({ id: 'l1', name: 'Reading group', createdAt: 1, updatedAt: 1 });
-        await old.table('listEntries').bulkPut(Array.from({ length: 100 }, (_, i) => ({ listId: 'l1', paperId: papers[i * 3]!.id, position: i, addedAt: i, updatedAt: i })));
+        await old.table('listEntries').bulkPut(
+          Array.from({ length: 100 }, (_, i) => ({
+            listId: 'l1',
+            paperId: papers[i * 3]!.id,
+            position: i,
+            addedAt: i,
+            updatedAt: i,
+          })),
+        );
       }
       old.close();
 

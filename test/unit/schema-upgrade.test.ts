@@ -1,7 +1,16 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES, V6_STORES, V7_STORES } from '../../src/db/schema';
+import {
+  openDatabase,
+  V1_STORES,
+  V2_STORES,
+  V3_STORES,
+  V4_STORES,
+  V5_STORES,
+  V6_STORES,
+  V7_STORES,
+} from '../../src/db/schema';
 import { createList, listSummaries, setListMembership } from '../../src/db/lists';
 import { indexPending } from '../../src/db/papers';
 import { searchCards, searchPapers } from '../../src/db/search';
@@ -13,15 +22,35 @@ import { exportText } from '../../src/export/formats';
 let n = 0;
 
 /** Papers whose record still carries the words versions 4 to 6 kept in it. */
-const withWordsInRecord = async (db: ReturnType<typeof openDatabase>) => (await db.papers.toArray()).filter((p) => 'words' in p).length;
+const withWordsInRecord = async (db: ReturnType<typeof openDatabase>) =>
+  (await db.papers.toArray()).filter((p) => 'words' in p).length;
 
 /** A database as version 1 of Papershelf left it, with data in it. */
 async function makeV1(name: string, dimRead: boolean | undefined) {
   const v1 = new Dexie(name);
   v1.version(1).stores(V1_STORES);
   await v1.table('papers').bulkPut([
-    { id: '2407.21783', title: 'The Llama 3 Herd of Models', authors: ['A'], firstSeenAt: 1, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: 1, savedAt: 5, toReadSince: 5, updatedAt: 5 },
-    { id: '2404.01300', title: 'Other', authors: [], firstSeenAt: 2, firstSeenUrl: 'https://huggingface.co/papers', lastSeenAt: 2, readAt: 6, updatedAt: 6 },
+    {
+      id: '2407.21783',
+      title: 'The Llama 3 Herd of Models',
+      authors: ['A'],
+      firstSeenAt: 1,
+      firstSeenUrl: 'https://huggingface.co/papers',
+      lastSeenAt: 1,
+      savedAt: 5,
+      toReadSince: 5,
+      updatedAt: 5,
+    },
+    {
+      id: '2404.01300',
+      title: 'Other',
+      authors: [],
+      firstSeenAt: 2,
+      firstSeenUrl: 'https://huggingface.co/papers',
+      lastSeenAt: 2,
+      readAt: 6,
+      updatedAt: 6,
+    },
   ]);
   if (dimRead !== undefined) await v1.table('settings').put({ key: 'dimRead', value: dimRead, updatedAt: 7 });
   v1.close();
@@ -36,7 +65,11 @@ describe('schema upgrade 1 → 2', () => {
     expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['2407.21783']);
     expect((await queuePage(db, 'read', 10)).map((p) => p.id)).toEqual(['2404.01300']);
     expect(await queuePage(db, 'opened', 10)).toEqual([]);
-    expect(await db.papers.get('2407.21783')).toMatchObject({ title: 'The Llama 3 Herd of Models', savedAt: 5, updatedAt: 5 });
+    expect(await db.papers.get('2407.21783')).toMatchObject({
+      title: 'The Llama 3 Herd of Models',
+      savedAt: 5,
+      updatedAt: 5,
+    });
     expect(db.verno).toBeGreaterThanOrEqual(2);
   });
 
@@ -44,14 +77,24 @@ describe('schema upgrade 1 → 2', () => {
     const name = `upgrade-${++n}`;
     await makeV1(name, false);
     const db = openDatabase(name);
-    expect(await readSettings(db)).toEqual({ readDisplay: { huggingface: 'show', arxiv: 'dim' }, keyboard: true, rules: [], tagColors: {} });
+    expect(await readSettings(db)).toEqual({
+      readDisplay: { huggingface: 'show', arxiv: 'dim' },
+      keyboard: true,
+      rules: [],
+      tagColors: {},
+    });
     expect(await db.settings.get('dimRead' as never)).toBeUndefined();
   });
 
   it('keeps dimming where it was on', async () => {
     const name = `upgrade-${++n}`;
     await makeV1(name, true);
-    expect(await readSettings(openDatabase(name))).toEqual({ readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true, rules: [], tagColors: {} });
+    expect(await readSettings(openDatabase(name))).toEqual({
+      readDisplay: { huggingface: 'dim', arxiv: 'dim' },
+      keyboard: true,
+      rules: [],
+      tagColors: {},
+    });
   });
 });
 
@@ -61,13 +104,32 @@ describe('schema upgrade 2 → 3', () => {
     const v2 = new Dexie(name);
     v2.version(2).stores(V2_STORES);
     await v2.table('papers').bulkPut([
-      { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], firstSeenAt: 1, firstSeenUrl: 'https://arxiv.org/abs/1706.03762', lastSeenAt: 1, openedAt: 1, readAt: 2, updatedAt: 2 },
+      {
+        id: '1706.03762',
+        title: 'Attention Is All You Need',
+        authors: ['Ashish Vaswani'],
+        firstSeenAt: 1,
+        firstSeenUrl: 'https://arxiv.org/abs/1706.03762',
+        lastSeenAt: 1,
+        openedAt: 1,
+        readAt: 2,
+        updatedAt: 2,
+      },
     ]);
     await v2.table('settings').put({ key: 'readDisplay', value: { huggingface: 'hide', arxiv: 'dim' }, updatedAt: 3 });
     v2.close();
     const db = openDatabase(name);
-    expect(await db.papers.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', openedAt: 1, readAt: 2 });
-    expect(await readSettings(db)).toEqual({ readDisplay: { huggingface: 'hide', arxiv: 'dim' }, keyboard: true, rules: [], tagColors: {} });
+    expect(await db.papers.get('1706.03762')).toMatchObject({
+      title: 'Attention Is All You Need',
+      openedAt: 1,
+      readAt: 2,
+    });
+    expect(await readSettings(db)).toEqual({
+      readDisplay: { huggingface: 'hide', arxiv: 'dim' },
+      keyboard: true,
+      rules: [],
+      tagColors: {},
+    });
     await setTag(db, '1706.03762', 'transformers', true, 10);
     expect(await tagCounts(db)).toEqual([{ name: 'transformers', count: 1 }]);
     expect(db.verno).toBeGreaterThanOrEqual(3);
@@ -79,7 +141,17 @@ describe('schema upgrade 3 → 4', () => {
     const name = `upgrade-${++n}`;
     const v3 = new Dexie(name);
     v3.version(3).stores(V3_STORES);
-    await v3.table('papers').put({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tags: ['Transformers'], note: 'Read §3', firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 1, updatedAt: 2 });
+    await v3.table('papers').put({
+      id: '1706.03762',
+      title: 'Attention Is All You Need',
+      authors: ['Ashish Vaswani'],
+      tags: ['Transformers'],
+      note: 'Read §3',
+      firstSeenAt: 1,
+      firstSeenUrl: 'x',
+      lastSeenAt: 1,
+      updatedAt: 2,
+    });
     v3.close();
     const db = openDatabase(name);
     expect(db.verno).toBeGreaterThanOrEqual(4);
@@ -87,7 +159,11 @@ describe('schema upgrade 3 → 4', () => {
     await indexPending(db);
     expect(await db.paperWords.where('words').startsWith('vaswan').primaryKeys()).toEqual(['1706.03762']);
     expect(await db.paperWords.where('words').equals('transformers').count()).toBe(1);
-    expect(await db.papers.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', note: 'Read §3', updatedAt: 2 });
+    expect(await db.papers.get('1706.03762')).toMatchObject({
+      title: 'Attention Is All You Need',
+      note: 'Read §3',
+      updatedAt: 2,
+    });
   });
 });
 
@@ -96,7 +172,16 @@ describe('schema upgrade 4 → 5', () => {
     const name = `upgrade-${++n}`;
     const v4 = new Dexie(name);
     v4.version(4).stores(V4_STORES);
-    await v4.table('papers').put({ id: '1706.03762', title: 'Attention Is All You Need', authors: [], words: ['attention', 'need'], firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 1, updatedAt: 2 });
+    await v4.table('papers').put({
+      id: '1706.03762',
+      title: 'Attention Is All You Need',
+      authors: [],
+      words: ['attention', 'need'],
+      firstSeenAt: 1,
+      firstSeenUrl: 'x',
+      lastSeenAt: 1,
+      updatedAt: 2,
+    });
     v4.close();
     const db = openDatabase(name);
     expect(db.verno).toBeGreaterThanOrEqual(5);
@@ -111,7 +196,20 @@ describe('schema upgrade 5 → 6', () => {
     const name = `upgrade-${++n}`;
     const v5 = new Dexie(name);
     v5.version(5).stores(V5_STORES);
-    await v5.table('papers').put({ id: '1706.03762', title: 'Attention Is All You Need', authors: [], tags: ['nlp'], note: 'key paper', savedAt: 3, toReadSince: 3, words: ['attention', 'need'], firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 1, updatedAt: 3 });
+    await v5.table('papers').put({
+      id: '1706.03762',
+      title: 'Attention Is All You Need',
+      authors: [],
+      tags: ['nlp'],
+      note: 'key paper',
+      savedAt: 3,
+      toReadSince: 3,
+      words: ['attention', 'need'],
+      firstSeenAt: 1,
+      firstSeenUrl: 'x',
+      lastSeenAt: 1,
+      updatedAt: 3,
+    });
     await v5.table('settings').put({ key: 'keyboard', value: false, updatedAt: 2 });
     v5.close();
     const db = openDatabase(name);
@@ -130,10 +228,31 @@ describe('schema upgrade 6 → 7', () => {
     const name = `upgrade-${++n}`;
     const v6 = new Dexie(name);
     v6.version(6).stores(V6_STORES);
-    const paper = { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tags: ['nlp'], note: 'key paper', savedAt: 3, toReadSince: 3, firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 1, updatedAt: 3 };
+    const paper = {
+      id: '1706.03762',
+      title: 'Attention Is All You Need',
+      authors: ['Ashish Vaswani'],
+      tags: ['nlp'],
+      note: 'key paper',
+      savedAt: 3,
+      toReadSince: 3,
+      firstSeenAt: 1,
+      firstSeenUrl: 'x',
+      lastSeenAt: 1,
+      updatedAt: 3,
+    };
     await v6.table('papers').bulkPut([
       { ...paper, words: ['attention', 'need', 'vaswani', 'nlp', 'key', 'paper'] },
-      { id: '2312.00752', title: 'Mamba: Linear-Time Sequence Modeling', authors: [], firstSeenAt: 2, firstSeenUrl: 'import:backup', lastSeenAt: 2, updatedAt: 2, unindexed: 1 },
+      {
+        id: '2312.00752',
+        title: 'Mamba: Linear-Time Sequence Modeling',
+        authors: [],
+        firstSeenAt: 2,
+        firstSeenUrl: 'import:backup',
+        lastSeenAt: 2,
+        updatedAt: 2,
+        unindexed: 1,
+      },
     ]);
     await v6.table('lists').put({ id: 'l1', name: 'Reading group', createdAt: 1, updatedAt: 1 });
     await v6.table('listEntries').put({ listId: 'l1', paperId: '1706.03762', position: 0, addedAt: 1, updatedAt: 1 });
@@ -142,7 +261,10 @@ describe('schema upgrade 6 → 7', () => {
     expect(db.verno).toBeGreaterThanOrEqual(7);
     // The upgrade itself touches no paper (it must stay quick with 10,000 of them): every field the
     // user made is there, lists and queues work; search waits for the worker's migration.
-    expect(await db.papers.get('1706.03762')).toEqual({ ...paper, words: ['attention', 'need', 'vaswani', 'nlp', 'key', 'paper'] });
+    expect(await db.papers.get('1706.03762')).toEqual({
+      ...paper,
+      words: ['attention', 'need', 'vaswani', 'nlp', 'key', 'paper'],
+    });
     expect(await listSummaries(db)).toEqual([{ id: 'l1', name: 'Reading group', count: 1 }]);
     expect((await queuePage(db, 'toRead', 10)).map((p) => p.id)).toEqual(['1706.03762']);
     // Until the worker has moved a paper over, search does not find it (since version 9, which
@@ -155,10 +277,23 @@ describe('schema upgrade 6 → 7', () => {
     expect(await indexPending(db)).toBe(2);
     expect(await indexPending(db)).toBe(0);
     expect(await db.papers.get('1706.03762')).toEqual(paper);
-    expect(await db.paperWords.get('1706.03762')).toEqual({ id: '1706.03762', words: expect.arrayContaining(['attention', 'need', 'vaswani', 'nlp', 'key', 'paper']) });
+    expect(await db.paperWords.get('1706.03762')).toEqual({
+      id: '1706.03762',
+      words: expect.arrayContaining(['attention', 'need', 'vaswani', 'nlp', 'key', 'paper']),
+    });
     // Its search card: what a result shows and filters by, and the words that rank first.
     const { id, title, authors, tags, note, savedAt, toReadSince, firstSeenAt } = paper;
-    expect(await db.searchCards.get('1706.03762')).toEqual({ id, title, authors, tags, note, savedAt, toReadSince, firstSeenAt, keyWords: expect.arrayContaining(['attention', 'vaswani', 'nlp', 'key']) });
+    expect(await db.searchCards.get('1706.03762')).toEqual({
+      id,
+      title,
+      authors,
+      tags,
+      note,
+      savedAt,
+      toReadSince,
+      firstSeenAt,
+      keyWords: expect.arrayContaining(['attention', 'vaswani', 'nlp', 'key']),
+    });
     expect((await searchPapers(db, 'vaswani')).map((h) => h.paper.id)).toEqual(['1706.03762']);
     expect((await searchCards(db, 'attention nlp')).map((h) => h.paper.id)).toEqual(['1706.03762']);
     expect((await searchPapers(db, 'mamba linear')).map((h) => h.paper.id)).toEqual(['2312.00752']);
@@ -170,8 +305,29 @@ describe('schema upgrade 7 → 8 (→ 9)', () => {
     const name = `upgrade-${++n}`;
     const v7 = new Dexie(name);
     v7.version(7).stores(V7_STORES);
-    const saved = { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tags: ['nlp'], savedAt: 3, toReadSince: 3, firstSeenAt: 1, firstSeenUrl: 'x', lastSeenAt: 4, updatedAt: 3 };
-    const read = { id: '2312.00752', title: 'Mamba', authors: [], readAt: 5, openedAt: 5, firstSeenAt: 2, firstSeenUrl: 'x', lastSeenAt: 5, updatedAt: 5 };
+    const saved = {
+      id: '1706.03762',
+      title: 'Attention Is All You Need',
+      authors: ['Ashish Vaswani'],
+      tags: ['nlp'],
+      savedAt: 3,
+      toReadSince: 3,
+      firstSeenAt: 1,
+      firstSeenUrl: 'x',
+      lastSeenAt: 4,
+      updatedAt: 3,
+    };
+    const read = {
+      id: '2312.00752',
+      title: 'Mamba',
+      authors: [],
+      readAt: 5,
+      openedAt: 5,
+      firstSeenAt: 2,
+      firstSeenUrl: 'x',
+      lastSeenAt: 5,
+      updatedAt: 5,
+    };
     await v7.table('papers').bulkPut([saved, read]);
     v7.close();
     const db = openDatabase(name);
@@ -197,7 +353,16 @@ describe('the version 7 migration', () => {
     const v6 = new Dexie(name);
     v6.version(6).stores(V6_STORES);
     await v6.table('papers').bulkPut(
-      Array.from({ length: 1_200 }, (_, i) => ({ id: `2401.${String(10000 + i)}`, title: `Spectral methods part ${i}`, authors: ['Ada Lovelace'], words: ['spectral', 'methods', 'part'], firstSeenAt: i, firstSeenUrl: 'x', lastSeenAt: i, updatedAt: i })),
+      Array.from({ length: 1_200 }, (_, i) => ({
+        id: `2401.${String(10000 + i)}`,
+        title: `Spectral methods part ${i}`,
+        authors: ['Ada Lovelace'],
+        words: ['spectral', 'methods', 'part'],
+        firstSeenAt: i,
+        firstSeenUrl: 'x',
+        lastSeenAt: i,
+        updatedAt: i,
+      })),
     );
     v6.close();
     const db = openDatabase(name);
@@ -217,7 +382,16 @@ describe('the version 7 migration', () => {
     const v6 = new Dexie(name);
     v6.version(6).stores(V6_STORES);
     await v6.table('papers').bulkPut(
-      ['2401.10001', '2401.10002', '2401.10003'].map((id, i) => ({ id, title: `Paper ${i}`, authors: ['Ada Lovelace'], words: ['paper'], firstSeenAt: i, firstSeenUrl: 'x', lastSeenAt: i, updatedAt: i })),
+      ['2401.10001', '2401.10002', '2401.10003'].map((id, i) => ({
+        id,
+        title: `Paper ${i}`,
+        authors: ['Ada Lovelace'],
+        words: ['paper'],
+        firstSeenAt: i,
+        firstSeenUrl: 'x',
+        lastSeenAt: i,
+        updatedAt: i,
+      })),
     );
     v6.close();
     const db = openDatabase(name);
@@ -240,7 +414,16 @@ describe('the version 7 migration', () => {
     const v6 = new Dexie(name);
     v6.version(6).stores(V6_STORES);
     await v6.table('papers').bulkPut(
-      Array.from({ length: 450 }, (_, i) => ({ id: `2401.${String(10000 + i)}`, title: `Paper ${i}`, authors: ['Ada Lovelace'], words: ['paper'], firstSeenAt: i, firstSeenUrl: 'x', lastSeenAt: i, updatedAt: i })),
+      Array.from({ length: 450 }, (_, i) => ({
+        id: `2401.${String(10000 + i)}`,
+        title: `Paper ${i}`,
+        authors: ['Ada Lovelace'],
+        words: ['paper'],
+        firstSeenAt: i,
+        firstSeenUrl: 'x',
+        lastSeenAt: i,
+        updatedAt: i,
+      })),
     );
     v6.close();
     const db = openDatabase(name);
@@ -267,7 +450,16 @@ describe('indexing after an import', () => {
   it('gives imported papers their search words in the background, in batches', async () => {
     const db = openDatabase(`index-${++n}`);
     await db.papers.bulkPut(
-      Array.from({ length: 1_200 }, (_, i) => ({ id: `2401.${String(10000 + i)}`, title: `Spectral methods part ${i}`, authors: ['Ada Lovelace'], firstSeenAt: i, firstSeenUrl: 'import:backup', lastSeenAt: i, updatedAt: i, unindexed: 1 as const })),
+      Array.from({ length: 1_200 }, (_, i) => ({
+        id: `2401.${String(10000 + i)}`,
+        title: `Spectral methods part ${i}`,
+        authors: ['Ada Lovelace'],
+        firstSeenAt: i,
+        firstSeenUrl: 'import:backup',
+        lastSeenAt: i,
+        updatedAt: i,
+        unindexed: 1 as const,
+      })),
     );
     expect(await searchPapers(db, 'spectral')).toEqual([]);
     expect(await indexPending(db)).toBe(1_200);

@@ -41,13 +41,19 @@ describe('searchPapers on the seed library', () => {
 
   it('needs every word, in any field: authors, notes, tags', async () => {
     expect(await titles('greg yang')).toEqual(['Feature Learning in Infinite-Width Neural Networks']);
-    expect(await titles('wachter')).toEqual(['Robust Counterfactual Explanations for Neural Networks With Probabilistic Guarantees']);
+    expect(await titles('wachter')).toEqual([
+      'Robust Counterfactual Explanations for Neural Networks With Probabilistic Guarantees',
+    ]);
     expect(await titles('diagonal verbalized')).toEqual([]);
-    expect(await titles('diagonal hippo')).toEqual(['On the Parameterization and Initialization of Diagonal State Space Models']);
+    expect(await titles('diagonal hippo')).toEqual([
+      'On the Parameterization and Initialization of Diagonal State Space Models',
+    ]);
   });
 
   it('filters by tag, read state and list', async () => {
-    expect(await titles('tag:"state space"')).toEqual(['On the Parameterization and Initialization of Diagonal State Space Models']);
+    expect(await titles('tag:"state space"')).toEqual([
+      'On the Parameterization and Initialization of Diagonal State Space Models',
+    ]);
     const unread = await searchPapers(db, 'is:unread interpretab');
     expect(unread.length).toBeGreaterThan(0);
     expect(unread.every((h) => h.paper.readAt === undefined)).toBe(true);
@@ -58,7 +64,10 @@ describe('searchPapers on the seed library', () => {
 
   it('filters by a custom list by name, in the list’s order, with words or without', async () => {
     const list = await createList(db, 'Reading group', 1);
-    const picked = ['Feature Learning in Infinite-Width Neural Networks', 'On the Parameterization and Initialization of Diagonal State Space Models'];
+    const picked = [
+      'Feature Learning in Infinite-Width Neural Networks',
+      'On the Parameterization and Initialization of Diagonal State Space Models',
+    ];
     const byTitle = new Map((await db.papers.toArray()).map((p) => [p.title, p.id]));
     for (const t of [...picked].reverse()) await setListMembership(db, list.id, byTitle.get(t)!, true, 2);
     expect(await titles('list:"reading GROUP"')).toEqual([...picked].reverse());
@@ -77,9 +86,20 @@ describe('searchPapers on a broad query', () => {
   it('finds the title matches even when hundreds of papers match only in their abstracts', async () => {
     const big = freshDb();
     // 400 papers that say "zeta" in the abstract only, and, last in key order, one with it in the title.
-    const paper = (id: string, title: string, abstract: string, seen: number) => ({ id, title, authors: ['Ada Lovelace'], abstract, firstSeenAt: seen, firstSeenUrl: 'https://arxiv.org/list/cs.LG/new', lastSeenAt: seen, updatedAt: seen });
+    const paper = (id: string, title: string, abstract: string, seen: number) => ({
+      id,
+      title,
+      authors: ['Ada Lovelace'],
+      abstract,
+      firstSeenAt: seen,
+      firstSeenUrl: 'https://arxiv.org/list/cs.LG/new',
+      lastSeenAt: seen,
+      updatedAt: seen,
+    });
     await putPapers(big, [
-      ...Array.from({ length: 400 }, (_, i) => paper(`2401.${String(10000 + i)}`, `Paper number ${i}`, 'We bound the zeta function.', i)),
+      ...Array.from({ length: 400 }, (_, i) =>
+        paper(`2401.${String(10000 + i)}`, `Paper number ${i}`, 'We bound the zeta function.', i),
+      ),
       paper('2499.99999', 'Zeta functions of graphs', 'Nothing else.', 0),
     ]);
     const hits = await searchPapers(big, 'zeta');
@@ -92,9 +112,20 @@ describe('searchPapers on a broad query', () => {
 
   it('finds a paper by two words whatever their order, when one of them is in hundreds of titles', async () => {
     const big = freshDb();
-    const paper = (id: string, title: string, abstract: string) => ({ id, title, authors: ['Ada Lovelace'], abstract, firstSeenAt: 1, firstSeenUrl: 'https://arxiv.org/list/cs.LG/new', lastSeenAt: 1, updatedAt: 1 });
+    const paper = (id: string, title: string, abstract: string) => ({
+      id,
+      title,
+      authors: ['Ada Lovelace'],
+      abstract,
+      firstSeenAt: 1,
+      firstSeenUrl: 'https://arxiv.org/list/cs.LG/new',
+      lastSeenAt: 1,
+      updatedAt: 1,
+    });
     await putPapers(big, [
-      ...Array.from({ length: 400 }, (_, i) => paper(`2401.${String(10000 + i)}`, `Model number ${i}`, 'Nothing here.')),
+      ...Array.from({ length: 400 }, (_, i) =>
+        paper(`2401.${String(10000 + i)}`, `Model number ${i}`, 'Nothing here.'),
+      ),
       paper('2499.99998', 'Model spectral graphs', 'In the title.'),
       paper('2499.99999', 'Another model', 'A spectral method, in the abstract only.'),
     ]);

@@ -3,8 +3,15 @@ import type { Paper } from '../../src/shared/model';
 import { fixture } from './capture';
 
 export function seedPapers(): Paper[] {
-  const ids = fixture('seed/daily-papers-ids.tsv').trim().split('\n').map((l) => l.split('\t'));
-  const paragraphs = fixture('seed/daily-papers-feed.txt').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).slice(6);
+  const ids = fixture('seed/daily-papers-ids.tsv')
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t'));
+  const paragraphs = fixture('seed/daily-papers-feed.txt')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .slice(6);
   const papers: Paper[] = [];
   for (let i = 0; i + 1 < paragraphs.length; i += 2) {
     const row = ids.find(([t]) => t === paragraphs[i])!;

@@ -61,10 +61,18 @@ describe('Shelf on the Daily Papers capture', () => {
     for (const card of cards) {
       expect(card.querySelectorAll(HOST_TAG)).toHaveLength(1);
       // Accessible names (a screen reader's) and the short words shown.
-      expect(buttons(card).map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Mark read', 'Save for later', 'Tags', 'Note', 'Lists']);
+      expect(buttons(card).map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
+        'Mark read',
+        'Save for later',
+        'Tags',
+        'Note',
+        'Lists',
+      ]);
       expect(buttons(card).map((b) => b.textContent)).toEqual(['Read', 'Save', 'Tags', 'Note', 'Lists']);
       const title = card.querySelector('h3')!.textContent!.trim();
-      expect(card.querySelector(HOST_TAG)!.shadowRoot!.querySelector('[role="group"]')!.getAttribute('aria-label')).toBe(title);
+      expect(
+        card.querySelector(HOST_TAG)!.shadowRoot!.querySelector('[role="group"]')!.getAttribute('aria-label'),
+      ).toBe(title);
     }
     const llama = document.querySelector('[data-papershelf-id="2407.21783"]')!;
     expect(llama.getAttribute('data-papershelf-read')).toBe('true');
@@ -88,7 +96,9 @@ describe('Shelf on the Daily Papers capture', () => {
     shelf.stop();
     document.adoptedStyleSheets = [];
     const roomFor = () =>
-      document.adoptedStyleSheets.flatMap((s) => [...s.cssRules] as CSSStyleRule[]).filter((r) => r.style.getPropertyValue('padding-bottom'));
+      document.adoptedStyleSheets
+        .flatMap((s) => [...s.cssRules] as CSSStyleRule[])
+        .filter((r) => r.style.getPropertyValue('padding-bottom'));
     shelf = new Shelf({ document, adapterFor, worker, room: (doc) => new ControlRoom(doc) });
     await shelf.start();
     const [titles] = roomFor();
@@ -119,7 +129,10 @@ describe('Shelf on the Daily Papers capture', () => {
   });
 
   it('follows pushed changes from other tabs', async () => {
-    worker.push({ type: 'states/changed', states: [{ id: '2407.21705', read: false, saved: true, tags: [], note: '', suggestions: [] }] });
+    worker.push({
+      type: 'states/changed',
+      states: [{ id: '2407.21705', read: false, saved: true, tags: [], note: '', suggestions: [] }],
+    });
     const card = document.querySelector('[data-papershelf-id="2407.21705"]')!;
     expect(card.getAttribute('data-papershelf-saved')).toBe('true');
     expect(buttons(card)[1]!.getAttribute('aria-pressed')).toBe('true');
@@ -129,7 +142,8 @@ describe('Shelf on the Daily Papers capture', () => {
     const llama = document.querySelector<HTMLElement>('[data-papershelf-id="2407.21783"]')!;
     expect(llama.getAttribute('data-papershelf-read')).toBe('true');
     await afterRescan(shelf, () => {
-      for (const a of llama.querySelectorAll('a[href="/papers/2407.21783"]')) a.setAttribute('href', '/papers/2407.00002');
+      for (const a of llama.querySelectorAll('a[href="/papers/2407.21783"]'))
+        a.setAttribute('href', '/papers/2407.00002');
     });
     expect(llama.getAttribute('data-papershelf-id')).toBe('2407.00002');
     expect(llama.getAttribute('data-papershelf-read')).toBe('false');
@@ -158,13 +172,20 @@ describe('Shelf ordering', () => {
     }) as typeof slow.request;
     shelf = new Shelf({ document, adapterFor, worker: slow });
     const started = shelf.start();
-    await vi.waitFor(() => expect(slow.requests.some((r) => r.type === 'listings/seen')).toBe(true), { timeout: 30_000 });
+    await vi.waitFor(() => expect(slow.requests.some((r) => r.type === 'listings/seen')).toBe(true), {
+      timeout: 30_000,
+    });
     // Another tab marks a paper read before this page's first answer arrives.
-    slow.push({ type: 'states/changed', states: [{ id: '2407.21705', read: true, saved: false, tags: [], note: '', suggestions: [] }] });
+    slow.push({
+      type: 'states/changed',
+      states: [{ id: '2407.21705', read: true, saved: false, tags: [], note: '', suggestions: [] }],
+    });
     release();
     await started;
     await microtasksDone();
-    expect(document.querySelector('[data-papershelf-id="2407.21705"]')!.getAttribute('data-papershelf-read')).toBe('true');
+    expect(document.querySelector('[data-papershelf-id="2407.21705"]')!.getAttribute('data-papershelf-read')).toBe(
+      'true',
+    );
   });
 });
 
@@ -178,7 +199,9 @@ describe('Shelf with a worker that has not answered yet', () => {
       message.type === 'listings/seen' ? new Promise(() => {}) : request(message)) as typeof silent.request;
     shelf = new Shelf({ document, adapterFor, worker: silent });
     void shelf.start();
-    await vi.waitFor(() => expect(document.querySelectorAll(`[data-papershelf-id] ${HOST_TAG}`)).toHaveLength(13), { timeout: 30_000 });
+    await vi.waitFor(() => expect(document.querySelectorAll(`[data-papershelf-id] ${HOST_TAG}`)).toHaveLength(13), {
+      timeout: 30_000,
+    });
     // The page re-renders a card while the first answer is still awaited.
     // (The scan's own promise waits for states that never come: wait for the controls instead.)
     const copy = rerender(articles()[3]!);
@@ -194,18 +217,28 @@ describe('Shelf with a worker that is slow to start', () => {
       shelf?.stop();
       loadFeed();
       const late = new FakeWorker();
-      late.states.set('2407.21783', { id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] });
+      late.states.set('2407.21783', {
+        id: '2407.21783',
+        read: true,
+        saved: false,
+        tags: [],
+        note: '',
+        suggestions: [],
+      });
       let asks = 0;
       const request = late.request.bind(late);
       late.request = (async (message: Parameters<typeof request>[0]) => {
-        if (message.type === 'listings/seen' && ++asks <= 2) throw new Error('Could not establish connection. Receiving end does not exist.');
+        if (message.type === 'listings/seen' && ++asks <= 2)
+          throw new Error('Could not establish connection. Receiving end does not exist.');
         return request(message);
       }) as typeof late.request;
       shelf = new Shelf({ document, adapterFor, worker: late });
       const started = shelf.start();
       await vi.advanceTimersByTimeAsync(5_000);
       await started;
-      expect(document.querySelector('[data-papershelf-id="2407.21783"]')!.getAttribute('data-papershelf-read')).toBe('true');
+      expect(document.querySelector('[data-papershelf-id="2407.21783"]')!.getAttribute('data-papershelf-read')).toBe(
+        'true',
+      );
       expect(asks).toBe(3);
     } finally {
       vi.useRealTimers();

@@ -1,22 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { suggestByModel } from '../../src/suggest/suggest';
 import { termsOf } from '../../src/suggest/terms';
-import { addDocument, emptyStats, statsFromRecord, statsToRecord, vectorize, type CorpusStats } from '../../src/suggest/tfidf';
+import {
+  addDocument,
+  emptyStats,
+  statsFromRecord,
+  statsToRecord,
+  vectorize,
+  type CorpusStats,
+} from '../../src/suggest/tfidf';
 import { seedPapers } from './seed';
 import { evaluateOnSeed, seedTopics, TRAINING_PER_TOPIC } from './topic-eval';
 import { DEFAULT_TRAINING, LINEAR_TRAINING, trainModels } from './train/train';
 
 const SAE = [
-  { title: 'Sparse autoencoders find interpretable features', abstract: 'We train sparse autoencoders on activations.' },
+  {
+    title: 'Sparse autoencoders find interpretable features',
+    abstract: 'We train sparse autoencoders on activations.',
+  },
   { title: 'Evaluating sparse autoencoder features', abstract: 'Autoencoders trained on residual stream activations.' },
-  { title: 'Scaling sparse autoencoders', abstract: 'Dictionary learning of interpretable features with autoencoders.' },
+  {
+    title: 'Scaling sparse autoencoders',
+    abstract: 'Dictionary learning of interpretable features with autoencoders.',
+  },
 ];
 const OTHERS = [
   { title: 'Diffusion models for images', abstract: 'Denoising diffusion generates images.' },
   { title: 'Speculative decoding for faster inference', abstract: 'Draft tokens are verified by the target model.' },
 ];
 
-function libraryOf(papers: { title: string; abstract?: string; tags?: string[] }[]): { stats: CorpusStats; library: { vector: Map<string, number>; tags?: string[] | undefined }[] } {
+function libraryOf(papers: { title: string; abstract?: string; tags?: string[] }[]): {
+  stats: CorpusStats;
+  library: { vector: Map<string, number>; tags?: string[] | undefined }[];
+} {
   const stats = emptyStats();
   const terms = papers.map((p) => termsOf(p));
   for (const t of terms) addDocument(stats, t);
@@ -25,7 +41,12 @@ function libraryOf(papers: { title: string; abstract?: string; tags?: string[] }
 
 describe('tf-idf', () => {
   it('stems title and abstract words, a title word counting double', () => {
-    expect(termsOf({ title: 'Autoencoders', abstract: 'An autoencoder and the features' })).toEqual(new Map([['autoencoder', 3], ['feature', 1]]));
+    expect(termsOf({ title: 'Autoencoders', abstract: 'An autoencoder and the features' })).toEqual(
+      new Map([
+        ['autoencoder', 3],
+        ['feature', 1],
+      ]),
+    );
   });
 
   it('counts document frequencies one paper at a time', () => {
@@ -70,7 +91,10 @@ describe('tag models', () => {
   it('suggests a tag with the words that weighed most, all from the paper, leaving out tags it has or dismissed', () => {
     const { stats, library } = libraryOf([...SAE.map((p) => ({ ...p, tags: ['SAE'] })), ...OTHERS]);
     const models = trainModels(library);
-    const paper = { title: 'Sparse Autoencoders for vision transformers', abstract: 'Interpretable features of a ViT.' };
+    const paper = {
+      title: 'Sparse Autoencoders for vision transformers',
+      abstract: 'Interpretable features of a ViT.',
+    };
     const [suggestion, ...rest] = suggestByModel(models, paper, stats);
     expect(rest).toEqual([]);
     expect(suggestion!.tag).toBe('SAE');
@@ -106,7 +130,7 @@ describe('tag models', () => {
 describe(`on the seed, with ${TRAINING_PER_TOPIC} hand-tagged papers a topic`, () => {
   // The figures reached when the model was chosen (see src/suggest/model.ts), rounded down: a
   // change to words, weights or thresholds must not make suggestions worse.
-  it('nearest centroid suggests the held-out papers\' topics with precision ≥ 0.53 and recall ≥ 0.51', () => {
+  it("nearest centroid suggests the held-out papers' topics with precision ≥ 0.53 and recall ≥ 0.51", () => {
     const { precision, recall, heldOut } = evaluateOnSeed(DEFAULT_TRAINING);
     expect(heldOut).toBe(43);
     expect(precision).toBeGreaterThanOrEqual(0.53);

@@ -31,8 +31,16 @@ describe('tag management', () => {
       { name: 'fine-tuning', count: 2 },
     ]);
     expect((await searchPapers(db, 'tag:adapters')).map((h) => h.paper.id).sort()).toEqual([ids[0], ids[1]].sort());
-    expect(await readSettings(db)).toMatchObject({ rules: [{ tag: 'Adapters', phrases: ['low-rank'] }], tagColors: { adapters: '#ff0000' } });
-    expect(pushed.states.flat().map((s) => s.id).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(await readSettings(db)).toMatchObject({
+      rules: [{ tag: 'Adapters', phrases: ['low-rank'] }],
+      tagColors: { adapters: '#ff0000' },
+    });
+    expect(
+      pushed.states
+        .flat()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([ids[0], ids[1]].sort());
     expect(pushed.settings.at(-1)?.tagColors).toEqual({ adapters: '#ff0000' });
   });
 
@@ -55,8 +63,12 @@ describe('tag management', () => {
 
   it('refuses a colour that is not #rrggbb', async () => {
     const { parseRequest } = await import('../../src/shared/requests');
-    expect(parseRequest({ type: 'settings/set', patch: { tagColors: { peft: 'red;background:url(x)' } } })).toMatchObject({ ok: false });
-    expect(parseRequest({ type: 'settings/set', patch: { tagColors: { peft: '#a1b2c3' } } })).toMatchObject({ ok: true });
+    expect(
+      parseRequest({ type: 'settings/set', patch: { tagColors: { peft: 'red;background:url(x)' } } }),
+    ).toMatchObject({ ok: false });
+    expect(parseRequest({ type: 'settings/set', patch: { tagColors: { peft: '#a1b2c3' } } })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -74,8 +86,17 @@ describe('papers seen and read per week', () => {
 
   it('reads the library’s seen and read times', async () => {
     const db = freshDb();
-    const papers = seedPapers().map((p, i) => ({ ...p, firstSeenAt: now - i * 3600_000, readAt: i < 5 ? now - i * 3600_000 : undefined }));
-    await db.papers.bulkPut(papers.map((p) => { const { readAt, ...rest } = p; return readAt === undefined ? rest : { ...rest, readAt }; }));
+    const papers = seedPapers().map((p, i) => ({
+      ...p,
+      firstSeenAt: now - i * 3600_000,
+      readAt: i < 5 ? now - i * 3600_000 : undefined,
+    }));
+    await db.papers.bulkPut(
+      papers.map((p) => {
+        const { readAt, ...rest } = p;
+        return readAt === undefined ? rest : { ...rest, readAt };
+      }),
+    );
     const weeks = await weeklyActivity(db, now);
     expect(weeks.reduce((n, w) => n + w.seen, 0)).toBe(57);
     expect(weeks.reduce((n, w) => n + w.read, 0)).toBe(5);

@@ -14,11 +14,16 @@ import { DEFAULT_TRAINING, trainModels, type TrainOptions } from './train/train'
 export const TRAINING_PER_TOPIC = 3;
 
 export function seedTopics(): Map<string, string[]> {
-  const rows = fixture('seed/topic-tags.tsv').split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
-  return new Map(rows.map((row) => {
-    const [id, tags] = row.split('\t');
-    return [id!, (tags ?? '').split(',').filter(Boolean)];
-  }));
+  const rows = fixture('seed/topic-tags.tsv')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .slice(1);
+  return new Map(
+    rows.map((row) => {
+      const [id, tags] = row.split('\t');
+      return [id!, (tags ?? '').split(',').filter(Boolean)];
+    }),
+  );
 }
 
 export interface Evaluation {
@@ -47,7 +52,11 @@ export function evaluateOnSeed(options: TrainOptions = DEFAULT_TRAINING, titleWe
   const stats = emptyStats();
   const terms = papers.map((p) => termsOf(p, titleWeight));
   for (const t of terms) addDocument(stats, t);
-  const library = papers.map((p, i) => ({ id: p.id, vector: vectorize(terms[i]!, stats), tags: training.has(p.id) ? truth.get(p.id) : [] }));
+  const library = papers.map((p, i) => ({
+    id: p.id,
+    vector: vectorize(terms[i]!, stats),
+    tags: training.has(p.id) ? truth.get(p.id) : [],
+  }));
   const models = trainModels(library, options);
   let heldOut = 0;
   const byTopic: Record<string, [number, number, number]> = {};
@@ -67,6 +76,10 @@ export function evaluateOnSeed(options: TrainOptions = DEFAULT_TRAINING, titleWe
   return {
     precision: truePositives / Math.max(1, truePositives + falsePositives),
     recall: truePositives / Math.max(1, truePositives + falseNegatives),
-    truePositives, falsePositives, falseNegatives, heldOut, byTopic,
+    truePositives,
+    falsePositives,
+    falseNegatives,
+    heldOut,
+    byTopic,
   };
 }

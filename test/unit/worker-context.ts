@@ -9,7 +9,11 @@ export function workerContext(overrides: Partial<HandlerContext> = {}) {
   const ctx: HandlerContext = {
     db: freshDb(),
     now: () => clock++,
-    notify: { statesChanged: (s) => pushed.states.push(s), settingsChanged: (s) => pushed.settings.push(s), suggestionsChanged: () => undefined },
+    notify: {
+      statesChanged: (s) => pushed.states.push(s),
+      settingsChanged: (s) => pushed.settings.push(s),
+      suggestionsChanged: () => undefined,
+    },
     senderUrl: 'https://huggingface.co/papers',
     ...overrides,
   };

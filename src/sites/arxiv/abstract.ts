@@ -9,7 +9,9 @@ import { textOf } from '../types';
 import { categoriesIn } from './metadata';
 
 const metas = (document: Document, name: string) =>
-  [...document.querySelectorAll<HTMLMetaElement>(`meta[name="${name}"]`)].map((m) => (m.content ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  [...document.querySelectorAll<HTMLMetaElement>(`meta[name="${name}"]`)]
+    .map((m) => (m.content ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 
 /** "Vaswani, Ashish" → "Ashish Vaswani", as listings show names. */
 const displayName = (name: string) => {
@@ -28,7 +30,8 @@ export function parseAbstract(document: Document, url: URL): Listing[] {
   const others = categoriesIn(textOf(document.querySelector('td.subjects, .tablecell.subjects')));
   const categories = [...new Set([...primary, ...others])];
   const doi = metas(document, 'citation_doi')[0];
-  const journalRef = metas(document, 'citation_journal_title')[0] ?? textOf(document.querySelector('td.jref, .tablecell.jref'));
+  const journalRef =
+    metas(document, 'citation_journal_title')[0] ?? textOf(document.querySelector('td.jref, .tablecell.jref'));
   const abstract = metas(document, 'citation_abstract')[0];
   const heading = document.querySelector<HTMLElement>('h1.title');
   const headingText = heading ? textOf(heading).replace(/^Title:\s*/, '') : '';

@@ -11,7 +11,9 @@ export function parseSearch(document: Document, url: URL): Listing[] {
     const full = li.querySelector('.abstract-full')?.cloneNode(true) as Element | undefined;
     full?.querySelectorAll('a').forEach((a) => a.remove()); // the "△ Less" toggle
     const abstract = textOf(full);
-    const categories = [...li.querySelectorAll('.tags .tag')].map(textOf).filter((c) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(c));
+    const categories = [...li.querySelectorAll('.tags .tag')]
+      .map(textOf)
+      .filter((c) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(c));
     const authors = li.querySelector('p.authors');
     // The line of the result's id and [pdf, ps, other] links, whatever its classes.
     const linkLine = found.link.parentElement;
@@ -25,7 +27,12 @@ export function parseSearch(document: Document, url: URL): Listing[] {
         ...(abstract ? { abstract } : {}),
         ...(categories.length ? { categories } : {}),
       },
-      mount: linkLine && linkLine !== li ? { anchor: linkLine, where: 'beforeend', inline: true } : authors ? { anchor: authors, where: 'afterend' } : { anchor: li, where: 'beforeend' },
+      mount:
+        linkLine && linkLine !== li
+          ? { anchor: linkLine, where: 'beforeend', inline: true }
+          : authors
+            ? { anchor: authors, where: 'afterend' }
+            : { anchor: li, where: 'beforeend' },
     });
   }
   return listings;

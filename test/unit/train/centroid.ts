@@ -4,7 +4,11 @@
  */
 import type { SparseVector } from '../../../src/suggest/tfidf';
 
-export function centroidWeights(positives: readonly SparseVector[], negatives: readonly SparseVector[], negativeFraction: number): SparseVector {
+export function centroidWeights(
+  positives: readonly SparseVector[],
+  negatives: readonly SparseVector[],
+  negativeFraction: number,
+): SparseVector {
   const weights: SparseVector = new Map();
   addMean(weights, positives, 1);
   if (negativeFraction > 0) addMean(weights, negatives, -negativeFraction);

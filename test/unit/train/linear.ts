@@ -12,7 +12,11 @@ export interface LinearOptions {
   lambda: number;
 }
 
-export function linearWeights(positives: readonly SparseVector[], negatives: readonly SparseVector[], options: LinearOptions): { weights: SparseVector; bias: number } {
+export function linearWeights(
+  positives: readonly SparseVector[],
+  negatives: readonly SparseVector[],
+  options: LinearOptions,
+): { weights: SparseVector; bias: number } {
   const examples = [
     ...positives.map((x) => ({ x, y: 1, weight: 0.5 / positives.length })),
     ...negatives.map((x) => ({ x, y: -1, weight: 0.5 / Math.max(1, negatives.length) })),

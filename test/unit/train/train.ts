@@ -3,7 +3,14 @@
  * nearest centroid (what the worker ships, see src/suggest/model.ts) and the logistic-regression
  * classifier it was measured against. The worker itself keeps a running sum per tag instead.
  */
-import { centroidModel, CENTROID_THRESHOLD, MIN_PAPERS_PER_TAG, strongest, type ModelMethod, type TagModel } from '../../../src/suggest/model';
+import {
+  centroidModel,
+  CENTROID_THRESHOLD,
+  MIN_PAPERS_PER_TAG,
+  strongest,
+  type ModelMethod,
+  type TagModel,
+} from '../../../src/suggest/model';
 import type { SparseVector } from '../../../src/suggest/tfidf';
 import { centroidWeights } from './centroid';
 import { linearWeights } from './linear';
@@ -56,7 +63,8 @@ export function trainModels(papers: readonly VectorWithTags[], options: TrainOpt
   const spelling = new Map<string, string>();
   const counts = new Map<string, number>();
   for (const paper of papers) {
-    for (const tag of new Set((paper.tags ?? []).map((t) => t.toLowerCase()))) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    for (const tag of new Set((paper.tags ?? []).map((t) => t.toLowerCase())))
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
     for (const tag of paper.tags ?? []) if (!spelling.has(tag.toLowerCase())) spelling.set(tag.toLowerCase(), tag);
   }
   const models: TagModel[] = [];
@@ -72,6 +80,7 @@ function trainModelFor(tag: string, papers: readonly VectorWithTags[], options: 
   const key = tag.toLowerCase();
   const positives: SparseVector[] = [];
   const negatives: SparseVector[] = [];
-  for (const paper of papers) (paper.tags?.some((t) => t.toLowerCase() === key) ? positives : negatives).push(paper.vector);
+  for (const paper of papers)
+    (paper.tags?.some((t) => t.toLowerCase() === key) ? positives : negatives).push(paper.vector);
   return trainTagModel(tag, positives, negatives, options);
 }
