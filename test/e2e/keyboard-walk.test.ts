@@ -25,41 +25,41 @@ describe('keyboard only', () => {
     const page = await s.open(DEMO);
     await expect.poll(() => page.locator('[data-papershelf-read]').count()).toBe(57);
     await page.keyboard.press('j');
-    expect(await focused(page)).toBe('Mark read');
+    await expect.poll(() => focused(page)).toBe('Mark read');
     await page.keyboard.press('Enter');
     await expect.poll(() => card(page, FIRST).getAttribute('data-papershelf-read')).toBe('true');
 
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Save for later');
+    await expect.poll(() => focused(page)).toBe('Save for later');
     await page.keyboard.press('Space');
     await expect.poll(() => card(page, FIRST).getAttribute('data-papershelf-saved')).toBe('true');
 
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('Add a tag');
+    await expect.poll(() => focused(page)).toBe('Add a tag');
     await page.keyboard.type('walked');
     await page.keyboard.press('Enter');
     await card(page, FIRST).getByRole('button', { name: 'Remove tag walked' }).waitFor();
     await page.keyboard.press('Escape');
-    expect(await focused(page)).toBe('Tags');
+    await expect.poll(() => focused(page)).toBe('Tags');
 
     // Past the tag editor's button: the note.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('Note');
+    await expect.poll(() => focused(page)).toBe('Note');
     await page.keyboard.type('Read on a train, no mouse.');
     await page.keyboard.press('Escape');
-    expect(await focused(page)).toBe('Note');
+    await expect.poll(() => focused(page)).toBe('Note');
 
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('New list with this paper');
+    await expect.poll(() => focused(page)).toBe('New list with this paper');
     await page.keyboard.type('Keyboard list');
     await page.keyboard.press('Enter');
     await card(page, FIRST).getByRole('checkbox', { name: 'Keyboard list' }).waitFor();
     expect(await card(page, FIRST).getByRole('checkbox', { name: 'Keyboard list' }).isChecked()).toBe(true);
     await page.keyboard.press('Escape');
-    expect(await focused(page)).toBe('Lists');
+    await expect.poll(() => focused(page)).toBe('Lists');
 
     await expect.poll(async () => (await storedPaper(s, FIRST))?.note).toBe('Read on a train, no mouse.');
     expect(await storedPaper(s, FIRST)).toMatchObject({
