@@ -1,7 +1,7 @@
 /** Notes and tags: the user's own words about a paper. */
 import type { Paper, PaperState, TagRule } from '../shared/model';
 import { normaliseTag, sameTag, stateOf } from '../shared/model';
-import { paperTables, putPapers } from './papers';
+import { blankPaper, paperTables, putPapers } from './papers';
 import type { PapershelfDb } from './schema';
 
 /** Changes one paper in a transaction, creating a bare record for a paper not recorded yet. */
@@ -15,15 +15,7 @@ async function updatePaper(
 ): Promise<PaperState> {
   return db.transaction('rw', paperTables(db), async () => {
     const stored = await db.papers.get(id);
-    const existing: Paper = stored ?? {
-      id,
-      title: '',
-      authors: [],
-      firstSeenAt: now,
-      firstSeenUrl: pageUrl,
-      lastSeenAt: now,
-      updatedAt: now,
-    };
+    const existing: Paper = stored ?? blankPaper(id, now, pageUrl);
     const next: Paper = { ...existing, updatedAt: now };
     change(next);
     const [record] = await putPapers(db, [next], [stored]);

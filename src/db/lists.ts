@@ -4,7 +4,7 @@
  * rewrites its entries only, never the papers.
  */
 import type { ListEntry, ListSummary, Paper, PaperList } from '../shared/model';
-import { paperTables, putPapers } from './papers';
+import { blankPaper, paperTables, putPapers } from './papers';
 import type { PapershelfDb } from './schema';
 
 /** Names as the user means them: trimmed, inner spaces folded. */
@@ -80,17 +80,7 @@ export async function setListMembership(
     const last = await entriesOf(db, listId).last();
     await db.listEntries.add({ listId, paperId, position: (last?.position ?? -1) + 1, addedAt: now, updatedAt: now });
     if (!(await db.papers.get(paperId))) {
-      await putPapers(db, [
-        {
-          id: paperId,
-          title: '',
-          authors: [],
-          firstSeenAt: now,
-          firstSeenUrl: pageUrl,
-          lastSeenAt: now,
-          updatedAt: now,
-        },
-      ]);
+      await putPapers(db, [blankPaper(paperId, now, pageUrl)]);
     }
   });
 }

@@ -198,6 +198,11 @@ export const isKept = (p: Paper) =>
  * when `trusted` (the page is the paper's own arXiv abstract page), the richer value wins field by
  * field; for a kept paper on any other page, a value is taken only where the record has none.
  */
+/** The record of a paper known only by its id: what a write to a paper never seen before starts from. */
+export function blankPaper(id: string, now: number, pageUrl: string): Paper {
+  return { id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now };
+}
+
 export function mergeSighting(
   existing: Paper | undefined,
   seen: PaperSighting,
@@ -205,15 +210,7 @@ export function mergeSighting(
   now: number,
   trusted = false,
 ): Paper {
-  const base: Paper = existing ?? {
-    id: seen.id,
-    title: '',
-    authors: [],
-    firstSeenAt: now,
-    firstSeenUrl: pageUrl,
-    lastSeenAt: now,
-    updatedAt: now,
-  };
+  const base: Paper = existing ?? blankPaper(seen.id, now, pageUrl);
   const merged: Paper = { ...base, lastSeenAt: now };
   if (existing && isKept(existing) && !trusted) return fillGaps(merged, seen, now);
   // The richer value wins: the same paper seen on arXiv and Hugging Face is one record with
@@ -293,17 +290,7 @@ export async function setPaperState(
 ): Promise<PaperState> {
   return db.transaction('rw', paperTables(db), async () => {
     const stored = await db.papers.get(id);
-    const existing =
-      stored ??
-      ({
-        id,
-        title: '',
-        authors: [],
-        firstSeenAt: now,
-        firstSeenUrl: pageUrl,
-        lastSeenAt: now,
-        updatedAt: now,
-      } satisfies Paper);
+    const existing = stored ?? blankPaper(id, now, pageUrl);
     const next: Paper = { ...existing, updatedAt: now };
     if ('read' in change) {
       if (change.read) next.readAt = existing.readAt ?? now;
