@@ -181,23 +181,17 @@ export async function prepareImport(
   }
   const plan = await readImportFile(file);
   onProgress({ bytes: file.size, total: file.size, papers: 0 });
-  const { counts, papers } = await previewAll(db, planBatches(plan), now, (n) =>
-    onProgress({ bytes: file.size, total: file.size, papers: n }),
-  );
-  return {
-    kind: plan.kind,
-    counts,
-    skipped: plan.skipped,
-    papers,
-    async *batches() {
-      yield* planBatches(plan);
-    },
-  };
+  return preparePlan(db, plan, now, (n) => onProgress({ bytes: file.size, total: file.size, papers: n }));
 }
 
-/** A plan made in the page (pasted ids), previewed and written the same way. */
-export async function preparePlan(db: PapershelfDb, plan: ImportPlan, now: number): Promise<Prepared> {
-  const { counts, papers } = await previewAll(db, planBatches(plan), now, () => undefined);
+/** A plan read whole (a file of another format, or pasted ids), previewed and written the same way. */
+export async function preparePlan(
+  db: PapershelfDb,
+  plan: ImportPlan,
+  now: number,
+  onPapers: (previewed: number) => void = () => undefined,
+): Promise<Prepared> {
+  const { counts, papers } = await previewAll(db, planBatches(plan), now, onPapers);
   return {
     kind: plan.kind,
     counts,
