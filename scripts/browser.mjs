@@ -17,14 +17,18 @@ export function chromePath() {
 
 /**
  * @typedef {{ width: number, height: number }} Viewport
- * @typedef {{ headless?: boolean, offline?: boolean, viewport?: null | Viewport, dist?: string }} LaunchOptions
+ * @typedef {{ headless?: boolean, offline?: boolean, viewport?: null | Viewport, dist?: string,
+ *   reloadable?: boolean }} LaunchOptions
  */
 
 /**
  * @param {string} profile  user-data directory
  * @param {LaunchOptions} [options]
  */
-export async function launchWithExtension(profile, { headless = true, offline = true, viewport, dist = DIST } = {}) {
+export async function launchWithExtension(
+  profile,
+  { headless = true, offline = true, viewport, dist = DIST, reloadable = false } = {},
+) {
   if (!existsSync(resolve(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),
@@ -36,6 +40,9 @@ export async function launchWithExtension(profile, { headless = true, offline = 
       `--load-extension=${dist}`,
       '--no-first-run',
       '--disable-gpu',
+      // Lets a test load the extension again over CDP (Extensions.loadUnpacked), as an update does;
+      // chrome.runtime.reload() unloads a command-line extension for good.
+      ...(reloadable ? ['--enable-unsafe-extension-debugging'] : []),
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       // Without these, Chromium's own background traffic hits the closed network at every start.
       ...(offline

@@ -3,7 +3,7 @@
  * controls once per listing, keeps them in step with the worker, and follows in-page re-renders
  * and URL changes. It knows no site and never touches the database.
  */
-import type { WorkerConnection } from '../messaging/client';
+import { ExtensionGone, type WorkerConnection } from '../messaging/client';
 import {
   DEFAULT_SETTINGS,
   sameTag,
@@ -47,6 +47,8 @@ const NO_ROOM: Room = { reserving: false, reserve() {}, measure() {} };
 export class Shelf {
   readonly #doc: Document;
   readonly #options: ShelfOptions;
+  /** The worker, through a guard that stops this shelf once the extension was updated under the page. */
+  readonly #worker: WorkerConnection;
   readonly #cards = new MountedCards();
   readonly #known = new KnownStates((state) => {
     for (const card of this.#cards.of(state.id)) card.confirm(state);
@@ -59,10 +61,19 @@ export class Shelf {
   #url = '';
   #keyboard: KeyboardTriage | undefined;
   #settings: Settings = DEFAULT_SETTINGS;
+  #gone = false;
 
   constructor(options: ShelfOptions) {
     this.#options = options;
     this.#doc = options.document;
+    this.#worker = {
+      onPush: (listener) => options.worker.onPush(listener),
+      request: (message) =>
+        options.worker.request(message).catch((err: unknown) => {
+          if (err instanceof ExtensionGone) this.#orphaned(err);
+          throw err;
+        }),
+    };
     this.#marks = new PageMarks(this.#doc);
     this.#marks.apply(DEFAULT_SETTINGS.readDisplay[this.#siteId() ?? 'huggingface']);
     this.#room = options.room?.(this.#doc) ?? NO_ROOM;
@@ -84,12 +95,12 @@ export class Shelf {
    * +33 / +79 ms of main-thread time before it (bench/startup.mjs, docs/performance.md).
    */
   start(): Promise<void> {
-    this.#options.worker.onPush((push) => this.#onPush(push));
+    this.#worker.onPush((push) => this.#onPush(push));
     this.#keyboard = new KeyboardTriage(this.#doc, {
       cards: () => this.#ordered(),
       toggle: (card, which) => this.#actionsFor(card).toggle(which),
     });
-    this.#options.worker
+    this.#worker
       .request({ type: 'settings/get' })
       .then((settings) => this.#applySettings(settings))
       .catch((err: unknown) => report('could not load settings', err));
@@ -130,6 +141,19 @@ export class Shelf {
 
   stop(): void {
     this.#observer?.disconnect();
+  }
+
+  /**
+   * The extension was updated or reloaded while the page stayed open: this copy of the script can
+   * no longer store anything. It stops following the page and says so on every card, once; the
+   * change that found out says it was not saved (#change).
+   */
+  #orphaned(gone: ExtensionGone): void {
+    if (this.#gone) return;
+    this.#gone = true;
+    this.stop();
+    if (this.#keyboard) this.#keyboard.enabled = false;
+    for (const card of this.#cards.all()) card.update({ pending: false, error: gone.message });
   }
 
   /** The papers listed and shown on this page, in page order, each once. */
@@ -236,7 +260,7 @@ export class Shelf {
   async #loadStates(href: string, papers: PaperSighting[], attempt = 0): Promise<void> {
     const asked = this.#known.asking();
     try {
-      const { states, settings } = await this.#options.worker.request({
+      const { states, settings } = await this.#worker.request({
         type: 'listings/seen',
         pageUrl: href,
         papers: papers.map(withinLimits),
@@ -244,7 +268,7 @@ export class Shelf {
       this.#applySettings(settings);
       await this.#applyAnswer(states, asked);
     } catch (err) {
-      if (attempt >= 6) {
+      if (attempt >= 6 || err instanceof ExtensionGone) {
         report('could not load paper states', err);
         return;
       }
@@ -317,16 +341,14 @@ export class Shelf {
         ),
       // Asked each time an editor opens (a walk of the tags index's keys): tags given in other tabs show too.
       tagNames: async () =>
-        (await this.#options.worker.request({ type: 'tags/list' }))
-          .map((t) => t.name)
-          .sort((a, b) => a.localeCompare(b)),
+        (await this.#worker.request({ type: 'tags/list' })).map((t) => t.name).sort((a, b) => a.localeCompare(b)),
       colorOf: (tag: string) => this.#settings.tagColors[tag.toLowerCase()],
-      lists: () => this.#options.worker.request({ type: 'lists/ofPaper', paperId: card.id }),
+      lists: () => this.#worker.request({ type: 'lists/ofPaper', paperId: card.id }),
       setList: (listId: string, on: boolean) =>
-        this.#options.worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
+        this.#worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
       createList: async (name: string) => {
-        const list = await this.#options.worker.request({ type: 'lists/create', name });
-        return this.#options.worker.request({ type: 'lists/member', listId: list.id, paperId: card.id, on: true });
+        const list = await this.#worker.request({ type: 'lists/create', name });
+        return this.#worker.request({ type: 'lists/member', listId: list.id, paperId: card.id, on: true });
       },
     };
   }
@@ -339,14 +361,16 @@ export class Shelf {
   ): Promise<void> {
     for (const c of this.#cards.of(id)) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
     try {
-      const state = (await this.#options.worker.request(request as never)) as PaperState;
+      const state = (await this.#worker.request(request as never)) as PaperState;
       this.#known.changed(state);
     } catch (err) {
       report('could not save the change', err);
       const stored = this.#known.get(id);
+      // After an update, trying again cannot help: the message says what will.
+      const error = err instanceof ExtensionGone ? `Not saved: ${err.message}` : 'Not saved — try again';
       for (const c of this.#cards.of(id)) {
         const { id: _id, ...known } = stored ?? { id, ...UNKNOWN };
-        c.update({ shown: known, pending: false, error: 'Not saved — try again' });
+        c.update({ shown: known, pending: false, error });
       }
     }
   }
@@ -394,7 +418,7 @@ export class Shelf {
     if (!ids.length) return;
     const asked = this.#known.asking();
     try {
-      await this.#applyAnswer(await this.#options.worker.request({ type: 'states/get', ids }), asked);
+      await this.#applyAnswer(await this.#worker.request({ type: 'states/get', ids }), asked);
     } catch (err) {
       report('could not refresh suggestions', err);
     }

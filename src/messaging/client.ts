@@ -45,6 +45,28 @@ export function failureText(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).replace(/^Papershelf: /, '');
 }
 
+/**
+ * The extension was updated, reloaded or removed while this page stayed open. Chrome leaves the
+ * old content script running with no way to reach the new worker ("Extension context
+ * invalidated"); nothing it sends can be stored, so it must stop and say so, not retry.
+ */
+export class ExtensionGone extends Error {
+  constructor() {
+    super('Papershelf was updated — reload this page to use it');
+    this.name = 'ExtensionGone';
+  }
+}
+
+/** An orphaned content script's runtime has lost its id; a call into it throws "context invalidated". */
+function alive(): boolean {
+  try {
+    return Boolean(runtime().id);
+  } catch {
+    return false;
+  }
+}
+const isGone = (err: unknown) => err instanceof Error && /Extension context invalidated/i.test(err.message);
+
 const RETRIES = 4;
 const isTransient = (err: unknown) =>
   err instanceof Error && /Receiving end does not exist|message port closed|message channel closed/i.test(err.message);
@@ -58,12 +80,14 @@ export function browserConnection(): WorkerConnection {
     async request(message) {
       let lastError: unknown;
       for (let attempt = 0; attempt <= RETRIES; attempt++) {
+        if (!alive()) throw new ExtensionGone();
         try {
           const reply = (await runtime().sendMessage(message)) as Reply<typeof message.type> | undefined;
           if (!reply) throw new Error('Papershelf: the background worker did not answer');
           if (!reply.ok) throw new Error(`Papershelf: ${reply.error}`);
           return reply.value as ResponseMap[typeof message.type];
         } catch (err) {
+          if (isGone(err) || !alive()) throw new ExtensionGone();
           lastError = err;
           if (!isTransient(err)) break;
           await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
@@ -74,12 +98,14 @@ export function browserConnection(): WorkerConnection {
     onPush(listener) {
       const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
         // Only the worker pushes: same extension, not from a tab.
-        if (sender.id !== runtime().id || sender.tab) return;
+        if (!alive() || sender.id !== runtime().id || sender.tab) return;
         const parsed = parsePush(message);
         if (parsed.ok) listener(parsed.value);
       };
       runtime().onMessage.addListener(onMessage);
-      return () => runtime().onMessage.removeListener(onMessage);
+      return () => {
+        if (alive()) runtime().onMessage.removeListener(onMessage);
+      };
     },
   };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { extensionWorker, launchWithExtension, stopWorkers } from '../../scripts/browser.mjs';
+import { DIST, extensionWorker, launchWithExtension, stopWorkers } from '../../scripts/browser.mjs';
 import { serveOffline } from '../../scripts/offline-pages.mjs';
 import { listedIds, readStoredPaper } from './in-page';
 
@@ -13,14 +13,18 @@ export interface Session {
   worker(): Promise<Worker>;
   open(url: string): Promise<Page>;
   openExtensionPage(path: string): Promise<Page>;
+  /** Loads the built extension again over CDP, as an update does (needs `reloadable` at launch). */
+  reloadExtension(): Promise<void>;
   /** Stops the service worker through CDP, as Manifest V3 may do at any moment. */
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function launch(options: { extra?: Record<string, string>; profile?: string } = {}): Promise<Session> {
+export async function launch(
+  options: { extra?: Record<string, string>; profile?: string; reloadable?: boolean } = {},
+): Promise<Session> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
-  const context = await launchWithExtension(profile);
+  const context = await launchWithExtension(profile, { reloadable: options.reloadable ?? false });
   await serveOffline(context, options.extra ?? {});
   const worker = (): Promise<Worker> => extensionWorker(context);
   const extensionId = new URL((await worker()).url()).host;
@@ -38,6 +42,11 @@ export async function launch(options: { extra?: Record<string, string>; profile?
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
+    },
+    async reloadExtension() {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      await cdp.send('Extensions.loadUnpacked' as never, { path: DIST } as never);
+      await cdp.detach();
     },
     stopWorker: () => stopWorkers(context),
     async close() {
