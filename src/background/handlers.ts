@@ -9,6 +9,7 @@ import { applyImport } from '../db/import';
 import { deleteTag, dismissSuggestion, renameTag, setNote, setTag, tagCounts } from '../db/annotations';
 import {
   addManyToList,
+  addToNamedList,
   createList,
   deleteList,
   listsOfPaper,
@@ -153,6 +154,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   async 'lists/member'(msg, ctx) {
     await setListMembership(ctx.db, msg.listId, msg.paperId, msg.on, ctx.now(), ctx.senderUrl);
+    return paperLists(ctx, msg.paperId);
+  },
+  async 'lists/addNamed'(msg, ctx) {
+    await addToNamedList(ctx.db, msg.name, msg.paperId, ctx.now(), ctx.senderUrl);
     return paperLists(ctx, msg.paperId);
   },
   'lists/ofPaper': (msg, ctx) => paperLists(ctx, msg.paperId),

@@ -17,7 +17,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'states/get',
   'lists/ofPaper',
   'lists/member',
-  'lists/create',
+  'lists/addNamed',
   'paper/dismiss',
   'settings/get',
 ]);

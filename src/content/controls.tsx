@@ -23,8 +23,8 @@ export interface ControlActions {
   /** The custom lists and which hold this paper. */
   lists(): Promise<PaperLists>;
   setList(listId: string, on: boolean): Promise<PaperLists>;
-  /** Makes a list and puts this paper in it. */
-  createList(name: string): Promise<PaperLists>;
+  /** Puts this paper in the list of that name, made if there is none. */
+  addToNamedList(name: string): Promise<PaperLists>;
 }
 
 export interface ControlsProps {

@@ -25,11 +25,13 @@ export class ListMenu extends Component<Props, State> {
     this.#load(this.props.actions.lists());
   }
 
-  #load(answer: Promise<PaperLists>) {
+  /** `typed`: a new list's name, given back to the field if the list could not be made. */
+  #load(answer: Promise<PaperLists>, typed = '') {
     answer.then(
       (lists) =>
         this.setState({ lists, error: '' }, () => (lists.lists.length ? undefined : this.#input.current?.focus())),
-      (err: unknown) => this.setState({ error: failureText(err) }),
+      (err: unknown) =>
+        this.setState({ error: failureText(err), ...(typed && !this.state.name ? { name: typed } : {}) }),
     );
   }
 
@@ -37,7 +39,7 @@ export class ListMenu extends Component<Props, State> {
     (e) => {
       if (e.key === 'Escape') this.props.onClose();
       else if (e.key === 'Enter' && e.target === this.#input.current && this.state.name.trim()) {
-        this.#load(this.props.actions.createList(this.state.name));
+        this.#load(this.props.actions.addToNamedList(this.state.name), this.state.name);
         this.setState({ name: '' });
       } else return;
       e.preventDefault();

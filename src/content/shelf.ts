@@ -346,10 +346,7 @@ export class Shelf {
       lists: () => this.#worker.request({ type: 'lists/ofPaper', paperId: card.id }),
       setList: (listId: string, on: boolean) =>
         this.#worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
-      createList: async (name: string) => {
-        const list = await this.#worker.request({ type: 'lists/create', name });
-        return this.#worker.request({ type: 'lists/member', listId: list.id, paperId: card.id, on: true });
-      },
+      addToNamedList: (name: string) => this.#worker.request({ type: 'lists/addNamed', name, paperId: card.id }),
     };
   }
 

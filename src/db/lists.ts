@@ -37,6 +37,29 @@ export async function createList(db: PapershelfDb, name: string, now: number): P
   });
 }
 
+/**
+ * Puts a paper in the list of that name, making the list if there is none (the card's "New list
+ * with this paper"). One transaction, and the same outcome when it comes again: a request retried
+ * because the worker stopped before answering neither fails on the list it made nor makes another.
+ */
+export async function addToNamedList(
+  db: PapershelfDb,
+  name: string,
+  paperId: string,
+  now: number,
+  pageUrl = '',
+): Promise<PaperList> {
+  const clean = normaliseListName(name);
+  if (!clean) throw new Error('A list needs a name.');
+  return db.transaction('rw', [db.lists, db.listEntries, ...paperTables(db)], async () => {
+    const [found] = await db.lists.where('name').equalsIgnoreCase(clean).toArray();
+    const list = found ?? { id: newListId(), name: clean, createdAt: now, updatedAt: now };
+    if (!found) await db.lists.add(list);
+    await setListMembership(db, list.id, paperId, true, now, pageUrl);
+    return list;
+  });
+}
+
 export async function renameList(db: PapershelfDb, listId: string, name: string, now: number): Promise<PaperList> {
   const clean = normaliseListName(name);
   if (!clean) throw new Error('A list needs a name.');

@@ -36,6 +36,7 @@ export interface ResponseMap {
   'lists/rename': ListSummary;
   'lists/delete': null;
   'lists/member': PaperLists;
+  'lists/addNamed': PaperLists;
   'lists/ofPaper': PaperLists;
   'lists/reorder': null;
 }

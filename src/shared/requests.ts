@@ -64,6 +64,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('states/get'), ids: v.pipe(v.array(PaperId), v.maxLength(MAX_BATCH)) }),
   v.strictObject({ type: v.literal('paper/dismiss'), id: PaperId, tag: TagName }),
   v.strictObject({ type: v.literal('lists/create'), name: ListName }),
+  v.strictObject({ type: v.literal('lists/addNamed'), name: ListName, paperId: PaperId }),
   v.strictObject({ type: v.literal('lists/rename'), listId: ListId, name: ListName }),
   v.strictObject({ type: v.literal('lists/delete'), listId: ListId }),
   v.strictObject({ type: v.literal('lists/member'), listId: ListId, paperId: PaperId, on: v.boolean() }),

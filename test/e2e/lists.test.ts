@@ -108,7 +108,7 @@ describe('custom lists', () => {
     await page.close();
   });
 
-  it('shows a list name with markup as text, and refuses a second list of the same name', async () => {
+  it('shows a list name with markup as text, and makes no second list of the same name', async () => {
     const page = await s.open(FEED);
     const paper = card(page, A);
     await paper.getByRole('button', { name: 'Lists' }).click();
@@ -119,9 +119,34 @@ describe('custom lists', () => {
       .poll(() => paper.getByRole('checkbox', { name: '<img src=x onerror=alert(1)>' }).isChecked())
       .toBe(true);
     expect(await paper.getByRole('group', { name: 'Lists' }).locator('img').count()).toBe(0);
-    await field.fill('<IMG src=x onerror=alert(1)>');
-    await field.press('Enter');
-    await expect.poll(() => paper.getByRole('status').textContent()).toMatch(/already a list called/);
+    // The same name in another case is that list: the paper is in it, and there is still one.
+    const other = card(page, B);
+    await other.getByRole('button', { name: 'Lists' }).click();
+    await other.getByRole('textbox', { name: 'New list with this paper' }).fill('<IMG src=x onerror=alert(1)>');
+    await other.getByRole('textbox', { name: 'New list with this paper' }).press('Enter');
+    await expect
+      .poll(() => other.getByRole('checkbox', { name: '<img src=x onerror=alert(1)>' }).isChecked())
+      .toBe(true);
+    expect(await other.getByRole('group', { name: 'Lists' }).getByRole('checkbox').count()).toBe(1);
+    await page.close();
+  });
+
+  it('a list typed into a card’s menu as the worker stops is made once, with the paper, and the name is not lost', async () => {
+    const page = await s.open(FEED);
+    const paper = card(page, '2407.21646');
+    await paper.getByRole('button', { name: 'Lists' }).click();
+    const field = paper.getByRole('textbox', { name: 'New list with this paper' });
+    await field.fill('Stopped mid-request');
+    await s.stopWorker();
+    // Enter while the worker is down, and the worker stopped again while it answers.
+    await Promise.all([field.press('Enter'), s.stopWorker()]);
+    await expect.poll(() => paper.getByRole('checkbox', { name: 'Stopped mid-request' }).isChecked()).toBe(true);
+    expect(await paper.getByRole('status').count()).toBe(0);
+    const popup = await s.openExtensionPage('src/popup/index.html');
+    await popup.getByRole('tab', { name: 'Lists' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: /^Stopped mid-request/ }).count()).toBe(1);
+    expect(await popup.getByRole('button', { name: /^Stopped mid-request/ }).textContent()).toMatch(/1$/);
+    await popup.close();
     await page.close();
   });
 });

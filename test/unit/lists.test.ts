@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport } from '../../src/db/import';
 import {
+  addToNamedList,
   createList,
   deleteList,
   listByName,
@@ -74,6 +75,21 @@ describe('custom lists', () => {
     await expect(createList(db, '   ', 3)).rejects.toThrow(/needs a name/);
     await renameList(db, listId, 'Journal club', 4);
     expect((await listByName(db, 'journal CLUB'))?.id).toBe(listId);
+  });
+
+  it('a card’s new list with its paper, sent again after a lost answer, makes one list with the paper once', async () => {
+    const db = freshDb();
+    const [paper] = ids(seedPapers());
+    const made = await addToNamedList(db, ' Reading  group', paper!, 1);
+    // The worker stopped after storing, before answering: the content script sends it again.
+    const again = await addToNamedList(db, 'Reading group', paper!, 2);
+    expect(again.id).toBe(made.id);
+    expect(await listSummaries(db)).toEqual([{ id: made.id, name: 'Reading group', count: 1 }]);
+    // A name already in use, in another case, puts the paper in that list rather than failing.
+    const [, other] = ids(seedPapers());
+    expect((await addToNamedList(db, 'READING GROUP', other!, 3)).id).toBe(made.id);
+    expect(ids(await listPapers(db, made.id))).toEqual([paper, other]);
+    await expect(addToNamedList(db, '   ', paper!, 4)).rejects.toThrow('A list needs a name.');
   });
 
   it('deleting a list removes its entries and keeps the papers', async () => {
