@@ -8,6 +8,8 @@ import { openDatabase } from '../db/schema';
 import type { Push } from '../shared/protocol';
 import { parseRequest } from '../shared/requests';
 import { indexPending } from '../db/papers';
+import { forgetStaleCleared, pruneDue, pruneSeen } from '../db/history';
+import { readSettings } from '../db/settings';
 import { updateBadge } from './badge';
 import { pushToTabs } from './broadcast';
 import { handle, type Notifier } from './handlers';
@@ -65,6 +67,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       now: Date.now,
       notify,
       indexLater,
+      pruneLater,
       learnt,
       ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}),
     });
@@ -103,6 +106,26 @@ function indexLater() {
     });
 }
 indexLater();
+
+/**
+ * Papers only seen that the keepSeen setting no longer keeps go at a worker start, at most once a
+ * day, and when the setting changes: the worker starts whenever a supported page or the popup
+ * wakes it, so no alarm (and no `alarms` permission) is needed. In background turns, like indexing.
+ */
+let pruning: Promise<void> | undefined;
+function pruneLater(force = true) {
+  pruning = (pruning ?? Promise.resolve())
+    .then(async () => {
+      const now = Date.now();
+      await forgetStaleCleared(db, now);
+      if (!force && !(await pruneDue(db, now))) return;
+      const { keepSeen } = await readSettings(db);
+      await imports.quiet();
+      await pruneSeen(db, keepSeen, Date.now(), backgroundTurn);
+    })
+    .catch((err: unknown) => console.error('Papershelf: pruning seen papers failed', err));
+}
+pruneLater(false);
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   void updateBadge(db);
