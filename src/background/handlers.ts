@@ -229,7 +229,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   async 'history/clearSeen'(_msg, ctx) {
     // Papers only seen have no mark, tag or note a tab shows: no states to push.
-    return { cleared: await clearSeen(ctx.db) };
+    return { cleared: await clearSeen(ctx.db, ctx.now()) };
   },
   async 'history/undoClear'(_msg, ctx) {
     const restored = await undoClear(ctx.db);

@@ -65,10 +65,16 @@ async function candidates(db: PapershelfDb, before: number): Promise<string[]> {
 
 /**
  * Deletes the papers only seen and last seen before `before` (all of them: Infinity), in batches,
- * each awaiting `turn()` first. With `keep`, the deleted papers are kept for `undoClear`. Returns
+ * each awaiting `turn()` first. With `keptAt`, the deleted papers are kept for `undoClear`. Returns
  * how many were deleted.
  */
-async function removeSeen(db: PapershelfDb, before: number, turn: () => Promise<void>, keep: boolean): Promise<number> {
+async function removeSeen(
+  db: PapershelfDb,
+  before: number,
+  turn: () => Promise<void>,
+  /** When the papers are cleared (kept for an undo); undefined when they are pruned for good. */
+  keptAt: number | undefined,
+): Promise<number> {
   const ids = await candidates(db, before);
   let removed = 0;
   for (let at = 0, chunk = 0; at < ids.length; at += HISTORY_BATCH, chunk++) {
@@ -91,7 +97,8 @@ async function removeSeen(db: PapershelfDb, before: number, turn: () => Promise<
         db.searchCards.bulkDelete(keys),
         db.toIndex.bulkDelete(keys),
       ]);
-      if (keep && gone.length) await db.derived.put({ key: `${CLEARED}${chunk}`, value: gone, updatedAt: Date.now() });
+      if (keptAt !== undefined && gone.length)
+        await db.derived.put({ key: `${CLEARED}${chunk}`, value: gone, updatedAt: keptAt });
       return gone.length;
     });
   }
@@ -106,7 +113,7 @@ export async function pruneSeen(
   turn: () => Promise<void> = async () => undefined,
 ): Promise<number> {
   if (!Number.isFinite(KEEP_SEEN_MS[keep])) return 0;
-  const removed = await removeSeen(db, now - KEEP_SEEN_MS[keep], turn, false);
+  const removed = await removeSeen(db, now - KEEP_SEEN_MS[keep], turn, undefined);
   await db.derived.put({ key: PRUNED_AT, value: now, updatedAt: now });
   return removed;
 }
@@ -118,9 +125,13 @@ export async function pruneDue(db: PapershelfDb, now: number): Promise<boolean> 
 }
 
 /** "Clear seen history": every paper only seen, kept for `undoClear` (an earlier clear's undo is dropped). */
-export async function clearSeen(db: PapershelfDb, turn: () => Promise<void> = async () => undefined): Promise<number> {
+export async function clearSeen(
+  db: PapershelfDb,
+  now: number,
+  turn: () => Promise<void> = async () => undefined,
+): Promise<number> {
   await forgetCleared(db);
-  return removeSeen(db, Infinity, turn, true);
+  return removeSeen(db, Infinity, turn, now);
 }
 
 /**
@@ -161,13 +172,15 @@ export async function clearedCount(db: PapershelfDb): Promise<number> {
   return n;
 }
 
-/** Drops the papers kept for an undo; with `olderThan`, only if they were cleared before it. */
+/** Drops the papers kept for an undo; with `olderThan`, only those cleared at or before it. */
 export async function forgetCleared(db: PapershelfDb, olderThan = Infinity): Promise<void> {
-  await db.derived
+  // Read first: at most worker starts there is nothing to drop, and no write transaction is needed.
+  const stale = await db.derived
     .where('key')
     .startsWith(CLEARED)
-    .filter((r) => r.updatedAt < olderThan)
-    .delete();
+    .filter((r) => r.updatedAt <= olderThan)
+    .primaryKeys();
+  if (stale.length) await db.derived.bulkDelete(stale);
 }
 
 /** A day after a clear, a worker start drops what no page will undo any more. */

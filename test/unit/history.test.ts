@@ -6,6 +6,7 @@ import {
   clearedCount,
   clearSeen,
   forgetCleared,
+  forgetStaleCleared,
   hasUserState,
   pruneDue,
   pruneSeen,
@@ -118,7 +119,7 @@ describe('papers only seen', () => {
     const db = freshDb();
     const { kept, oldSeen, seenAgain, recentSeen } = await library(db);
     const before = await ids(db);
-    expect(await clearSeen(db)).toBe(3);
+    expect(await clearSeen(db, NOW)).toBe(3);
     expect(await ids(db)).toEqual(
       Object.values(kept)
         .map((p) => p.id)
@@ -143,11 +144,21 @@ describe('papers only seen', () => {
   it('has nothing to undo once the page let the cleared papers go, or after another clear', async () => {
     const db = freshDb();
     await library(db);
-    expect(await clearSeen(db)).toBe(3);
+    expect(await clearSeen(db, NOW)).toBe(3);
     await forgetCleared(db);
     expect(await undoClear(db)).toEqual([]);
     await putPapers(db, [paper(1)]);
-    expect(await clearSeen(db)).toBe(1);
+    expect(await clearSeen(db, NOW)).toBe(1);
     expect((await undoClear(db)).length).toBe(1);
+  });
+
+  it('a worker start a day after a clear lets the cleared papers go (a page that closed without saying)', async () => {
+    const db = freshDb();
+    await library(db);
+    expect(await clearSeen(db, NOW)).toBe(3);
+    await forgetStaleCleared(db, NOW + DAY - 1);
+    expect(await clearedCount(db)).toBe(3);
+    await forgetStaleCleared(db, NOW + DAY);
+    expect(await clearedCount(db)).toBe(0);
   });
 });
