@@ -9,6 +9,7 @@ import { globals, js, importX, stylistic, tseslint } from './tools/lint/plugins.
  */
 const DB_WRITERS = {
   annotations: ['setNote', 'dismissSuggestion', 'setTag', 'renameTag', 'deleteTag'],
+  history: ['pruneSeen', 'clearSeen', 'undoClear', 'forgetCleared', 'forgetStaleCleared'],
   import: ['applyImport'],
   library: ['setReadMany', 'tagMany', 'deletePapers', 'restorePapers'],
   lists: [

@@ -8,7 +8,10 @@
 //   (navigator.storage.estimate);
 // - the floor, in the same run: a bare IndexedDB read (open + one get) in the options page.
 // Medians of BENCH_RUNS (default 5); the import of 100,000 runs once (it is minutes long here).
-// IMPORT_ONLY=1 stops after the import (an A/B of the import path with BENCH_DIST).
+// IMPORT_ONLY=1 stops after the import (an A/B of the import path with BENCH_DIST). The import's
+// write is also stated against its floor: the same records put by a bare IndexedDB transaction
+// into an empty database with the same indexes, in the same browser (one transaction, and
+// transactions of IMPORT_BATCH). SCALE_TRACE=1 prints where each import batch's time went.
 import { statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +20,7 @@ import { library } from './library.mjs';
 import { watch } from './interaction.mjs';
 import { watchList } from './popup.mjs';
 import { instrument } from './export-import.mjs';
+import { floorWrite, printTrace, summarise, traceContext } from './import-trace.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.SCALE ?? '10000,100000').split(',').map(Number);
@@ -75,20 +79,31 @@ async function clicks(feed, runs) {
   return out;
 }
 
-async function benchSize(n) {
+async function benchSize(n, dist) {
   const results = [];
   const label = n.toLocaleString('en');
-  const path = backupFile(library(n));
-  console.log(`backup of ${label} papers: ${(statSync(path).size / 1024 / 1024).toFixed(1)} MB`);
-  const s = await session();
+  const papers = library(n);
+  const path = backupFile(papers);
+  console.log(
+    `backup of ${label} papers: ${(statSync(path).size / 1024 / 1024).toFixed(1)} MB${dist ? `, build ${dist}` : ''}`,
+  );
+  const s = await session({}, dist);
   try {
     const options = await s.context.newPage();
     await options.addInitScript(instrument);
+    if (process.env.SCALE_TRACE) await options.addInitScript(traceContext);
     await options.goto(`chrome-extension://${s.extensionId}/src/options/index.html#import-export`);
     await options.getByRole('button', { name: 'Export BibTeX' }).waitFor();
     const floor = [];
     for (let i = 0; i < RUNS; i++) floor.push(await options.evaluate(floorRead));
     results.push(report(`floor: bare IndexedDB open + get (empty library)`, floor));
+    // The import's floor, before it (nothing else runs then): the same records, put bare.
+    const stored = papers.map((p) =>
+      p.savedAt !== undefined && p.readAt === undefined ? { ...p, toReadSince: p.savedAt } : p,
+    );
+    const writeFloor = await options.evaluate(floorWrite, { batch: 1_000, papers: stored });
+    results.push(report(`floor: bare put of the same ${label} papers, one transaction`, [writeFloor.one]));
+    results.push(report(`floor: the same in transactions of 1,000`, [writeFloor.batched]));
 
     const feed = await s.context.newPage();
     await feed.addInitScript(watch);
@@ -98,9 +113,15 @@ async function benchSize(n) {
     await options.bringToFront();
     await options.getByLabel('Import', { exact: true }).setInputFiles(path);
     await options.getByRole('region', { name: 'Import preview' }).waitFor({ timeout: 1_800_000 });
+    const worker = s.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (process.env.SCALE_TRACE) await worker.evaluate(traceContext);
     await options.getByRole('button', { name: 'Confirm import' }).click();
     await options.getByText(/Imported \(Papershelf backup\)/).waitFor({ timeout: 3_600_000 });
     const m = await options.evaluate(() => window.__bench.marks);
+    if (process.env.SCALE_TRACE)
+      printTrace(
+        summarise(await options.evaluate(() => globalThis.__trace), await worker.evaluate(() => globalThis.__trace)),
+      );
     const doneAt = Date.now();
     results.push(report(`import ${label}-paper backup: file chosen → preview`, [m.preview - m.chosen]));
     results.push(
@@ -109,6 +130,9 @@ async function benchSize(n) {
         [m.done - m.press],
         n >= 100_000 ? '< 30 s' : undefined,
       ),
+    );
+    results.push(
+      report(`import: confirm → all written / bare put floor`, [(m.done - m.press) / writeFloor.one], undefined, '×'),
     );
     // IMPORT_ONLY=1: the import figures alone (an A/B of the import path).
     if (process.env.IMPORT_ONLY) return results;
@@ -174,4 +198,10 @@ async function benchSize(n) {
   return results;
 }
 
-for (const n of SIZES) await benchSize(n);
+// SCALE_DISTS=a,b: an A/B of builds in one run, SCALE_ROUNDS rounds (default 1), the order turning
+// each round (a b, b a, …); each session measures its own floors.
+const DISTS = process.env.SCALE_DISTS?.split(',') ?? [process.env.BENCH_DIST];
+const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 1);
+for (const n of SIZES)
+  for (let round = 0; round < ROUNDS; round++)
+    for (const dist of round % 2 ? [...DISTS].reverse() : DISTS) await benchSize(n, dist);

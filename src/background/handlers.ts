@@ -19,6 +19,7 @@ import {
   setListMembership,
 } from '../db/lists';
 import { deletePapers, restorePapers, setReadMany, tagMany } from '../db/library';
+import { clearSeen, forgetCleared, undoClear } from '../db/history';
 import { DEFAULT_SETTINGS, stateOf, type Paper } from '../shared/model';
 import { withLearnt, type Learnt } from './learnt';
 import type { PaperState, Settings, TagRule } from '../shared/model';
@@ -42,6 +43,8 @@ export interface HandlerContext {
   indexLater?: () => void;
   /** Suggestions learnt from the user's tags. */
   learnt?: Learnt;
+  /** Prunes papers only seen that the `keepSeen` setting no longer keeps. */
+  pruneLater?: () => void;
 }
 
 /** The keyword rules, for the suggestions every state carries. */
@@ -226,7 +229,21 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   async 'settings/set'(msg, ctx) {
     const settings = await writeSettings(ctx.db, msg.patch, ctx.now());
     ctx.notify.settingsChanged(settings);
+    if (msg.patch.keepSeen !== undefined) ctx.pruneLater?.();
     return settings;
+  },
+  async 'history/clearSeen'(_msg, ctx) {
+    // Papers only seen have no mark, tag or note a tab shows: no states to push.
+    return { cleared: await clearSeen(ctx.db, ctx.now()) };
+  },
+  async 'history/undoClear'(_msg, ctx) {
+    const restored = await undoClear(ctx.db);
+    if (restored.length) ctx.indexLater?.();
+    return { restored: restored.length };
+  },
+  async 'history/forgetCleared'(_msg, ctx) {
+    await forgetCleared(ctx.db);
+    return null;
   },
   async 'import/apply'(msg, ctx) {
     const { type: _type, ...rest } = msg;

@@ -8,10 +8,13 @@ import { openDatabase } from '../db/schema';
 import type { Push } from '../shared/protocol';
 import { parseRequest } from '../shared/requests';
 import { indexPending } from '../db/papers';
+import { forgetStaleCleared, pruneDue, pruneSeen } from '../db/history';
+import { readSettings } from '../db/settings';
 import { updateBadge } from './badge';
 import { pushToTabs } from './broadcast';
 import { handle, type Notifier } from './handlers';
 import { learntSuggestions } from './learnt';
+import { importQuiet } from './import-quiet';
 import { priorityGate } from './priority';
 import { PAPER_LINK_PATTERNS, SAVE_LINK_MENU, saveLinkRequest } from './save-link';
 import { checkSender, mayAsk } from './sender';
@@ -35,10 +38,12 @@ const notify: Notifier = {
 
 /** User requests first; indexing, imports and retraining take turns between them. */
 const gate = priorityGate();
+/** Imports' batches, which background work also waits for; the page's next batch comes within 1.5 s of an answer. */
+const imports = importQuiet(1_500);
 
 /** Background work's turn: after an import's batches, and when no user request is in flight. */
 const backgroundTurn = async () => {
-  await importsQuiet();
+  await imports.quiet();
   await gate.turn();
 };
 
@@ -62,12 +67,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       now: Date.now,
       notify,
       indexLater,
+      pruneLater,
       learnt,
       ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}),
     });
   // An import's batch is background work: it waits for its turn like an indexing batch.
-  if (request.type === 'import/apply') lastImportBatch = Date.now();
-  const answer = request.type === 'import/apply' ? gate.turn().then(run) : gate.user(run);
+  const answer = request.type === 'import/apply' ? imports.batch(() => gate.turn().then(run)) : gate.user(run);
   return answer.then(
     (value) => ({ ok: true, value }),
     (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
@@ -79,24 +84,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
  * worker stopped half-way goes on here. Between batches, a cheap extension API call resets the
  * worker's 30-second idle timer: 10,000 papers take about that long.
  */
-/**
- * When the last import batch came. Indexing waits while an import is still sending batches (the
- * page sends the next as soon as one is answered): indexing between them would make the import
- * as long as the import and the indexing together, and search cannot use a half-indexed library
- * any better. The page's next batch comes well within IMPORT_QUIET_MS.
- */
-let lastImportBatch = 0;
-const IMPORT_QUIET_MS = 1_500;
-async function importsQuiet(): Promise<void> {
-  for (
-    let wait = lastImportBatch + IMPORT_QUIET_MS - Date.now();
-    wait > 0;
-    wait = lastImportBatch + IMPORT_QUIET_MS - Date.now()
-  ) {
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
-}
-
 let indexing = false;
 let indexAgain = false;
 function indexLater() {
@@ -119,6 +106,26 @@ function indexLater() {
     });
 }
 indexLater();
+
+/**
+ * Papers only seen that the keepSeen setting no longer keeps go at a worker start, at most once a
+ * day, and when the setting changes: the worker starts whenever a supported page or the popup
+ * wakes it, so no alarm (and no `alarms` permission) is needed. In background turns, like indexing.
+ */
+let pruning: Promise<void> | undefined;
+function pruneLater(force = true) {
+  pruning = (pruning ?? Promise.resolve())
+    .then(async () => {
+      const now = Date.now();
+      await forgetStaleCleared(db, now);
+      if (!force && !(await pruneDue(db, now))) return;
+      const { keepSeen } = await readSettings(db);
+      await imports.quiet();
+      await pruneSeen(db, keepSeen, Date.now(), backgroundTurn);
+    })
+    .catch((err: unknown) => console.error('Papershelf: pruning seen papers failed', err));
+}
+pruneLater(false);
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   void updateBadge(db);

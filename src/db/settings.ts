@@ -10,6 +10,7 @@ export async function readSettings(db: PapershelfDb): Promise<Settings> {
     else if (r.key === 'keyboard') settings.keyboard = r.value;
     else if (r.key === 'rules') settings.rules = r.value;
     else if (r.key === 'tagColors') settings.tagColors = r.value;
+    else if (r.key === 'keepSeen') settings.keepSeen = r.value;
   }
   return settings;
 }
@@ -19,6 +20,7 @@ export type SettingsPatch = {
   keyboard?: boolean;
   rules?: Settings['rules'];
   tagColors?: Settings['tagColors'];
+  keepSeen?: Settings['keepSeen'];
 };
 
 export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now: number): Promise<Settings> {
@@ -31,6 +33,7 @@ export async function writeSettings(db: PapershelfDb, patch: SettingsPatch, now:
     if (patch.keyboard !== undefined) records.push({ key: 'keyboard', value: patch.keyboard, updatedAt: now });
     if (patch.rules !== undefined) records.push({ key: 'rules', value: patch.rules, updatedAt: now });
     if (patch.tagColors !== undefined) records.push({ key: 'tagColors', value: patch.tagColors, updatedAt: now });
+    if (patch.keepSeen !== undefined) records.push({ key: 'keepSeen', value: patch.keepSeen, updatedAt: now });
     await db.settings.bulkPut(records);
     return readSettings(db);
   });

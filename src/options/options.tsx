@@ -13,6 +13,7 @@ import type { WorkerConnection } from '../messaging/client';
 import { useLiveQuery } from '../ui/use-live-query';
 import { ExportPanel } from './export-panel';
 import { ImportPanel } from './import-panel';
+import { IndexingProgress } from './indexing-progress';
 import { LibraryTable } from './library-table';
 import { RulesEditor } from './rules-editor';
 import { SettingsPanel } from './settings-panel';
@@ -73,6 +74,7 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
         <main id="main" tabIndex={-1} aria-label={label}>
           <StorageNotice state={storage} />
           <SiteAccessNotice />
+          <IndexingProgress db={db} />
           {section === 'library' ? (
             <>
               <LibraryTable db={db} worker={worker} />

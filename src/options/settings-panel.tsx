@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { PapershelfDb } from '../db/schema';
 import type { StorageState } from '../grants/storage';
 import { LibrarySize } from '../ui/library-size';
+import { SeenHistory } from './seen-history';
 import type { WorkerConnection } from '../messaging/client';
 import type { ReadDisplay, Settings } from '../shared/model';
 import { ADAPTERS } from '../sites/registry';
@@ -85,6 +86,7 @@ export function SettingsPanel({
         </label>
         <p class="hint">Open the popup from anywhere with Alt+Shift+P (change it at {SHORTCUTS_PAGE}).</p>
       </fieldset>
+      <SeenHistory settings={settings} worker={worker} save={(patch) => void save(patch)} />
       <fieldset class="card">
         <legend>Your library’s storage</legend>
         <LibrarySize db={db} />

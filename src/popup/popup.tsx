@@ -6,6 +6,7 @@ import type { PapershelfDb } from '../db/schema';
 import { searchCards, type CardHit } from '../db/search';
 import type { WorkerConnection } from '../messaging/client';
 import { arxivAbsUrl } from '../shared/ids';
+import { LibrarySize } from '../ui/library-size';
 import { useLiveQuery } from '../ui/use-live-query';
 import { CurrentTab, type ActiveTabSource } from './current-tab';
 import { QueueExport } from './queue-export';
@@ -192,6 +193,12 @@ export function Popup({
           </section>
         </>
       )}
+      {/* After the first screen, like the queue counts: one count over an index and a storage estimate. */}
+      {countsDue ? (
+        <footer class="library-footer">
+          <LibrarySize db={db} />
+        </footer>
+      ) : null}
     </main>
   );
 }

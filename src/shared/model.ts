@@ -161,6 +161,10 @@ export interface TagRule {
   phrases: string[];
 }
 
+/** How long papers only seen (nothing done with them) are kept after their last sighting. */
+export const KEEP_SEEN = ['forever', 'month', 'quarter', 'year'] as const;
+export type KeepSeen = (typeof KEEP_SEEN)[number];
+
 export interface Settings {
   /** Per site: how read papers are shown on its listing pages. */
   readDisplay: Record<SiteId, ReadDisplay>;
@@ -170,6 +174,8 @@ export interface Settings {
   rules: TagRule[];
   /** A colour per tag (lower-case name → `#rrggbb`), shown on its chips. */
   tagColors: Record<string, string>;
+  /** Papers only seen are pruned this long after their last sighting; `forever` keeps them. */
+  keepSeen: KeepSeen;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -177,6 +183,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keyboard: true,
   rules: [],
   tagColors: {},
+  keepSeen: 'forever',
 };
 
 /** One stored setting; `key` names a field of Settings. */

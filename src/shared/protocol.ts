@@ -4,7 +4,16 @@
  * it pushes to pages.
  */
 import { isCanonicalArxivId } from './ids';
-import { READ_DISPLAYS, SITE_IDS, type ListSummary, type PaperState, type ReadDisplay, type Settings } from './model';
+import {
+  KEEP_SEEN,
+  READ_DISPLAYS,
+  SITE_IDS,
+  type ListSummary,
+  type PaperState,
+  type KeepSeen,
+  type ReadDisplay,
+  type Settings,
+} from './model';
 import type { ListEntry, Paper } from './model';
 import type { RequestMessage } from './requests';
 
@@ -39,6 +48,9 @@ export interface ResponseMap {
   'lists/addNamed': PaperLists;
   'lists/ofPaper': PaperLists;
   'lists/reorder': null;
+  'history/clearSeen': { cleared: number };
+  'history/undoClear': { restored: number };
+  'history/forgetCleared': null;
 }
 
 /** What `papers/delete` took away; sent back as `papers/restore` to undo it. */
@@ -119,13 +131,20 @@ export function parsePush(input: unknown): { ok: true; value: Push } | { ok: fal
       isReadDisplay(st.readDisplay) &&
       typeof st.keyboard === 'boolean' &&
       isRules(st.rules) &&
-      isColors(st.tagColors)
+      isColors(st.tagColors) &&
+      KEEP_SEEN.includes(st.keepSeen as KeepSeen)
     ) {
       return {
         ok: true,
         value: {
           type: 'settings/changed',
-          settings: { readDisplay: st.readDisplay, keyboard: st.keyboard, rules: st.rules, tagColors: st.tagColors },
+          settings: {
+            readDisplay: st.readDisplay,
+            keyboard: st.keyboard,
+            rules: st.rules,
+            tagColors: st.tagColors,
+            keepSeen: st.keepSeen as KeepSeen,
+          },
         },
       };
     }

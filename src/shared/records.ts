@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { isCanonicalArxivId } from './ids';
-import { READ_DISPLAYS, SITE_IDS } from './model';
+import { KEEP_SEEN, READ_DISPLAYS, SITE_IDS } from './model';
 
 export const MAX_TEXT = 20_000;
 
@@ -102,6 +102,7 @@ export const SettingRecordSchema = v.variant('key', [
   v.strictObject({ key: v.literal('keyboard'), value: v.boolean(), updatedAt: Timestamp }),
   v.strictObject({ key: v.literal('rules'), value: v.lazy(() => Rules), updatedAt: Timestamp }),
   v.strictObject({ key: v.literal('tagColors'), value: v.lazy(() => TagColors), updatedAt: Timestamp }),
+  v.strictObject({ key: v.literal('keepSeen'), value: v.picklist(KEEP_SEEN), updatedAt: Timestamp }),
 ]);
 
 /** Tag colours: lower-case tag name → `#rrggbb`. */

@@ -4,6 +4,7 @@
  * Only the worker imports this module, which keeps valibot out of the content script.
  */
 import * as v from 'valibot';
+import { KEEP_SEEN } from './model';
 import {
   describeIssue,
   ListEntrySchema,
@@ -46,6 +47,7 @@ const SettingsPatch = v.strictObject({
   keyboard: v.optional(v.boolean()),
   rules: v.optional(Rules),
   tagColors: v.optional(TagColors),
+  keepSeen: v.optional(v.picklist(KEEP_SEEN)),
 });
 
 export const RequestSchema = v.variant('type', [
@@ -80,6 +82,10 @@ export const RequestSchema = v.variant('type', [
     papers: v.pipe(v.array(PaperRecordSchema), v.maxLength(MAX_IMPORT)),
     entries: v.pipe(v.array(ListEntrySchema), v.maxLength(MAX_IMPORT)),
   }),
+  // Settings: "Clear seen history", its undo, and the page that cleared saying it no longer offers the undo.
+  v.strictObject({ type: v.literal('history/clearSeen') }),
+  v.strictObject({ type: v.literal('history/undoClear') }),
+  v.strictObject({ type: v.literal('history/forgetCleared') }),
   v.strictObject({ type: v.literal('settings/get') }),
   v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
   v.strictObject({

@@ -33,6 +33,7 @@ export class FakeWorker implements WorkerConnection {
           keyboard: message.patch.keyboard ?? this.settings.keyboard,
           rules: message.patch.rules ?? this.settings.rules,
           tagColors: message.patch.tagColors ?? this.settings.tagColors,
+          keepSeen: message.patch.keepSeen ?? this.settings.keepSeen,
         };
         break;
     }

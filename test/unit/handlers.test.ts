@@ -25,7 +25,13 @@ describe('worker handlers', () => {
         { id: '2407.21783', read: false, saved: true, tags: [], note: '', suggestions: [] },
         { id: '2404.01300', read: false, saved: false, tags: [], note: '', suggestions: [] },
       ],
-      settings: { readDisplay: { huggingface: 'dim', arxiv: 'dim' }, keyboard: true, rules: [], tagColors: {} },
+      settings: {
+        readDisplay: { huggingface: 'dim', arxiv: 'dim' },
+        keyboard: true,
+        rules: [],
+        tagColors: {},
+        keepSeen: 'forever',
+      },
     });
     // The sighting write may commit after the answer; IndexedDB runs this later read after it.
     expect((await ctx.db.papers.get('2407.21783'))?.title).toBe('Llama');
@@ -41,7 +47,13 @@ describe('worker handlers', () => {
 
   it('stores settings and tells every tab', async () => {
     const { ctx, pushed } = context();
-    const expected = { readDisplay: { huggingface: 'dim', arxiv: 'hide' }, keyboard: true, rules: [], tagColors: {} };
+    const expected = {
+      readDisplay: { huggingface: 'dim', arxiv: 'hide' },
+      keyboard: true,
+      rules: [],
+      tagColors: {},
+      keepSeen: 'forever',
+    };
     expect(await handle({ type: 'settings/set', patch: { readDisplay: { arxiv: 'hide' } } }, ctx)).toEqual(expected);
     expect(await handle({ type: 'settings/get' }, ctx)).toEqual(expected);
     expect(pushed.settings).toEqual([expected]);

@@ -67,6 +67,13 @@ describe('parseRequest', () => {
     const papers = Array.from({ length: 5001 }, () => paper);
     expect(parseRequest({ type: 'listings/seen', pageUrl: 'https://a.b', papers }).ok).toBe(false);
   });
+
+  it('takes how long papers only seen are kept as one of its choices, and the history requests bare', () => {
+    expect(parseRequest({ type: 'settings/set', patch: { keepSeen: 'quarter' } }).ok).toBe(true);
+    expect(parseRequest({ type: 'settings/set', patch: { keepSeen: 'a while' } }).ok).toBe(false);
+    expect(parseRequest({ type: 'history/clearSeen' }).ok).toBe(true);
+    expect(parseRequest({ type: 'history/clearSeen', olderThan: 0 }).ok).toBe(false);
+  });
 });
 
 describe('parsePush', () => {
@@ -80,7 +87,13 @@ describe('parsePush', () => {
     expect(
       parsePush({
         type: 'settings/changed',
-        settings: { readDisplay: { huggingface: 'show', arxiv: 'hide' }, keyboard: true, rules: [], tagColors: {} },
+        settings: {
+          readDisplay: { huggingface: 'show', arxiv: 'hide' },
+          keyboard: true,
+          rules: [],
+          tagColors: {},
+          keepSeen: 'year',
+        },
       }).ok,
     ).toBe(true);
     expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show' } } }).ok).toBe(false);
@@ -92,6 +105,18 @@ describe('parsePush', () => {
           keyboard: true,
           rules: [],
           tagColors: { x: 'red;}' },
+        },
+      }).ok,
+    ).toBe(false);
+    expect(
+      parsePush({
+        type: 'settings/changed',
+        settings: {
+          readDisplay: { huggingface: 'show', arxiv: 'hide' },
+          keyboard: true,
+          rules: [],
+          tagColors: {},
+          keepSeen: 'often',
         },
       }).ok,
     ).toBe(false);

@@ -82,6 +82,7 @@ describe('schema upgrade 1 → 2', () => {
       keyboard: true,
       rules: [],
       tagColors: {},
+      keepSeen: 'forever',
     });
     expect(await db.settings.get('dimRead' as never)).toBeUndefined();
   });
@@ -94,6 +95,7 @@ describe('schema upgrade 1 → 2', () => {
       keyboard: true,
       rules: [],
       tagColors: {},
+      keepSeen: 'forever',
     });
   });
 });
@@ -129,6 +131,7 @@ describe('schema upgrade 2 → 3', () => {
       keyboard: true,
       rules: [],
       tagColors: {},
+      keepSeen: 'forever',
     });
     await setTag(db, '1706.03762', 'transformers', true, 10);
     expect(await tagCounts(db)).toEqual([{ name: 'transformers', count: 1 }]);
