@@ -3,18 +3,7 @@
  * worker: requests (validated on receipt by requests.ts), the worker's answers, and the changes
  * it pushes to pages.
  */
-import { isCanonicalArxivId } from './ids';
-import {
-  KEEP_SEEN,
-  READ_DISPLAYS,
-  SITE_IDS,
-  type ListSummary,
-  type PaperState,
-  type KeepSeen,
-  type ReadDisplay,
-  type Settings,
-} from './model';
-import type { ListEntry, Paper } from './model';
+import type { ListEntry, ListSummary, Paper, PaperState, Settings } from './model';
 import type { RequestMessage } from './requests';
 
 export type Request = RequestMessage;
@@ -82,73 +71,29 @@ export type Push =
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-const isState = (x: unknown): x is PaperState =>
-  isObject(x) &&
-  typeof x.id === 'string' &&
-  isCanonicalArxivId(x.id) &&
-  typeof x.read === 'boolean' &&
-  typeof x.saved === 'boolean' &&
-  Array.isArray(x.tags) &&
-  x.tags.every((t) => typeof t === 'string') &&
-  typeof x.note === 'string' &&
-  Array.isArray(x.suggestions) &&
-  x.suggestions.every(
-    (s) =>
-      isObject(s) && typeof s.tag === 'string' && Array.isArray(s.why) && s.why.every((w) => typeof w === 'string'),
-  );
-
-const isRules = (x: unknown): x is Settings['rules'] =>
-  Array.isArray(x) &&
-  x.every(
-    (r) =>
-      isObject(r) &&
-      typeof r.tag === 'string' &&
-      Array.isArray(r.phrases) &&
-      r.phrases.every((p) => typeof p === 'string'),
-  );
-
-const isColors = (x: unknown): x is Settings['tagColors'] =>
-  isObject(x) && Object.values(x).every((c) => typeof c === 'string' && /^#[0-9a-f]{6}$/.test(c));
-
-const isReadDisplay = (x: unknown): x is Settings['readDisplay'] =>
-  isObject(x) && SITE_IDS.every((site) => READ_DISPLAYS.includes(x[site] as ReadDisplay));
-
 /**
- * Checks a push on receipt in a page. Pushes only ever come from our own worker (the sender is
- * checked too); this keeps a malformed one from half-applying. Hand-written, because the content
- * script has a size budget and pushes are two small shapes.
+ * Checks a push on receipt in a page: its kind, and that the parts a page reads are there. Pushes
+ * come only from our own worker (the browser sets the sender; the page's listener checks it), built
+ * from records the worker checked when it stored them, exactly as its answers to requests are,
+ * which pages take as they come; so this does not check every field again. Tag colours are
+ * checked, since they become style values. The content script has a 15 kB budget.
  */
 export function parsePush(input: unknown): { ok: true; value: Push } | { ok: false; error: string } {
-  if (isObject(input)) {
-    if (input.type === 'states/changed' && Array.isArray(input.states) && input.states.every(isState)) {
-      return { ok: true, value: { type: 'states/changed', states: input.states } };
-    }
-    if (input.type === 'suggestions/changed') return { ok: true, value: { type: 'suggestions/changed' } };
-    const st = input.settings;
-    if (
-      input.type === 'settings/changed' &&
+  const push = isObject(input) ? input : {};
+  const st = push.settings;
+  if (
+    push.type === 'suggestions/changed' ||
+    (push.type === 'states/changed' &&
+      Array.isArray(push.states) &&
+      push.states.every((s) => isObject(s) && typeof s.id === 'string' && Array.isArray(s.tags))) ||
+    (push.type === 'settings/changed' &&
       isObject(st) &&
-      isReadDisplay(st.readDisplay) &&
-      typeof st.keyboard === 'boolean' &&
-      isRules(st.rules) &&
-      isColors(st.tagColors) &&
-      KEEP_SEEN.includes(st.keepSeen as KeepSeen)
-    ) {
-      return {
-        ok: true,
-        value: {
-          type: 'settings/changed',
-          settings: {
-            readDisplay: st.readDisplay,
-            keyboard: st.keyboard,
-            rules: st.rules,
-            tagColors: st.tagColors,
-            keepSeen: st.keepSeen as KeepSeen,
-          },
-        },
-      };
-    }
-  }
+      isObject(st.readDisplay) &&
+      Array.isArray(st.rules) &&
+      isObject(st.tagColors) &&
+      Object.values(st.tagColors).every((c) => /^#[0-9a-f]{6}$/.test(c as string)))
+  )
+    return { ok: true, value: push as Push };
   return { ok: false, error: 'malformed push' };
 }
 

@@ -77,56 +77,34 @@ describe('parseRequest', () => {
 });
 
 describe('parsePush', () => {
-  it('accepts state and settings pushes and refuses others', () => {
+  it('accepts state, settings and suggestion pushes and refuses other kinds, missing parts and colours that are not colours', () => {
     expect(
       parsePush({
         type: 'states/changed',
         states: [{ id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] }],
       }).ok,
     ).toBe(true);
-    expect(
-      parsePush({
-        type: 'settings/changed',
-        settings: {
-          readDisplay: { huggingface: 'show', arxiv: 'hide' },
-          keyboard: true,
-          rules: [],
-          tagColors: {},
-          keepSeen: 'year',
-        },
-      }).ok,
-    ).toBe(true);
-    expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show' } } }).ok).toBe(false);
-    expect(
-      parsePush({
-        type: 'settings/changed',
-        settings: {
-          readDisplay: { huggingface: 'show', arxiv: 'hide' },
-          keyboard: true,
-          rules: [],
-          tagColors: { x: 'red;}' },
-        },
-      }).ok,
-    ).toBe(false);
-    expect(
-      parsePush({
-        type: 'settings/changed',
-        settings: {
-          readDisplay: { huggingface: 'show', arxiv: 'hide' },
-          keyboard: true,
-          rules: [],
-          tagColors: {},
-          keepSeen: 'often',
-        },
-      }).ok,
-    ).toBe(false);
+    const settings = {
+      readDisplay: { huggingface: 'show', arxiv: 'hide' },
+      keyboard: true,
+      rules: [],
+      tagColors: { ml: '#10b981' },
+      keepSeen: 'year',
+    };
+    expect(parsePush({ type: 'settings/changed', settings }).ok).toBe(true);
     expect(parsePush({ type: 'suggestions/changed' }).ok).toBe(true);
-    expect(
-      parsePush({
-        type: 'states/changed',
-        states: [{ id: 'x', read: true, saved: false, tags: [], note: '', suggestions: [] }],
-      }).ok,
-    ).toBe(false);
+    // A push the page could not apply: the parts it reads are missing.
+    expect(parsePush({ type: 'settings/changed', settings: { readDisplay: { huggingface: 'show' } } }).ok).toBe(false);
+    expect(parsePush({ type: 'settings/changed' }).ok).toBe(false);
+    expect(parsePush({ type: 'states/changed', states: [{ id: '2407.21783' }] }).ok).toBe(false);
+    expect(parsePush({ type: 'states/changed', states: {} }).ok).toBe(false);
+    // Colours become style values: only #rrggbb.
+    expect(parsePush({ type: 'settings/changed', settings: { ...settings, tagColors: { x: 'red;}' } } }).ok).toBe(
+      false,
+    );
+    // Other kinds, requests among them, and things that are not messages.
     expect(parsePush({ type: 'paper/setRead', id: '2407.21783', read: true }).ok).toBe(false);
+    expect(parsePush(null).ok).toBe(false);
+    expect(parsePush(['states/changed']).ok).toBe(false);
   });
 });
