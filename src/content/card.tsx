@@ -70,10 +70,13 @@ export class Card {
     return this.element.getClientRects().length > 0;
   }
 
-  /** Applies a state the worker confirmed; the data attributes only ever show stored state. */
-  confirm(state: PaperState): void {
+  /**
+   * Applies a state the worker confirmed; the data attributes only ever show stored state.
+   * `pending`: changes made here are still on their way, so the controls keep showing them.
+   */
+  confirm(state: PaperState, pending = false): void {
     const { id: _id, ...shown } = state;
-    this.view = { state, shown, pending: false };
+    this.view = pending ? { ...this.view, state } : { state, shown, pending: false };
     this.element.setAttribute('data-papershelf-read', String(state.read));
     this.element.setAttribute('data-papershelf-saved', String(state.saved));
     for (const part of this.companions) {

@@ -14,10 +14,11 @@ import {
 } from '../shared/model';
 import type { Push } from '../shared/protocol';
 import type { Listing, SiteAdapter } from '../sites/types';
-import { Card, HOST_TAG, UNKNOWN, type Shown } from './card';
+import { Card, HOST_TAG } from './card';
+import { Changes } from './changes';
 import { SLICE_MS, SLICE_MS_IN_RESERVED_ROOM, inChunks, nextTask } from './chunks';
 import type { ControlActions, Toggle } from './controls';
-import type { RequestOf } from '../shared/protocol';
+import { stamp } from '../shared/stamp';
 import { KeyboardTriage } from './keyboard';
 import { KnownStates } from './known-states';
 import { MountedCards } from './mounted-cards';
@@ -49,8 +50,10 @@ export class Shelf {
   readonly #options: ShelfOptions;
   readonly #cards = new MountedCards();
   readonly #known = new KnownStates((state) => {
-    for (const card of this.#cards.of(state.id)) card.confirm(state);
+    const pending = this.#changes.busy(state.id);
+    for (const card of this.#cards.of(state.id)) card.confirm(state, pending);
   });
+  readonly #changes: Changes;
   readonly #marks: PageMarks;
   readonly #room: Room;
   #observer?: MutationObserver;
@@ -63,6 +66,7 @@ export class Shelf {
   constructor(options: ShelfOptions) {
     this.#options = options;
     this.#doc = options.document;
+    this.#changes = new Changes(options.worker, this.#known, (id) => this.#cards.of(id));
     this.#marks = new PageMarks(this.#doc);
     this.#marks.apply(DEFAULT_SETTINGS.readDisplay[this.#siteId() ?? 'huggingface']);
     this.#room = options.room?.(this.#doc) ?? NO_ROOM;
@@ -289,8 +293,8 @@ export class Shelf {
       toggle: (which: Toggle) => {
         const next = !card.view.shown[which];
         if (which === 'read' && next && this.#settings.readDisplay[this.#siteId()!] === 'hide') this.#hiding(card);
-        void this.#change(
-          card.id,
+        void this.#changes.send(
+          which,
           { [which]: next },
           which === 'read'
             ? { type: 'paper/setRead', id: card.id, read: next }
@@ -301,17 +305,17 @@ export class Shelf {
         const others = card.view.shown.tags.filter((t) => !sameTag(t, name));
         // An accepted suggestion becomes a tag at once, not both until the worker answers.
         const suggestions = card.view.shown.suggestions.filter((s) => !on || !sameTag(s.tag, name));
-        void this.#change(
-          card.id,
+        void this.#changes.send(
+          `tag:${name.toLowerCase()}`,
           { tags: on ? [...others, name] : others, suggestions },
           { type: 'paper/tag', id: card.id, tag: name, on },
         );
       },
       note: (text: string) =>
-        void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
+        void this.#changes.send('note', { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
       dismiss: (name: string) =>
-        void this.#change(
-          card.id,
+        void this.#changes.send(
+          `dismiss:${name.toLowerCase()}`,
           { suggestions: card.view.shown.suggestions.filter((s) => s.tag !== name) },
           { type: 'paper/dismiss', id: card.id, tag: name },
         ),
@@ -323,32 +327,13 @@ export class Shelf {
       colorOf: (tag: string) => this.#settings.tagColors[tag.toLowerCase()],
       lists: () => this.#options.worker.request({ type: 'lists/ofPaper', paperId: card.id }),
       setList: (listId: string, on: boolean) =>
-        this.#options.worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
+        this.#options.worker.request({ type: 'lists/member', listId, paperId: card.id, on, at: stamp() }),
       createList: async (name: string) => {
+        const at = stamp();
         const list = await this.#options.worker.request({ type: 'lists/create', name });
-        return this.#options.worker.request({ type: 'lists/member', listId: list.id, paperId: card.id, on: true });
+        return this.#options.worker.request({ type: 'lists/member', listId: list.id, paperId: card.id, on: true, at });
       },
     };
-  }
-
-  /** Shows a change at once on every card of the paper, then applies what the worker stored. */
-  async #change(
-    id: string,
-    shown: Partial<Shown>,
-    request: RequestOf<'paper/setRead' | 'paper/setSaved' | 'paper/tag' | 'paper/setNote' | 'paper/dismiss'>,
-  ): Promise<void> {
-    for (const c of this.#cards.of(id)) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
-    try {
-      const state = (await this.#options.worker.request(request as never)) as PaperState;
-      this.#known.changed(state);
-    } catch (err) {
-      report('could not save the change', err);
-      const stored = this.#known.get(id);
-      for (const c of this.#cards.of(id)) {
-        const { id: _id, ...known } = stored ?? { id, ...UNKNOWN };
-        c.update({ shown: known, pending: false, error: 'Not saved — try again' });
-      }
-    }
   }
 
   /**
