@@ -20,18 +20,22 @@ import {
   TagName,
   Text,
 } from './records';
+import { SIGHTING_LIMITS } from './model';
 
 const MAX_BATCH = 5_000;
 const MAX_IMPORT = 200_000;
 
 const Sighting = v.strictObject({
   id: PaperId,
-  title: Text,
-  authors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(5_000)),
-  abstract: v.optional(Text),
+  title: v.pipe(v.string(), v.maxLength(SIGHTING_LIMITS.title)),
+  authors: v.pipe(
+    v.array(v.pipe(v.string(), v.maxLength(SIGHTING_LIMITS.author))),
+    v.maxLength(SIGHTING_LIMITS.authors),
+  ),
+  abstract: v.optional(v.pipe(v.string(), v.maxLength(SIGHTING_LIMITS.abstract))),
   version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000))),
   upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  categories: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50))),
+  categories: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(SIGHTING_LIMITS.categories))),
   doi: v.optional(v.pipe(v.string(), v.maxLength(300))),
   journalRef: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
   published: v.optional(v.pipe(v.string(), v.isoDate())),
