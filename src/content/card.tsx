@@ -30,6 +30,7 @@ export class Card {
   readonly #actions: ControlActions;
   readonly #title: string;
   view: CardView = { shown: UNKNOWN, pending: false };
+  readonly #single: boolean;
   /** A request from the keyboard to open an editor; `seq` makes a repeated request new. */
   #open: { panel: OpenPanel; seq: number } | undefined;
 
@@ -54,9 +55,9 @@ export class Card {
       });
     }
     listing.mount.anchor.insertAdjacentElement(listing.mount.where, this.host);
-    this.element.setAttribute('data-papershelf-id', this.id);
     // A paper's own page is never dimmed or hidden: the marks apply to listings only.
-    if (listing.single) this.element.setAttribute('data-papershelf-single', '');
+    this.#single = listing.single === true;
+    this.reassert();
     if (known) this.confirm(known);
     else this.render();
   }
@@ -77,13 +78,29 @@ export class Card {
   confirm(state: PaperState, pending = false): void {
     const { id: _id, ...shown } = state;
     this.view = pending ? { ...this.view, state } : { state, shown, pending: false };
-    this.element.setAttribute('data-papershelf-read', String(state.read));
-    this.element.setAttribute('data-papershelf-saved', String(state.saved));
-    for (const part of this.companions) {
-      part.setAttribute('data-papershelf-part-read', String(state.read));
-      part.setAttribute('data-papershelf-part-saved', String(state.saved));
-    }
+    this.reassert();
     this.render();
+  }
+
+  /**
+   * Puts the contract attributes (the paper's id and stored state, on the listing and its parts)
+   * back to what they must say, when the page changed them. Writes only what differs: the shelf
+   * calls this on every change to them, ours included, so an equal value must end the round.
+   */
+  reassert(): void {
+    const set = (el: Element, name: string, value: string | undefined) => {
+      if (value === undefined) el.removeAttribute(name);
+      else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    };
+    const { state } = this.view;
+    set(this.element, 'data-papershelf-id', this.id);
+    set(this.element, 'data-papershelf-single', this.#single ? '' : undefined);
+    set(this.element, 'data-papershelf-read', state && String(state.read));
+    set(this.element, 'data-papershelf-saved', state && String(state.saved));
+    for (const part of this.companions) {
+      set(part, 'data-papershelf-part-read', state && String(state.read));
+      set(part, 'data-papershelf-part-saved', state && String(state.saved));
+    }
   }
 
   update(view: Partial<CardView>): void {

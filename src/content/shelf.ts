@@ -43,6 +43,17 @@ export interface ShelfOptions {
 
 export type Room = Pick<ControlRoom, 'reserving' | 'reserve' | 'measure'>;
 
+/** The attributes of the contract with pages and tests (Card.reassert). */
+const MARKS = [
+  'data-papershelf-id',
+  'data-papershelf-read',
+  'data-papershelf-saved',
+  'data-papershelf-single',
+  'data-papershelf-part-read',
+  'data-papershelf-part-saved',
+];
+const isMark = (m: MutationRecord) => m.type === 'attributes' && MARKS.includes(m.attributeName ?? '');
+
 const NO_ROOM: Room = { reserving: false, reserve() {}, measure() {} };
 
 export class Shelf {
@@ -119,17 +130,31 @@ export class Shelf {
 
   #follow(): Promise<void> {
     this.#observer = new MutationObserver((mutations) => {
-      if (mutations.some((m) => !this.#isOwnMutation(m))) this.#queueScan();
+      const marks = mutations.filter(isMark);
+      if (marks.length) this.#reassert(marks);
+      if (mutations.some((m) => !isMark(m) && !this.#isOwnMutation(m))) this.#queueScan();
     });
-    // Links too: a framework may reuse a card for another paper by changing only its href.
+    // Links too: a framework may reuse a card for another paper by changing only its href. And
+    // the contract attributes, which a page script may forge: they are put back at once.
     this.#observer.observe(this.#doc.documentElement, {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['href'],
+      attributeFilter: ['href', ...MARKS],
     });
     this.#doc.defaultView?.addEventListener('popstate', () => this.#queueScan());
     return this.scan();
+  }
+
+  /** Cards whose contract attributes changed say again what they must; a part's change, every card. */
+  #reassert(marks: MutationRecord[]): void {
+    const cards = new Set<Card>();
+    for (const m of marks) {
+      const card = this.#cards.on(m.target as HTMLElement);
+      if (!card) return this.#cards.all().forEach((c) => c.reassert());
+      cards.add(card);
+    }
+    for (const card of cards) card.reassert();
   }
 
   stop(): void {
