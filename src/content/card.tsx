@@ -84,22 +84,26 @@ export class Card {
 
   /**
    * Puts the contract attributes (the paper's id and stored state, on the listing and its parts)
-   * back to what they must say, when the page changed them. Writes only what differs: the shelf
-   * calls this on every change to them, ours included, so an equal value must end the round.
+   * back to what they must say, when the page changed them; `clear` takes them all off. Writes
+   * only what differs: the shelf calls this on every change to them, ours included, so an equal
+   * value must end the round.
    */
-  reassert(): void {
-    const set = (el: Element, name: string, value: string | undefined) => {
-      if (value === undefined) el.removeAttribute(name);
-      else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-    };
+  reassert(clear = false): void {
     const { state } = this.view;
-    set(this.element, 'data-papershelf-id', this.id);
-    set(this.element, 'data-papershelf-single', this.#single ? '' : undefined);
-    set(this.element, 'data-papershelf-read', state && String(state.read));
-    set(this.element, 'data-papershelf-saved', state && String(state.saved));
+    const set = (el: Element, name: string, value: unknown) => {
+      const attr = `data-papershelf-${name}`;
+      const want = clear || value === undefined ? null : String(value);
+      if (el.getAttribute(attr) === want) return;
+      if (want === null) el.removeAttribute(attr);
+      else el.setAttribute(attr, want);
+    };
+    set(this.element, 'id', this.id);
+    set(this.element, 'single', this.#single ? '' : undefined);
+    set(this.element, 'read', state?.read);
+    set(this.element, 'saved', state?.saved);
     for (const part of this.companions) {
-      set(part, 'data-papershelf-part-read', state && String(state.read));
-      set(part, 'data-papershelf-part-saved', state && String(state.saved));
+      set(part, 'part-read', state?.read);
+      set(part, 'part-saved', state?.saved);
     }
   }
 
@@ -122,19 +126,8 @@ export class Card {
   unmount(): void {
     render(null, this.#root);
     this.host.remove();
-    for (const attr of [
-      'data-papershelf-id',
-      'data-papershelf-read',
-      'data-papershelf-saved',
-      'data-papershelf-single',
-      'data-papershelf-focus',
-    ]) {
-      this.element.removeAttribute(attr);
-    }
-    for (const part of this.companions) {
-      part.removeAttribute('data-papershelf-part-read');
-      part.removeAttribute('data-papershelf-part-saved');
-    }
+    this.reassert(true);
+    this.element.removeAttribute('data-papershelf-focus');
   }
 
   render(): void {

@@ -44,14 +44,7 @@ export interface ShelfOptions {
 export type Room = Pick<ControlRoom, 'reserving' | 'reserve' | 'measure'>;
 
 /** The attributes of the contract with pages and tests (Card.reassert). */
-const MARKS = [
-  'data-papershelf-id',
-  'data-papershelf-read',
-  'data-papershelf-saved',
-  'data-papershelf-single',
-  'data-papershelf-part-read',
-  'data-papershelf-part-saved',
-];
+const MARKS = ['id', 'read', 'saved', 'single', 'part-read', 'part-saved'].map((n) => `data-papershelf-${n}`);
 const isMark = (m: MutationRecord) => m.type === 'attributes' && MARKS.includes(m.attributeName ?? '');
 
 const NO_ROOM: Room = { reserving: false, reserve() {}, measure() {} };
@@ -148,13 +141,8 @@ export class Shelf {
 
   /** Cards whose contract attributes changed say again what they must; a part's change, every card. */
   #reassert(marks: MutationRecord[]): void {
-    const cards = new Set<Card>();
-    for (const m of marks) {
-      const card = this.#cards.on(m.target as HTMLElement);
-      if (!card) return this.#cards.all().forEach((c) => c.reassert());
-      cards.add(card);
-    }
-    for (const card of cards) card.reassert();
+    const cards = marks.map((m) => this.#cards.on(m.target as HTMLElement));
+    for (const card of cards.includes(undefined) ? this.#cards.all() : new Set(cards)) card!.reassert();
   }
 
   stop(): void {

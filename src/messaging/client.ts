@@ -61,9 +61,7 @@ const NO_ANSWER = 'the background worker did not answer';
  */
 const isTransient = (err: unknown) =>
   err instanceof Error &&
-  new RegExp(`Receiving end does not exist|message port closed|message channel closed|${NO_ANSWER}`, 'i').test(
-    err.message,
-  );
+  /Receiving end does not exist|message port closed|message channel closed|worker did not answer/i.test(err.message);
 
 /**
  * The real connection. A message sent while Manifest V3 restarts the worker can fail or go
