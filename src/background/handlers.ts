@@ -3,7 +3,8 @@
  * (database, clock, notifier) so tests can run them against fake-indexeddb without a browser.
  */
 import type { PapershelfDb } from '../db/schema';
-import { recordSightings, setPaperState } from '../db/papers';
+import { paperTables, recordSightings, setPaperState } from '../db/papers';
+import { inOrder, type StampedField } from '../db/field-stamps';
 import { readSettings, writeSettings, type SettingsPatch } from '../db/settings';
 import { applyImport } from '../db/import';
 import { deleteTag, dismissSuggestion, renameTag, setNote, setTag, tagCounts } from '../db/annotations';
@@ -20,7 +21,8 @@ import {
 } from '../db/lists';
 import { deletePapers, restorePapers, setReadMany, tagMany } from '../db/library';
 import { clearSeen, forgetCleared, undoClear } from '../db/history';
-import { DEFAULT_SETTINGS, stateOf, type Paper } from '../shared/model';
+import { DEFAULT_SETTINGS, normaliseTag, stateOf, type Paper } from '../shared/model';
+import { stampAt } from '../shared/stamp';
 import { withLearnt, type Learnt } from './learnt';
 import type { PaperState, Settings, TagRule } from '../shared/model';
 import type { Suggestion } from '../shared/rules';
@@ -53,14 +55,31 @@ const rulesOf = async (ctx: HandlerContext) => (await readSettings(ctx.db)).rule
 /** One paper changed by the user: write it, tell every tab, answer with its state. */
 async function changeOne(
   ctx: HandlerContext,
+  msg: { id: string; at?: number | undefined },
+  field: StampedField,
   write: (now: number, pageUrl: string | undefined, rules: TagRule[]) => Promise<PaperState>,
 ): Promise<PaperState> {
-  const written = await write(ctx.now(), ctx.senderUrl, await rulesOf(ctx));
+  const now = ctx.now();
+  const rules = await rulesOf(ctx);
+  // An older action than the last one applied to this field changes nothing; the page gets the
+  // stored state, so its card shows what is true.
+  const written = await inOrder(
+    ctx.db,
+    msg.id,
+    field,
+    stampAt(msg.at, now),
+    paperTables(ctx.db),
+    () => write(now, ctx.senderUrl, rules),
+    async () => stateOf((await ctx.db.papers.get(msg.id)) ?? { id: msg.id }, rules),
+  );
   const paper = (await ctx.learnt?.active()) && (await ctx.db.papers.get(written.id));
   const state = paper ? withLearnt(written, (await ctx.learnt!.suggest([paper])).get(paper.id)) : written;
   ctx.notify.statesChanged([state]);
   return state;
 }
+
+/** The field a tag request changes: tags differing only in case are one tag. */
+const tagField = (kind: 'tag' | 'dismiss', tag: string): StampedField => `${kind}:${normaliseTag(tag).toLowerCase()}`;
 
 /**
  * Papers as pages show them: stored marks, then rule and learnt suggestions. A bare `{ id }` (a
@@ -131,18 +150,26 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return { states, settings };
   },
   'paper/setRead': (msg, ctx) =>
-    changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { read: msg.read }, now, url, rules)),
+    changeOne(ctx, msg, 'read', (now, url, rules) =>
+      setPaperState(ctx.db, msg.id, { read: msg.read }, now, url, rules),
+    ),
   'paper/setSaved': (msg, ctx) =>
-    changeOne(ctx, (now, url, rules) => setPaperState(ctx.db, msg.id, { saved: msg.saved }, now, url, rules)),
+    changeOne(ctx, msg, 'saved', (now, url, rules) =>
+      setPaperState(ctx.db, msg.id, { saved: msg.saved }, now, url, rules),
+    ),
   'paper/setNote': (msg, ctx) =>
-    changeOne(ctx, (now, url, rules) => setNote(ctx.db, msg.id, msg.note, now, url, rules)),
+    changeOne(ctx, msg, 'note', (now, url, rules) => setNote(ctx.db, msg.id, msg.note, now, url, rules)),
   async 'paper/tag'(msg, ctx) {
-    const state = await changeOne(ctx, (now, url, rules) => setTag(ctx.db, msg.id, msg.tag, msg.on, now, url, rules));
+    const state = await changeOne(ctx, msg, tagField('tag', msg.tag), (now, url, rules) =>
+      setTag(ctx.db, msg.id, msg.tag, msg.on, now, url, rules),
+    );
     ctx.learnt?.tagsChanged({ paperId: msg.id, tags: [msg.tag] });
     return state;
   },
   'paper/dismiss': (msg, ctx) =>
-    changeOne(ctx, (now, url, rules) => dismissSuggestion(ctx.db, msg.id, msg.tag, now, url, rules)),
+    changeOne(ctx, msg, tagField('dismiss', msg.tag), (now, url, rules) =>
+      dismissSuggestion(ctx.db, msg.id, msg.tag, now, url, rules),
+    ),
   async 'lists/create'(msg, ctx) {
     const list = await createList(ctx.db, msg.name, ctx.now());
     return { id: list.id, name: list.name, count: 0 };
@@ -156,7 +183,16 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return null;
   },
   async 'lists/member'(msg, ctx) {
-    await setListMembership(ctx.db, msg.listId, msg.paperId, msg.on, ctx.now(), ctx.senderUrl);
+    const now = ctx.now();
+    await inOrder(
+      ctx.db,
+      msg.paperId,
+      `list:${msg.listId}`,
+      stampAt(msg.at, now),
+      [ctx.db.lists, ctx.db.listEntries, ...paperTables(ctx.db)],
+      () => setListMembership(ctx.db, msg.listId, msg.paperId, msg.on, now, ctx.senderUrl),
+      async () => undefined,
+    );
     return paperLists(ctx, msg.paperId);
   },
   async 'lists/addNamed'(msg, ctx) {

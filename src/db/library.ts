@@ -158,12 +158,17 @@ export function tagMany(db: PapershelfDb, ids: readonly string[], tag: string, n
 
 /** Deletes papers and their places in lists; returns them, without derived fields, for an undo. */
 export function deletePapers(db: PapershelfDb, ids: readonly string[]): Promise<DeletedPapers> {
-  return db.transaction('rw', [...paperTables(db), db.listEntries], async () => {
+  return db.transaction('rw', [...paperTables(db), db.listEntries, db.fieldStamps], async () => {
     const papers = await existing(db, ids);
     const keys = papers.map((p) => p.id);
     const entries = await db.listEntries.where('paperId').anyOf(keys).toArray();
     await db.listEntries.bulkDelete(entries.map((e): [string, string] => [e.listId, e.paperId]));
-    await Promise.all([db.papers.bulkDelete(keys), db.paperWords.bulkDelete(keys), db.searchCards.bulkDelete(keys)]);
+    await Promise.all([
+      db.papers.bulkDelete(keys),
+      db.paperWords.bulkDelete(keys),
+      db.searchCards.bulkDelete(keys),
+      db.fieldStamps.bulkDelete(keys),
+    ]);
     return { papers: papers.map(withoutIndexing), entries };
   });
 }

@@ -185,34 +185,36 @@ export function searchCard(p: Paper): SearchCard {
 }
 
 /**
- * Whether the user has kept a paper: read, saved, tagged or noted it. A kept paper's metadata is
- * what it was kept with; a page may fill what it lacks, but only the paper's own arXiv abstract
- * page may change it (a feed could be forged: a card that retitles a saved paper would end up in
- * the user's bibliography).
+ * Whether the user has kept a paper: read, saved, tagged, noted or listed it (`listed`: it is in
+ * one of their lists, which the record itself does not say). A kept paper's metadata is what it
+ * was kept with; a page may fill what it lacks, but only the paper's own arXiv abstract page may
+ * change it (a feed could be forged: a card that retitles a saved paper would end up in the
+ * user's bibliography).
  */
-export const isKept = (p: Paper) =>
-  p.readAt !== undefined || p.savedAt !== undefined || (p.tags?.length ?? 0) > 0 || !!p.note;
+export const isKept = (p: Paper, listed = false) =>
+  listed || p.readAt !== undefined || p.savedAt !== undefined || (p.tags?.length ?? 0) > 0 || !!p.note;
+
+/** The record of a paper known only by its id: what a write to a paper never seen before starts from. */
+export function blankPaper(id: string, now: number, pageUrl: string): Paper {
+  return { id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now };
+}
 
 /**
  * Merges what a page shows into the stored record; nothing is erased. For a paper not kept, or
  * when `trusted` (the page is the paper's own arXiv abstract page), the richer value wins field by
  * field; for a kept paper on any other page, a value is taken only where the record has none.
  */
-/** The record of a paper known only by its id: what a write to a paper never seen before starts from. */
-export function blankPaper(id: string, now: number, pageUrl: string): Paper {
-  return { id, title: '', authors: [], firstSeenAt: now, firstSeenUrl: pageUrl, lastSeenAt: now, updatedAt: now };
-}
-
 export function mergeSighting(
   existing: Paper | undefined,
   seen: PaperSighting,
   pageUrl: string,
   now: number,
   trusted = false,
+  listed = false,
 ): Paper {
   const base: Paper = existing ?? blankPaper(seen.id, now, pageUrl);
   const merged: Paper = { ...base, lastSeenAt: now };
-  if (existing && isKept(existing) && !trusted) return fillGaps(merged, seen, now);
+  if (existing && isKept(existing, listed) && !trusted) return fillGaps(merged, seen, now);
   // The richer value wins: the same paper seen on arXiv and Hugging Face is one record with
   // arXiv's abstract and categories and Hugging Face's upvotes. arXiv's own page says what is true.
   if (seen.title && (trusted || seen.title.length >= merged.title.length)) merged.title = seen.title;
@@ -262,10 +264,18 @@ export async function recordSightings(
   rules: readonly TagRule[] = [],
 ): Promise<PaperState[]> {
   const unique = [...new Map(sightings.map((s) => [s.id, s])).values()];
-  return db.transaction('rw', paperTables(db), async () => {
-    const existing = await db.papers.bulkGet(unique.map((s) => s.id));
+  return db.transaction('rw', [...paperTables(db), db.listEntries], async () => {
+    const ids = unique.map((s) => s.id);
+    const [existing, inLists] = await Promise.all([
+      db.papers.bulkGet(ids),
+      // Index keys only: which of these papers are in a list, without reading an entry.
+      db.listEntries.where('paperId').anyOf(ids).keys(),
+    ]);
+    const listed = new Set(inLists.map(String));
     const ownPage = arxivAbstractPageOf(pageUrl);
-    const records = unique.map((s, i) => mergeSighting(existing[i], s, pageUrl, now, s.id === ownPage));
+    const records = unique.map((s, i) =>
+      mergeSighting(existing[i], s, pageUrl, now, s.id === ownPage, listed.has(s.id)),
+    );
     // States as stored (read, saved, tags, note) with suggestions from what is now known.
     const states = records.map((r) => stateOf(r, rules));
     onStates?.(states);

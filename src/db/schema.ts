@@ -20,7 +20,19 @@ export type PapershelfDb = Dexie & {
   searchCards: EntityTable<SearchCard, 'id'>;
   /** Papers written without their search rows (an import), which the worker indexes next. */
   toIndex: EntityTable<{ id: string }, 'id'>;
+  /** Per paper, the stamp of the last user write applied to each field (field-stamps.ts). */
+  fieldStamps: EntityTable<FieldStamps, 'id'>;
 };
+
+/**
+ * The stamps (shared/stamp.ts) of the last writes applied to one paper, by field: `read`, `saved`,
+ * `note`, `tag:<name in lower case>`, `dismiss:<name>`, `list:<list id>`. Kept apart from the paper
+ * record, which stays as small as it was: only papers the user changed have a row.
+ */
+export interface FieldStamps {
+  id: string;
+  at: Record<string, number>;
+}
 
 /** A paper's search words, of everything searchable: title, authors, tags, note, abstract. */
 export interface PaperWords {
@@ -146,6 +158,14 @@ export const V9_STORES = {
  */
 export const V11_STORES = { ...V9_STORES, toIndex: 'id' };
 
+/**
+ * Version 12: `fieldStamps`, one row per paper the user changed, so a write older than the last
+ * one applied to the same field is ignored (a click retried after a worker restart must not undo a
+ * newer click). Version 10 was set aside for this by an earlier branch never merged; the upgrade
+ * writes nothing: a library without stamps applies the next write to each field, as before.
+ */
+export const V12_STORES = { ...V11_STORES, fieldStamps: 'id' };
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
   db.version(1).stores(V1_STORES);
@@ -165,5 +185,6 @@ export function openDatabase(name: string = DB_NAME): PapershelfDb {
   db.version(8).stores(V8_STORES);
   db.version(9).stores(V9_STORES);
   db.version(11).stores(V11_STORES);
+  db.version(12).stores(V12_STORES);
   return db;
 }

@@ -69,6 +69,12 @@ export class BackupChecker {
   /** A setting this version does not know is skipped, and said so; undefined then. */
   setting(raw: unknown): SettingRecord | undefined {
     const n = ++this.settingCount;
+    // valibot leaves such keys out of a record without a word; a file that has them is not ours.
+    const unsafe = unsafeKey(raw);
+    if (unsafe !== undefined) {
+      this.skipped.push({ entry: `setting ${n}`, reason: `it has a key named ${JSON.stringify(unsafe)}` });
+      return undefined;
+    }
     const result = v.safeParse(SettingRecordSchema, raw);
     if (result.success) return result.output as SettingRecord;
     this.skipped.push({
@@ -106,4 +112,17 @@ export class BackupChecker {
     this.memberships.add(key);
     return e;
   }
+}
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A key that could reach an object's prototype, anywhere in `x` (JSON.parse makes them own keys). */
+function unsafeKey(x: unknown, depth = 0): string | undefined {
+  if (typeof x !== 'object' || x === null || depth > 20) return undefined;
+  for (const key of Object.keys(x)) {
+    if (UNSAFE_KEYS.has(key)) return key;
+    const inner = unsafeKey((x as Record<string, unknown>)[key], depth + 1);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
 }

@@ -17,6 +17,31 @@ const time = (x: unknown) => {
   return Number.isFinite(t) && t >= 0 ? t : undefined;
 };
 
+/** The fields read from a PaperMemory record, and what each must be. */
+const FIELDS = {
+  title: 'text',
+  author: 'text',
+  pdfLink: 'text',
+  doi: 'text',
+  note: 'text',
+  addDate: 'text',
+  lastOpenDate: 'text',
+  tags: 'list of text',
+} as const;
+
+/** Fields of the wrong type are left out, and said so: the preview lists them with the skipped entries. */
+function wrongTypes(raw: Record<string, unknown>, entry: string): Skipped[] {
+  return Object.entries(FIELDS).flatMap(([name, kind]): Skipped[] => {
+    const x = raw[name];
+    if (x === undefined || x === null) return [];
+    if (kind === 'text')
+      return typeof x === 'string' ? [] : [{ entry, reason: `its "${name}" is not text, so it is left out` }];
+    if (!Array.isArray(x)) return [{ entry, reason: `its "${name}" is not a list of text, so it is left out` }];
+    const odd = x.filter((t: unknown) => typeof t !== 'string').length;
+    return odd ? [{ entry, reason: `${odd} of its "${name}" ${odd === 1 ? 'is' : 'are'} not text, so left out` }] : [];
+  });
+}
+
 export function isPaperMemory(json: unknown): boolean {
   if (!isObject(json)) return false;
   if ('__dataVersion' in json) return true;
@@ -47,6 +72,7 @@ export function readPaperMemory(json: unknown): ImportPlan {
       continue;
     }
     seen.set(id.id, entry);
+    skipped.push(...wrongTypes(raw, entry));
     const authors = str(raw.author)
       .split(/\s+and\s+/)
       .map((a) => a.trim())

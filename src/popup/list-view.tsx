@@ -7,6 +7,7 @@ import { listPapers } from '../db/lists';
 import type { PapershelfDb } from '../db/schema';
 import { failureText, type WorkerConnection } from '../messaging/client';
 import type { ListSummary, Paper } from '../shared/model';
+import { stamp } from '../shared/stamp';
 import { moveItem } from '../ui/reorder';
 import { useLiveQuery } from '../ui/use-live-query';
 import { PaperItem } from './paper-item';
@@ -174,7 +175,9 @@ export function ListView({ db, worker, list, onBack }: Props) {
                 <button
                   type="button"
                   onClick={() =>
-                    void run(worker.request({ type: 'lists/member', listId: list.id, paperId: p.id, on: false }))
+                    void run(
+                      worker.request({ type: 'lists/member', listId: list.id, paperId: p.id, on: false, at: stamp() }),
+                    )
                   }
                 >
                   Remove from list

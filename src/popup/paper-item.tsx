@@ -3,6 +3,7 @@ import type { ComponentChildren, LiHTMLAttributes } from 'preact';
 import { useState } from 'preact/hooks';
 import type { WorkerConnection } from '../messaging/client';
 import { arxivAbsUrl } from '../shared/ids';
+import { stamp } from '../shared/stamp';
 import type { ListSummary, Paper } from '../shared/model';
 import { authorLine, timeAgo } from '../ui/format';
 import { tint } from '../ui/tint';
@@ -74,7 +75,7 @@ export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, i
           aria-label="Mark read"
           title="Mark read"
           aria-pressed={read}
-          onClick={() => send(worker.request({ type: 'paper/setRead', id, read: !read }))}
+          onClick={() => send(worker.request({ type: 'paper/setRead', id, read: !read, at: stamp() }))}
         >
           Read
         </button>
@@ -84,7 +85,7 @@ export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, i
           aria-label="Save for later"
           title="Save for later"
           aria-pressed={saved}
-          onClick={() => send(worker.request({ type: 'paper/setSaved', id, saved: !saved }))}
+          onClick={() => send(worker.request({ type: 'paper/setSaved', id, saved: !saved, at: stamp() }))}
         >
           Save
         </button>
@@ -95,7 +96,7 @@ export function PaperItem({ id, paper, fallbackTitle, worker, lists, children, i
             onChange={(e) => {
               const listId = e.currentTarget.value;
               e.currentTarget.value = '';
-              if (listId) send(worker.request({ type: 'lists/member', listId, paperId: id, on: true }));
+              if (listId) send(worker.request({ type: 'lists/member', listId, paperId: id, on: true, at: stamp() }));
             }}
           >
             <option value="">Add to list…</option>

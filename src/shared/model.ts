@@ -104,6 +104,13 @@ export interface PaperSighting {
   opened?: true;
 }
 
+/**
+ * The most a page may say of one paper: room for the longest real values (arXiv caps an abstract
+ * at 1,920 characters; collaboration papers list ~3,000 authors), none for a page padding a
+ * record. The content script trims a sighting to these (within-limits.ts); the worker refuses more.
+ */
+export const SIGHTING_LIMITS = { title: 1_000, abstract: 5_000, authors: 5_000, author: 500, categories: 50 } as const;
+
 /** The part of a paper that pages display and toggle. */
 export interface PaperState {
   id: string;

@@ -21,23 +21,33 @@ import {
   TagName,
   Text,
 } from './records';
+import { SIGHTING_LIMITS } from './model';
 
 const MAX_BATCH = 5_000;
 const MAX_IMPORT = 200_000;
 
 const Sighting = v.strictObject({
   id: PaperId,
-  title: Text,
-  authors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(5_000)),
-  abstract: v.optional(Text),
+  title: v.pipe(v.string(), v.maxLength(SIGHTING_LIMITS.title)),
+  authors: v.pipe(
+    v.array(v.pipe(v.string(), v.maxLength(SIGHTING_LIMITS.author))),
+    v.maxLength(SIGHTING_LIMITS.authors),
+  ),
+  abstract: v.optional(v.pipe(v.string(), v.maxLength(SIGHTING_LIMITS.abstract))),
   version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000))),
   upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  categories: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50))),
+  categories: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(SIGHTING_LIMITS.categories))),
   doi: v.optional(v.pipe(v.string(), v.maxLength(300))),
   journalRef: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
   published: v.optional(v.pipe(v.string(), v.isoDate())),
   opened: v.optional(v.literal(true)),
 });
+
+/**
+ * When the user made a change (shared/stamp.ts): the worker applies a write to a paper's field
+ * only if no newer one was applied. Optional: a write without one counts as made on arrival.
+ */
+const Stamp = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)));
 
 /** The papers a many-paper request names (library-table actions, a list's new order). */
 const PaperIds = v.pipe(v.array(PaperId), v.maxLength(MAX_IMPORT));
@@ -56,20 +66,26 @@ export const RequestSchema = v.variant('type', [
     pageUrl: v.pipe(v.string(), v.url(), v.maxLength(4_000)),
     papers: v.pipe(v.array(Sighting), v.maxLength(MAX_BATCH)),
   }),
-  v.strictObject({ type: v.literal('paper/setRead'), id: PaperId, read: v.boolean() }),
-  v.strictObject({ type: v.literal('paper/setSaved'), id: PaperId, saved: v.boolean() }),
-  v.strictObject({ type: v.literal('paper/setNote'), id: PaperId, note: Text }),
-  v.strictObject({ type: v.literal('paper/tag'), id: PaperId, tag: TagName, on: v.boolean() }),
+  v.strictObject({ type: v.literal('paper/setRead'), id: PaperId, read: v.boolean(), at: Stamp }),
+  v.strictObject({ type: v.literal('paper/setSaved'), id: PaperId, saved: v.boolean(), at: Stamp }),
+  v.strictObject({ type: v.literal('paper/setNote'), id: PaperId, note: Text, at: Stamp }),
+  v.strictObject({ type: v.literal('paper/tag'), id: PaperId, tag: TagName, on: v.boolean(), at: Stamp }),
   v.strictObject({ type: v.literal('tags/list') }),
   v.strictObject({ type: v.literal('tags/rename'), from: TagName, to: TagName }),
   v.strictObject({ type: v.literal('tags/delete'), tag: TagName }),
   v.strictObject({ type: v.literal('states/get'), ids: v.pipe(v.array(PaperId), v.maxLength(MAX_BATCH)) }),
-  v.strictObject({ type: v.literal('paper/dismiss'), id: PaperId, tag: TagName }),
+  v.strictObject({ type: v.literal('paper/dismiss'), id: PaperId, tag: TagName, at: Stamp }),
   v.strictObject({ type: v.literal('lists/create'), name: ListName }),
   v.strictObject({ type: v.literal('lists/addNamed'), name: ListName, paperId: PaperId }),
   v.strictObject({ type: v.literal('lists/rename'), listId: ListId, name: ListName }),
   v.strictObject({ type: v.literal('lists/delete'), listId: ListId }),
-  v.strictObject({ type: v.literal('lists/member'), listId: ListId, paperId: PaperId, on: v.boolean() }),
+  v.strictObject({
+    type: v.literal('lists/member'),
+    listId: ListId,
+    paperId: PaperId,
+    on: v.boolean(),
+    at: Stamp,
+  }),
   v.strictObject({ type: v.literal('lists/ofPaper'), paperId: PaperId }),
   v.strictObject({ type: v.literal('lists/reorder'), listId: ListId, paperIds: PaperIds }),
   // The options page's library table (extension pages only): bulk changes and an undoable delete.

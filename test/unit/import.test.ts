@@ -318,6 +318,61 @@ describe('other sources', () => {
 });
 
 describe('imports that cannot be trusted', () => {
+  it('says which PaperMemory fields of the wrong type it leaves out, and keeps the rest of the paper', () => {
+    const memory = {
+      'Arxiv-1703.10593': {
+        title: 42,
+        author: ['Jun-Yan Zhu'],
+        pdfLink: 'http://arxiv.org/pdf/1703.10593v7',
+        note: { text: 'x' },
+        tags: ['gan', 7],
+        addDate: '2022-08-29T08:35:02.977Z',
+        doi: null,
+      },
+      __dataVersion: 508,
+    };
+    const plan = readImportText(JSON.stringify(memory));
+    expect(plan.batch.partial).toEqual([
+      { id: '1703.10593', firstSeenAt: Date.parse('2022-08-29T08:35:02.977Z'), tags: ['gan'] },
+    ]);
+    const entry = 'entry "Arxiv-1703.10593"';
+    expect(plan.skipped).toEqual([
+      { entry, reason: 'its "title" is not text, so it is left out' },
+      { entry, reason: 'its "author" is not text, so it is left out' },
+      { entry, reason: 'its "note" is not text, so it is left out' },
+      { entry, reason: '1 of its "tags" is not text, so left out' },
+    ]);
+  });
+
+  it('leaves out a setting with a __proto__ or constructor key, and says so', () => {
+    const text = `{"format":"papershelf-backup","version":1,"exportedAt":"${NOW.toISOString()}","tables":{"papers":[],"settings":[
+      {"key":"tagColors","value":{"__proto__":{"polluted":"#ffffff"},"llm":"#ff0000"},"updatedAt":1},
+      {"key":"readDisplay","value":{"huggingface":"dim","constructor":"hide"},"updatedAt":1},
+      {"key":"keyboard","value":false,"updatedAt":1}]}}`;
+    const plan = readImportText(text, 'library.json');
+    expect(plan.batch.settings).toEqual([{ key: 'keyboard', value: false, updatedAt: 1 }]);
+    expect(plan.skipped).toEqual([
+      { entry: 'setting 1', reason: 'it has a key named "__proto__"' },
+      { entry: 'setting 2', reason: 'it has a key named "constructor"' },
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('imports a well-formed BibTeX entry that follows a broken one, and names the broken one', () => {
+    const good = '@misc{good, title={Attention Is All You Need}, author={Vaswani, Ashish}, eprint={1706.03762}}';
+    for (const broken of [
+      '@misc{missingcomma, title={X} eprint={1512.03385}}',
+      '@misc{unterminated, title = "never closed, eprint={1512.03385}}',
+      '@misc{unclosed, title={A}, eprint={1512.03385}',
+      '@misc{braces, title={A}, author={{B}, eprint={1512.03385}}',
+    ]) {
+      const plan = readImportText(`${broken}\n\n${good}\n`, 'refs.bib');
+      expect(plan.batch.partial.map((p) => [p.id, p.title])).toEqual([['1706.03762', 'Attention Is All You Need']]);
+      expect(plan.skipped).toHaveLength(1);
+      expect(plan.skipped[0]!.reason).toMatch(/^could not be read: /);
+    }
+  });
+
   it('refuses a backup dated in the future, which would win every later merge', async () => {
     const [a] = seedPapers();
     const db = freshDb();

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { queueCounts, queuePage, recordSightings, setPaperState } from '../../src/db/papers';
-import type { PaperSighting } from '../../src/shared/model';
+import { SIGHTING_LIMITS, type PaperSighting } from '../../src/shared/model';
+import { handle } from '../../src/background/handlers';
+import { createList } from '../../src/db/lists';
+import { withinLimits } from '../../src/content/within-limits';
+import { parseRequest } from '../../src/shared/requests';
 import { freshDb } from './db';
+import { workerContext } from './worker-context';
+
+type Ctx = ReturnType<typeof workerContext>['ctx'];
 
 const sighting = (id: string, extra: Partial<PaperSighting> = {}): PaperSighting => ({
   id,
@@ -216,6 +223,51 @@ describe('metadata of papers the user kept', () => {
       // The abstract was missing: a page may fill it.
       expect(p?.abstract).toBe(FORGED.abstract);
     }
+  });
+
+  it('is not replaced by a hostile page through the worker once tagged, noted or put in a list', async () => {
+    const keeps = [
+      (ctx: Ctx) => handle({ type: 'paper/tag', id: ATTENTION.id, tag: 'nlp', on: true }, ctx),
+      (ctx: Ctx) => handle({ type: 'paper/setNote', id: ATTENTION.id, note: 'seminal' }, ctx),
+      async (ctx: Ctx) => {
+        const list = await createList(ctx.db, 'Reading group', 1);
+        await handle({ type: 'lists/member', listId: list.id, paperId: ATTENTION.id, on: true }, ctx);
+      },
+    ];
+    for (const keep of keeps) {
+      const { ctx } = workerContext();
+      const seen = (papers: PaperSighting[], senderUrl: string) =>
+        handle({ type: 'listings/seen', pageUrl: senderUrl, papers }, { ...ctx, senderUrl });
+      await seen(
+        [{ ...ATTENTION, abstract: 'The dominant sequence transduction models…' }],
+        'https://arxiv.org/abs/1706.03762',
+      );
+      await keep(ctx);
+      // The page's own claim to be the abstract page counts for nothing: the sender's address decides.
+      const forged = { ...FORGED, abstract: 'x'.repeat(SIGHTING_LIMITS.abstract) };
+      const request = { type: 'listings/seen', pageUrl: 'https://arxiv.org/abs/1706.03762', papers: [forged] };
+      expect(parseRequest(request).ok).toBe(true);
+      await handle(request as never, { ...ctx, senderUrl: 'https://huggingface.co/papers?date=2099-01-01' });
+      // The write may commit after the answer; this later read runs after it.
+      expect(await ctx.db.papers.get(ATTENTION.id)).toMatchObject({
+        title: ATTENTION.title,
+        authors: ATTENTION.authors,
+        abstract: 'The dominant sequence transduction models…',
+      });
+    }
+  });
+
+  it('from a page is bounded: a padded abstract or title is trimmed by the page and refused by the worker', () => {
+    const padded = { ...FORGED, abstract: 'x'.repeat(20_000), title: 't'.repeat(5_000) };
+    const request = (p: PaperSighting) => ({
+      type: 'listings/seen',
+      pageUrl: 'https://huggingface.co/papers',
+      papers: [p],
+    });
+    expect(parseRequest(request(padded)).ok).toBe(false);
+    const trimmed = withinLimits(padded);
+    expect([trimmed.abstract?.length, trimmed.title.length]).toEqual([SIGHTING_LIMITS.abstract, SIGHTING_LIMITS.title]);
+    expect(parseRequest(request(trimmed)).ok).toBe(true);
   });
 
   it('changes with the paper’s own arXiv abstract page, and a paper not kept takes the richer value as before', async () => {

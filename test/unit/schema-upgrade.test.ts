@@ -10,6 +10,7 @@ import {
   V5_STORES,
   V6_STORES,
   V7_STORES,
+  V11_STORES,
 } from '../../src/db/schema';
 import { createList, listSummaries, setListMembership } from '../../src/db/lists';
 import { indexPending } from '../../src/db/papers';
@@ -18,6 +19,8 @@ import { setTag, tagCounts } from '../../src/db/annotations';
 import { queuePage } from '../../src/db/papers';
 import { readSettings } from '../../src/db/settings';
 import { exportText } from '../../src/export/formats';
+import { handle } from '../../src/background/handlers';
+import { workerContext } from './worker-context';
 
 let n = 0;
 
@@ -335,7 +338,7 @@ describe('schema upgrade 7 → 8 (→ 9)', () => {
     v7.close();
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     const indexes = db.papers.schema.indexes.map((i) => i.name).sort();
     expect(indexes).toEqual(['firstSeenAt', 'openedAt', 'readAt', 'tags', 'toReadSince', 'unindexed']);
     // IndexedDB itself, not only Dexie's idea of it.
@@ -347,6 +350,39 @@ describe('schema upgrade 7 → 8 (→ 9)', () => {
     expect((await queuePage(db, 'opened', 10)).map((p) => p.id)).toEqual(['2312.00752']);
     expect((await queuePage(db, 'seen', 10)).map((p) => p.id)).toEqual(['2312.00752', '1706.03762']);
     expect(await tagCounts(db)).toEqual([{ name: 'nlp', count: 1 }]);
+  });
+});
+
+describe('schema upgrade 11 → 12', () => {
+  it('keeps every paper and the papers still to index, and starts with no write stamps', async () => {
+    const name = `upgrade-${++n}`;
+    const v11 = new Dexie(name);
+    v11.version(11).stores(V11_STORES);
+    const read = {
+      id: '2312.00752',
+      title: 'Mamba',
+      authors: [],
+      readAt: 5,
+      firstSeenAt: 2,
+      firstSeenUrl: 'x',
+      lastSeenAt: 5,
+      updatedAt: 5,
+    };
+    await v11.table('papers').put(read);
+    await v11.table('toIndex').put({ id: '2312.00752' });
+    v11.close();
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(12);
+    expect(await db.papers.get('2312.00752')).toEqual(read);
+    expect(await db.toIndex.toArray()).toEqual([{ id: '2312.00752' }]);
+    expect(await db.fieldStamps.count()).toBe(0);
+    // A paper without stamps takes the next write to any field, then orders the ones after it.
+    const { ctx } = workerContext({ db });
+    await handle({ type: 'paper/setRead', id: '2312.00752', read: false, at: 200 }, ctx);
+    await handle({ type: 'paper/setRead', id: '2312.00752', read: true, at: 100 }, ctx);
+    expect((await db.papers.get('2312.00752'))?.readAt).toBeUndefined();
+    expect(await db.fieldStamps.get('2312.00752')).toEqual({ id: '2312.00752', at: { read: 200 } });
   });
 });
 
