@@ -12,7 +12,7 @@
  * session's Network domain on again when it starts, so the restarted worker is watched from its
  * start (the tests prove it).
  */
-import type { BrowserContext, CDPSession, Page, Route } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 
 export interface RecordedRequest {
   /** The target's type and URL: `page`, `iframe`, `worker`, `service_worker`… */
@@ -228,12 +228,10 @@ export async function recordNetwork(context: BrowserContext): Promise<NetworkRec
   // Reports every existing target as created, then each new one.
   await cdp.send('Target.setDiscoverTargets', { discover: true });
 
-  // Runs before the test's own routes (the last added is asked first) and hands every request on.
-  const note = async (route: Route) => {
-    served.add(route.request().url());
-    await route.fallback();
-  };
-  await context.route(/^https?:\/\//, note);
+  // Playwright hands every web request it sees to the test's routes, which answer all of them
+  // (scripts/offline-pages.mjs); an event, not a route of its own, so pages wait for nothing more.
+  const note = (request: Request) => served.add(request.url());
+  context.on('request', note);
 
   return {
     requests,
@@ -251,7 +249,7 @@ export async function recordNetwork(context: BrowserContext): Promise<NetworkRec
       await Promise.all([...bySession.values()].map((t) => t.settle()));
     },
     async stop() {
-      await context.unroute(/^https?:\/\//, note);
+      context.off('request', note);
       await cdp.detach();
     },
   };
