@@ -32,6 +32,9 @@ afterAll(async () => {
 /** Opens a page once the recorder watches it, so nothing it sends is missed. */
 async function open(url: string): Promise<Page> {
   const page = await s.context.newPage();
+  // The capture's parser-blocking scripts are answered by routes in this process: at load 15–20
+  // on two cores its DOMContentLoaded passed Playwright's default 30 s.
+  page.setDefaultNavigationTimeout(120_000);
   await net.watching(page);
   // Not waiting for the load event: every sub-resource goes through Playwright's routes in this
   // process, which a saturated machine can hold past the navigation timeout. Tests wait for what they use.
@@ -142,7 +145,7 @@ describe('the recorder', () => {
     const caught = (await strays(from)).find((r) => r.url === probe('content-script'));
     expect(caught).toMatchObject({ targetType: 'page', documentUrl: FEED });
     await page.close();
-  });
+  }, 180_000);
 
   it('catches a fetch from an extension page', async () => {
     const from = net.requests.length;
