@@ -26,7 +26,6 @@ import { report } from './report';
 import type { ControlRoom } from './room';
 import { PageMarks } from './styles';
 import { showUndo } from './undo-toast';
-import { withinLimits } from './within-limits';
 
 export interface ShelfOptions {
   document: Document;
@@ -280,7 +279,7 @@ export class Shelf {
       const { states, settings } = await this.#worker.request({
         type: 'listings/seen',
         pageUrl: href,
-        papers: papers.map(withinLimits),
+        papers,
       });
       this.#applySettings(settings);
       await this.#applyAnswer(states, asked);

@@ -26,17 +26,34 @@ import { SIGHTING_LIMITS } from './model';
 const MAX_BATCH = 5_000;
 const MAX_IMPORT = 200_000;
 
+/** A string cut to `max` characters, so one odd entry does not get a whole page's batch refused. */
+const clipped = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform((s) => s.slice(0, max)),
+  );
+
+/**
+ * What a page says about a paper, cut to the limits (SIGHTING_LIMITS) on receipt: a collaboration
+ * paper with thousands of authors, or a padded title or abstract, is stored cut, and the rest of the
+ * page's papers still get their states. The content script sends what it read, as it is.
+ */
 const Sighting = v.strictObject({
   id: PaperId,
-  title: v.pipe(v.string(), v.maxLength(SIGHTING_LIMITS.title)),
+  title: clipped(SIGHTING_LIMITS.title),
   authors: v.pipe(
-    v.array(v.pipe(v.string(), v.maxLength(SIGHTING_LIMITS.author))),
-    v.maxLength(SIGHTING_LIMITS.authors),
+    v.array(clipped(SIGHTING_LIMITS.author)),
+    v.transform((a) => a.slice(0, SIGHTING_LIMITS.authors)),
   ),
-  abstract: v.optional(v.pipe(v.string(), v.maxLength(SIGHTING_LIMITS.abstract))),
+  abstract: v.optional(clipped(SIGHTING_LIMITS.abstract)),
   version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000))),
   upvotes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  categories: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(SIGHTING_LIMITS.categories))),
+  categories: v.optional(
+    v.pipe(
+      v.array(clipped(40)),
+      v.transform((c) => c.slice(0, SIGHTING_LIMITS.categories)),
+    ),
+  ),
   doi: v.optional(v.pipe(v.string(), v.maxLength(300))),
   journalRef: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
   published: v.optional(v.pipe(v.string(), v.isoDate())),

@@ -3,7 +3,6 @@ import { queueCounts, queuePage, recordSightings, setPaperState } from '../../sr
 import { SIGHTING_LIMITS, type PaperSighting } from '../../src/shared/model';
 import { handle } from '../../src/background/handlers';
 import { createList } from '../../src/db/lists';
-import { withinLimits } from '../../src/content/within-limits';
 import { parseRequest } from '../../src/shared/requests';
 import { freshDb } from './db';
 import { workerContext } from './worker-context';
@@ -257,17 +256,24 @@ describe('metadata of papers the user kept', () => {
     }
   });
 
-  it('from a page is bounded: a padded abstract or title is trimmed by the page and refused by the worker', () => {
-    const padded = { ...FORGED, abstract: 'x'.repeat(20_000), title: 't'.repeat(5_000) };
-    const request = (p: PaperSighting) => ({
-      type: 'listings/seen',
-      pageUrl: 'https://huggingface.co/papers',
-      papers: [p],
-    });
-    expect(parseRequest(request(padded)).ok).toBe(false);
-    const trimmed = withinLimits(padded);
-    expect([trimmed.abstract?.length, trimmed.title.length]).toEqual([SIGHTING_LIMITS.abstract, SIGHTING_LIMITS.title]);
-    expect(parseRequest(request(trimmed)).ok).toBe(true);
+  it('from a page is bounded: a padded title, abstract, author list or category list is cut on receipt', () => {
+    const padded = {
+      ...FORGED,
+      abstract: 'x'.repeat(20_000),
+      title: 't'.repeat(5_000),
+      authors: Array.from({ length: 6_000 }, () => 'a'.repeat(600)),
+      categories: Array.from({ length: 60 }, () => 'c'.repeat(50)),
+    };
+    const parsed = parseRequest({ type: 'listings/seen', pageUrl: 'https://huggingface.co/papers', papers: [padded] });
+    expect(parsed.ok).toBe(true);
+    const [cut] = (parsed as { value: { papers: PaperSighting[] } }).value.papers;
+    expect([cut!.title.length, cut!.abstract?.length, cut!.authors.length, cut!.authors[0]!.length]).toEqual([
+      SIGHTING_LIMITS.title,
+      SIGHTING_LIMITS.abstract,
+      SIGHTING_LIMITS.authors,
+      SIGHTING_LIMITS.author,
+    ]);
+    expect([cut!.categories!.length, cut!.categories![0]!.length]).toEqual([SIGHTING_LIMITS.categories, 40]);
   });
 
   it('changes with the paper’s own arXiv abstract page, and a paper not kept takes the richer value as before', async () => {
