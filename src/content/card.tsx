@@ -30,7 +30,6 @@ export class Card {
   readonly #actions: ControlActions;
   readonly #title: string;
   view: CardView = { shown: UNKNOWN, pending: false };
-  readonly #single: boolean;
   /** A request from the keyboard to open an editor; `seq` makes a repeated request new. */
   #open: { panel: OpenPanel; seq: number } | undefined;
 
@@ -55,9 +54,9 @@ export class Card {
       });
     }
     listing.mount.anchor.insertAdjacentElement(listing.mount.where, this.host);
+    this.element.setAttribute('data-papershelf-id', this.id);
     // A paper's own page is never dimmed or hidden: the marks apply to listings only.
-    this.#single = listing.single === true;
-    this.reassert();
+    if (listing.single) this.element.setAttribute('data-papershelf-single', '');
     if (known) this.confirm(known);
     else this.render();
   }
@@ -71,40 +70,17 @@ export class Card {
     return this.element.getClientRects().length > 0;
   }
 
-  /**
-   * Applies a state the worker confirmed; the data attributes only ever show stored state.
-   * `pending`: changes made here are still on their way, so the controls keep showing them.
-   */
-  confirm(state: PaperState, pending = false): void {
+  /** Applies a state the worker confirmed; the data attributes only ever show stored state. */
+  confirm(state: PaperState): void {
     const { id: _id, ...shown } = state;
-    this.view = pending ? { ...this.view, state } : { state, shown, pending: false };
-    this.reassert();
-    this.render();
-  }
-
-  /**
-   * Puts the contract attributes (the paper's id and stored state, on the listing and its parts)
-   * back to what they must say, when the page changed them; `clear` takes them all off. Writes
-   * only what differs: the shelf calls this on every change to them, ours included, so an equal
-   * value must end the round.
-   */
-  reassert(clear = false): void {
-    const { state } = this.view;
-    const set = (el: Element, name: string, value: unknown) => {
-      const attr = `data-papershelf-${name}`;
-      const want = clear || value === undefined ? null : String(value);
-      if (el.getAttribute(attr) === want) return;
-      if (want === null) el.removeAttribute(attr);
-      else el.setAttribute(attr, want);
-    };
-    set(this.element, 'id', this.id);
-    set(this.element, 'single', this.#single ? '' : undefined);
-    set(this.element, 'read', state?.read);
-    set(this.element, 'saved', state?.saved);
+    this.view = { state, shown, pending: false };
+    this.element.setAttribute('data-papershelf-read', String(state.read));
+    this.element.setAttribute('data-papershelf-saved', String(state.saved));
     for (const part of this.companions) {
-      set(part, 'part-read', state?.read);
-      set(part, 'part-saved', state?.saved);
+      part.setAttribute('data-papershelf-part-read', String(state.read));
+      part.setAttribute('data-papershelf-part-saved', String(state.saved));
     }
+    this.render();
   }
 
   update(view: Partial<CardView>): void {
@@ -126,8 +102,19 @@ export class Card {
   unmount(): void {
     render(null, this.#root);
     this.host.remove();
-    this.reassert(true);
-    this.element.removeAttribute('data-papershelf-focus');
+    for (const attr of [
+      'data-papershelf-id',
+      'data-papershelf-read',
+      'data-papershelf-saved',
+      'data-papershelf-single',
+      'data-papershelf-focus',
+    ]) {
+      this.element.removeAttribute(attr);
+    }
+    for (const part of this.companions) {
+      part.removeAttribute('data-papershelf-part-read');
+      part.removeAttribute('data-papershelf-part-saved');
+    }
   }
 
   render(): void {
