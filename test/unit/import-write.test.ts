@@ -5,23 +5,16 @@ import { batchOf, type ImportBatch } from '../../src/db/import';
 import type { WorkerConnection } from '../../src/messaging/client';
 import { writeAll, type ImportRun } from '../../src/options/import-run';
 import type { Paper } from '../../src/shared/model';
-
-const paper = (i: number): Paper => ({
-  id: `2401.${10_000 + i}`,
-  title: `Paper ${i}`,
-  authors: [],
-  firstSeenAt: i,
-  firstSeenUrl: 'https://arxiv.org/list/cs.LG/new',
-  lastSeenAt: i,
-  updatedAt: i,
-});
+import { numberedPaper } from './seed';
 
 function runOf(n: number, size = 10): ImportRun {
   return {
     prepared: new Promise(() => undefined),
     async *batches(): AsyncGenerator<ImportBatch> {
       for (let b = 0; b < n; b++)
-        yield batchOf('import:backup', { complete: Array.from({ length: size }, (_, k) => paper(b * size + k)) });
+        yield batchOf('import:backup', {
+          complete: Array.from({ length: size }, (_, k) => numberedPaper(b * size + k)),
+        });
     },
     cancel() {},
   };

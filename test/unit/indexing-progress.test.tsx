@@ -7,23 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { applyImport, batchOf } from '../../src/db/import';
 import { indexPending } from '../../src/db/papers';
 import { IndexingProgress } from '../../src/options/indexing-progress';
-import type { Paper } from '../../src/shared/model';
 import { freshDb } from './db';
+import { numberedPaper } from './seed';
 
 Dexie.dependencies.indexedDB = indexedDB;
 Dexie.dependencies.IDBKeyRange = IDBKeyRange;
 
 const NOW = Date.parse('2026-12-02T12:00:00Z');
-const papers = (n: number): Paper[] =>
-  Array.from({ length: n }, (_, i) => ({
-    id: `2401.${10_000 + i}`,
-    title: `Paper ${i}`,
-    authors: [],
-    firstSeenAt: i,
-    firstSeenUrl: 'https://arxiv.org/list/cs.LG/new',
-    lastSeenAt: i,
-    updatedAt: i,
-  }));
+const papers = (n: number) => Array.from({ length: n }, (_, i) => numberedPaper(i));
 
 describe('indexing progress', () => {
   it('shows how many papers are indexed of all, while some wait, and goes when none do', async () => {

@@ -42,3 +42,14 @@ export const HOSTILE = [
   'Emoji 🧪📄 and accents: Ünïcödé, Dvořák, Łukasz, Zoë, 東京',
   '<img src=x onerror=alert(1)> [link](javascript:alert(1)) **bold** `code`',
 ];
+
+/** The i-th of many made-up papers with distinct new-style ids, for tests that need a number of them. */
+export const numberedPaper = (i: number): Paper => ({
+  id: `2401.${10_000 + i}`,
+  title: `Paper ${i}`,
+  authors: [],
+  firstSeenAt: i,
+  firstSeenUrl: 'https://arxiv.org/list/cs.LG/new',
+  lastSeenAt: i,
+  updatedAt: i,
+});
