@@ -44,6 +44,16 @@ const targetOf = (value: string): TargetList =>
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** An import that failed part-way says how much of the file is in the library, and how to finish it. */
+export function stoppedMessage(reason: string, papersWritten: number): string {
+  const said = /[.!?]$/.test(reason) ? reason : `${reason}.`;
+  return `The import stopped: ${said} ${
+    papersWritten
+      ? `${count(papersWritten)} papers were imported before it stopped; importing the file again completes it.`
+      : 'Nothing was imported.'
+  }`;
+}
+
 /** The storage an import of `created` new papers needs, against what the browser leaves. */
 async function roomOf(db: PapershelfDb, created: number): Promise<Room> {
   const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
@@ -93,13 +103,13 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
 
   async function confirm(run: ImportRun, info: PreparedInfo) {
     stopping.current = false;
-    const written: Written = { created: 0, updated: 0, unchanged: 0, listed: 0, papers: 0 };
+    let written: Written = { created: 0, updated: 0, unchanged: 0, listed: 0, papers: 0 };
     setState({ step: 'writing', info, written });
     try {
       const done = await writeAll(
         run,
         worker,
-        (w) => setState({ step: 'writing', info, written: w }),
+        (w) => setState({ step: 'writing', info, written: (written = w) }),
         () => stopping.current,
       );
       setState({ step: 'done', counts: done, kind: info.kind, stopped: done.stopped, of: info.papers });
@@ -108,7 +118,7 @@ export function ImportPanel({ db, worker }: { db: PapershelfDb; worker: WorkerCo
     } catch (err) {
       setState({
         step: 'error',
-        message: `The import stopped: ${failureText(err)}` + (written.papers ? '' : ' Nothing was imported.'),
+        message: stoppedMessage(failureText(err), written.papers),
       });
     }
   }
