@@ -101,7 +101,7 @@ export async function openActionPopup(s: Session, over: Page) {
   const popupUrl = `chrome-extension://${s.extensionId}/src/popup/index.html`;
   let targetId: string | undefined;
   // The popup opens within a second on a quiet machine; a loaded one gets 30 s.
-  for (const end = Date.now() + 30_000; !targetId && Date.now() < end; ) {
+  for (const end = Date.now() + 30_000; !targetId && Date.now() < end;) {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as {
       targetInfos: { targetId: string; url: string }[];
     };
