@@ -8,7 +8,7 @@
  * session auto-attaches to the targets under it, which Chromium holds at their start until told
  * to run. Every command to a target is sent without waiting for an earlier one's answer: a
  * service worker that is stopped answers nothing, and a target must never stay held because the
- * recorder waited. A stopped worker keeps its target and this session; Chromium turns the
+ * recorder waited. A stopped worker keeps its target and its CDP session; Chromium turns that
  * session's Network domain on again when it starts, so the restarted worker is watched from its
  * start (the tests prove it).
  */
@@ -149,7 +149,7 @@ class Watched {
       return;
     }
     // A service worker under an extension page is watched through the browser's session: let it
-    // run, and leave, so no second session can hold it when it restarts.
+    // run, and leave, so no second CDP session can hold it when it restarts.
     void post(JSON.stringify({ id: 0, method: 'Runtime.runIfWaitingForDebugger' })).finally(() =>
       this.send('Target.detachFromTarget', { sessionId }),
     );
