@@ -39,7 +39,7 @@ const boundaries = [
     message: 'A site adapter imports only src/shared.',
   },
   { target: './src/shared', from: './src', except: ['./shared'], message: 'src/shared imports nothing of ours.' },
-  ...['popup', 'options', 'welcome'].map((page) => ({
+  ...['popup', 'options', 'welcome', 'editor'].map((page) => ({
     target: `./src/${page}`,
     from: './src/background',
     message: 'A page never imports the worker: send it a message.',

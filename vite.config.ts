@@ -4,9 +4,12 @@ import { manifestFor, type Browser } from './build/browser-manifest.mjs';
 import manifest from './manifest.json' with { type: 'json' };
 
 // `vite build` makes dist/chrome/; `vite build --mode firefox` makes dist/firefox/ from the same
-// sources and the same manifest.json (`npm run build` runs both).
+// sources and the same manifest.json (`npm run build` runs both). Modes `e2e` and `firefox-e2e`
+// make dist/chrome-e2e/ and dist/firefox-e2e/ for the end-to-end tests: the same but for open
+// shadow roots (src/content/shadow-mode.ts).
 export default defineConfig(({ mode }) => {
-  const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const browser: Browser = mode.startsWith('firefox') ? 'firefox' : 'chrome';
+  const forTests = mode.endsWith('e2e');
   const browserManifest = manifestFor(browser, manifest);
   return {
     plugins: [
@@ -20,14 +23,15 @@ export default defineConfig(({ mode }) => {
     ],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
-      outDir: `dist/${browser}`,
+      outDir: `dist/${browser}${forTests ? '-e2e' : ''}`,
       // The oldest browser each build supports (Firefox: see build/browser-manifest.mjs).
       target: browser === 'firefox' ? 'firefox140' : 'chrome120',
       // Source maps stay out of the package users load; the content script is kept small.
       sourcemap: false,
       emptyOutDir: true,
-      // Pages the manifest does not name: the first-run page the worker opens on install.
-      rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
+      // Pages the manifest does not name: the first-run page the worker opens on install, and the
+      // editors that open in a frame under a card's controls.
+      rollupOptions: { input: { welcome: 'src/welcome/index.html', editor: 'src/editor/index.html' } },
     },
     // The dev server must not open a network port to anything but this machine.
     server: { host: '127.0.0.1', port: 5173, strictPort: true, hmr: { host: '127.0.0.1' } },

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extensionWorker, launchWithExtension } from '../scripts/browser.mjs';
+import { E2E_DIST, extensionWorker, launchWithExtension } from '../scripts/browser.mjs';
 import { serveOffline } from '../scripts/offline-pages.mjs';
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -25,11 +25,13 @@ export const longestStretch = (frames) =>
 
 /**
  * A fresh profile with the extension, serving the captures and `extra` pages offline. BENCH_DIST
- * names another build to load (an A/B against an earlier commit's dist/).
+ * names another build to load (an A/B against an earlier commit's dist/). By default the end-to-end
+ * build: the benches drive the controls by role, which needs their shadow roots open (the release
+ * build's are closed; nothing else differs, src/content/shadow-mode.ts).
  */
 export async function session(extra = {}, dist = process.env.BENCH_DIST) {
   const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
-  const context = await launchWithExtension(profile, dist ? { dist } : {});
+  const context = await launchWithExtension(profile, { dist: dist ?? E2E_DIST });
   await serveOffline(context, extra);
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;

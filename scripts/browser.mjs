@@ -6,6 +6,8 @@ import { chromium } from 'playwright-core';
 
 /** The Chromium build (`npm run build` also makes dist/firefox/, see scripts/firefox.mjs). */
 export const DIST = resolve(import.meta.dirname, '../dist/chrome');
+/** The same with open shadow roots, for the end-to-end tests (`npm run build:e2e`, src/content/shadow-mode.ts). */
+export const E2E_DIST = resolve(import.meta.dirname, '../dist/chrome-e2e');
 
 export function chromePath() {
   const found =

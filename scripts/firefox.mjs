@@ -10,6 +10,8 @@ import { GECKO_ID } from '../build/browser-manifest.mjs';
 import { extraPages, offlineResponse } from './offline-pages.mjs';
 
 export const FIREFOX_DIST = resolve(import.meta.dirname, '../dist/firefox');
+/** The same with open shadow roots, for the end-to-end tests (`npm run build:e2e`, src/content/shadow-mode.ts). */
+export const FIREFOX_E2E_DIST = resolve(import.meta.dirname, '../dist/firefox-e2e');
 
 /**
  * Firefox gives each install a random moz-extension:// host; the profile fixes it so tests can

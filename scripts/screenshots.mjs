@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { extensionWorker, launchWithExtension } from './browser.mjs';
+import { E2E_DIST, extensionWorker, launchWithExtension } from './browser.mjs';
 import { DEMO_FEED_URL, serveOffline } from './offline-pages.mjs';
 
 const args = process.argv.slice(2);
@@ -15,7 +15,8 @@ const out = resolve(import.meta.dirname, '..', outAt >= 0 ? args[outAt + 1] : 'd
 mkdirSync(out, { recursive: true });
 
 const profile = mkdtempSync(join(tmpdir(), 'papershelf-shots-'));
-const context = await launchWithExtension(profile, { viewport: { width: 1280, height: 800 } });
+// The end-to-end build: this script drives the controls by role, in open shadow roots.
+const context = await launchWithExtension(profile, { viewport: { width: 1280, height: 800 }, dist: E2E_DIST });
 try {
   await serveOffline(context);
   const extensionId = new URL((await extensionWorker(context)).url()).host;
@@ -39,15 +40,17 @@ try {
   await click(2, /Save/);
   await click(4, /Save/);
   await bar(2).getByRole('button', { name: /Tags/ }).click();
-  const tagInput = bar(2).getByRole('combobox');
+  // The editors open in an extension frame under the card (src/editor/).
+  const editor = bar(2).locator('iframe').contentFrame();
+  const tagInput = editor.getByRole('combobox');
   for (const tag of ['agents', 'to-discuss']) {
     await tagInput.fill(tag);
     await tagInput.press('Enter');
   }
   await tagInput.press('Escape');
   await bar(2).getByRole('button', { name: /Note/ }).click();
-  await bar(2).getByRole('textbox').fill('Compare with the planner in last week’s reading group.');
-  await bar(2).getByRole('textbox').press('Escape');
+  await editor.getByRole('textbox').fill('Compare with the planner in last week’s reading group.');
+  await editor.getByRole('textbox').press('Escape');
   await bar(2).locator('.chip').nth(1).waitFor({ timeout: 30_000 });
 
   const shoot = async (target, name, scheme) => {

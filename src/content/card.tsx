@@ -4,6 +4,7 @@ import type { PaperState } from '../shared/model';
 import type { Listing } from '../sites/types';
 import { Controls, type ControlActions, type OpenPanel } from './controls';
 import { isEditable } from './keyboard';
+import { SHADOW_MODE } from './shadow-mode';
 import { styleShadowRoot } from './styles';
 
 export const HOST_TAG = 'papershelf-controls';
@@ -30,6 +31,7 @@ export class Card {
   readonly #actions: ControlActions;
   readonly #title: string;
   view: CardView = { shown: UNKNOWN, pending: false };
+  readonly #single: boolean;
   /** A request from the keyboard to open an editor; `seq` makes a repeated request new. */
   #open: { panel: OpenPanel; seq: number } | undefined;
 
@@ -43,7 +45,7 @@ export class Card {
     const doc = listing.element.ownerDocument;
     this.host = doc.createElement(HOST_TAG);
     if (listing.mount.inline) this.host.setAttribute('inline', '');
-    this.#root = this.host.attachShadow({ mode: 'open' });
+    this.#root = this.host.attachShadow({ mode: SHADOW_MODE });
     styleShadowRoot(this.#root);
     // The page must not see our clicks (a card-wide handler would navigate) nor our typing
     // (its keyboard shortcuts would fire while a note is written).
@@ -54,9 +56,9 @@ export class Card {
       });
     }
     listing.mount.anchor.insertAdjacentElement(listing.mount.where, this.host);
-    this.element.setAttribute('data-papershelf-id', this.id);
     // A paper's own page is never dimmed or hidden: the marks apply to listings only.
-    if (listing.single) this.element.setAttribute('data-papershelf-single', '');
+    this.#single = listing.single === true;
+    this.reassert();
     if (known) this.confirm(known);
     else this.render();
   }
@@ -70,17 +72,40 @@ export class Card {
     return this.element.getClientRects().length > 0;
   }
 
-  /** Applies a state the worker confirmed; the data attributes only ever show stored state. */
-  confirm(state: PaperState): void {
+  /**
+   * Applies a state the worker confirmed; the data attributes only ever show stored state.
+   * `pending`: changes made here are still on their way, so the controls keep showing them.
+   */
+  confirm(state: PaperState, pending = false): void {
     const { id: _id, ...shown } = state;
-    this.view = { state, shown, pending: false };
-    this.element.setAttribute('data-papershelf-read', String(state.read));
-    this.element.setAttribute('data-papershelf-saved', String(state.saved));
-    for (const part of this.companions) {
-      part.setAttribute('data-papershelf-part-read', String(state.read));
-      part.setAttribute('data-papershelf-part-saved', String(state.saved));
-    }
+    this.view = pending ? { ...this.view, state } : { state, shown, pending: false };
+    this.reassert();
     this.render();
+  }
+
+  /**
+   * Puts the contract attributes (the paper's id and stored state, on the listing and its parts)
+   * back to what they must say, when the page changed them; `clear` takes them all off. Writes
+   * only what differs: the shelf calls this on every change to them, ours included, so an equal
+   * value must end the round.
+   */
+  reassert(clear = false): void {
+    const { state } = this.view;
+    const set = (el: Element, name: string, value: unknown) => {
+      const attr = `data-papershelf-${name}`;
+      const want = clear || value === undefined ? null : String(value);
+      if (el.getAttribute(attr) === want) return;
+      if (want === null) el.removeAttribute(attr);
+      else el.setAttribute(attr, want);
+    };
+    set(this.element, 'id', this.id);
+    set(this.element, 'single', this.#single ? '' : undefined);
+    set(this.element, 'read', state?.read);
+    set(this.element, 'saved', state?.saved);
+    for (const part of this.companions) {
+      set(part, 'part-read', state?.read);
+      set(part, 'part-saved', state?.saved);
+    }
   }
 
   update(view: Partial<CardView>): void {
@@ -102,25 +127,15 @@ export class Card {
   unmount(): void {
     render(null, this.#root);
     this.host.remove();
-    for (const attr of [
-      'data-papershelf-id',
-      'data-papershelf-read',
-      'data-papershelf-saved',
-      'data-papershelf-single',
-      'data-papershelf-focus',
-    ]) {
-      this.element.removeAttribute(attr);
-    }
-    for (const part of this.companions) {
-      part.removeAttribute('data-papershelf-part-read');
-      part.removeAttribute('data-papershelf-part-saved');
-    }
+    this.reassert(true);
+    this.element.removeAttribute('data-papershelf-focus');
   }
 
   render(): void {
     const { shown, pending, error } = this.view;
     render(
       <Controls
+        paperId={this.id}
         title={this.#title}
         {...shown}
         pending={pending}

@@ -1,10 +1,7 @@
 /** The inline controls on one paper listing. Rendered by preact inside the listing's shadow root. */
 import { Component, createRef, type RefObject } from 'preact';
-import type { PaperLists } from '../shared/protocol';
 import { tint } from '../ui/tint';
-import { ListMenu } from './list-menu';
-import { NoteEditor } from './note-editor';
-import { TagEditor } from './tag-editor';
+import { EditorFrame, type OpenPanel } from './editor-frame';
 import { trusted } from './trusted';
 
 export type Toggle = 'read' | 'saved';
@@ -15,19 +12,12 @@ export interface ControlActions {
   tag(name: string, on: boolean): void;
   /** Never suggest this tag for this paper again. */
   dismiss(name: string): void;
-  note(text: string): void;
-  /** Every tag in the library, for autocomplete. */
-  tagNames(): Promise<string[]>;
   /** The colour the user gave a tag, if any. */
   colorOf(tag: string): string | undefined;
-  /** The custom lists and which hold this paper. */
-  lists(): Promise<PaperLists>;
-  setList(listId: string, on: boolean): Promise<PaperLists>;
-  /** Puts this paper in the list of that name, made if there is none. */
-  addToNamedList(name: string): Promise<PaperLists>;
 }
 
 export interface ControlsProps {
+  paperId: string;
   /** The paper's title: it names the group of controls for a screen reader. */
   title: string;
   read: boolean;
@@ -43,7 +33,7 @@ export interface ControlsProps {
   actions: ControlActions;
 }
 
-export type OpenPanel = 'tags' | 'note' | 'lists';
+export type { OpenPanel };
 type Panel = 'none' | OpenPanel;
 
 // A class, not hooks: preact/hooks would cost the content script ~1 kB of its 15 kB budget.
@@ -68,7 +58,7 @@ export class Controls extends Component<ControlsProps, { panel: Panel }> {
 }
 
 function renderControls(
-  { title, read, saved, tags, note, suggestions, pending, error, actions }: ControlsProps,
+  { paperId, title, read, saved, tags, note, suggestions, pending, error, actions }: ControlsProps,
   panel: Panel,
   setPanel: (p: Panel) => void,
   close: () => void,
@@ -147,9 +137,7 @@ function renderControls(
   return (
     <div>
       {bar}
-      {panel === 'tags' ? <TagEditor tags={tags} actions={actions} onClose={close} /> : null}
-      {panel === 'note' ? <NoteEditor note={note} save={actions.note} onClose={close} /> : null}
-      {panel === 'lists' ? <ListMenu actions={actions} onClose={close} /> : null}
+      <EditorFrame key={panel} paperId={paperId} panel={panel} onClose={close} />
     </div>
   );
 }

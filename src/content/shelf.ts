@@ -14,10 +14,10 @@ import {
 } from '../shared/model';
 import type { Push } from '../shared/protocol';
 import type { Listing, SiteAdapter } from '../sites/types';
-import { Card, HOST_TAG, UNKNOWN, type Shown } from './card';
+import { Card, HOST_TAG } from './card';
+import { Changes } from './changes';
 import { SLICE_MS, SLICE_MS_IN_RESERVED_ROOM, inChunks, nextTask } from './chunks';
 import type { ControlActions, Toggle } from './controls';
-import type { RequestOf } from '../shared/protocol';
 import { KeyboardTriage } from './keyboard';
 import { KnownStates } from './known-states';
 import { MountedCards } from './mounted-cards';
@@ -41,6 +41,10 @@ export interface ShelfOptions {
 
 export type Room = Pick<ControlRoom, 'reserving' | 'reserve' | 'measure'>;
 
+/** The attributes of the contract with pages and tests (Card.reassert). */
+const MARKS = ['id', 'read', 'saved', 'single', 'part-read', 'part-saved'].map((n) => `data-papershelf-${n}`);
+const isMark = (m: MutationRecord) => m.type === 'attributes' && MARKS.includes(m.attributeName ?? '');
+
 const NO_ROOM: Room = { reserving: false, reserve() {}, measure() {} };
 
 export class Shelf {
@@ -50,8 +54,10 @@ export class Shelf {
   readonly #worker: WorkerConnection;
   readonly #cards = new MountedCards();
   readonly #known = new KnownStates((state) => {
-    for (const card of this.#cards.of(state.id)) card.confirm(state);
+    const pending = this.#changes.busy(state.id);
+    for (const card of this.#cards.of(state.id)) card.confirm(state, pending);
   });
+  readonly #changes: Changes;
   readonly #marks: PageMarks;
   readonly #room: Room;
   #observer?: MutationObserver;
@@ -73,6 +79,7 @@ export class Shelf {
           throw err;
         }),
     };
+    this.#changes = new Changes(this.#worker, this.#known, (id) => this.#cards.of(id));
     this.#marks = new PageMarks(this.#doc);
     this.#marks.apply(DEFAULT_SETTINGS.readDisplay[this.#siteId() ?? 'huggingface']);
     this.#room = options.room?.(this.#doc) ?? NO_ROOM;
@@ -125,17 +132,26 @@ export class Shelf {
 
   #follow(): Promise<void> {
     this.#observer = new MutationObserver((mutations) => {
-      if (mutations.some((m) => !this.#isOwnMutation(m))) this.#queueScan();
+      const marks = mutations.filter(isMark);
+      if (marks.length) this.#reassert(marks);
+      if (mutations.some((m) => !isMark(m) && !this.#isOwnMutation(m))) this.#queueScan();
     });
-    // Links too: a framework may reuse a card for another paper by changing only its href.
+    // Links too: a framework may reuse a card for another paper by changing only its href. And
+    // the contract attributes, which a page script may forge: they are put back at once.
     this.#observer.observe(this.#doc.documentElement, {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['href'],
+      attributeFilter: ['href', ...MARKS],
     });
     this.#doc.defaultView?.addEventListener('popstate', () => this.#queueScan());
     return this.scan();
+  }
+
+  /** Cards whose contract attributes changed say again what they must; a part's change, every card. */
+  #reassert(marks: MutationRecord[]): void {
+    const cards = marks.map((m) => this.#cards.on(m.target as HTMLElement));
+    for (const card of cards.includes(undefined) ? this.#cards.all() : new Set(cards)) card!.reassert();
   }
 
   stop(): void {
@@ -312,8 +328,8 @@ export class Shelf {
       toggle: (which: Toggle) => {
         const next = !card.view.shown[which];
         if (which === 'read' && next && this.#settings.readDisplay[this.#siteId()!] === 'hide') this.#hiding(card);
-        void this.#change(
-          card.id,
+        void this.#changes.send(
+          which,
           { [which]: next },
           which === 'read'
             ? { type: 'paper/setRead', id: card.id, read: next }
@@ -324,51 +340,20 @@ export class Shelf {
         const others = card.view.shown.tags.filter((t) => !sameTag(t, name));
         // An accepted suggestion becomes a tag at once, not both until the worker answers.
         const suggestions = card.view.shown.suggestions.filter((s) => !on || !sameTag(s.tag, name));
-        void this.#change(
-          card.id,
+        void this.#changes.send(
+          `tag:${name.toLowerCase()}`,
           { tags: on ? [...others, name] : others, suggestions },
           { type: 'paper/tag', id: card.id, tag: name, on },
         );
       },
-      note: (text: string) =>
-        void this.#change(card.id, { note: text }, { type: 'paper/setNote', id: card.id, note: text }),
       dismiss: (name: string) =>
-        void this.#change(
-          card.id,
+        void this.#changes.send(
+          `dismiss:${name.toLowerCase()}`,
           { suggestions: card.view.shown.suggestions.filter((s) => s.tag !== name) },
           { type: 'paper/dismiss', id: card.id, tag: name },
         ),
-      // Asked each time an editor opens (a walk of the tags index's keys): tags given in other tabs show too.
-      tagNames: async () =>
-        (await this.#worker.request({ type: 'tags/list' })).map((t) => t.name).sort((a, b) => a.localeCompare(b)),
       colorOf: (tag: string) => this.#settings.tagColors[tag.toLowerCase()],
-      lists: () => this.#worker.request({ type: 'lists/ofPaper', paperId: card.id }),
-      setList: (listId: string, on: boolean) =>
-        this.#worker.request({ type: 'lists/member', listId, paperId: card.id, on }),
-      addToNamedList: (name: string) => this.#worker.request({ type: 'lists/addNamed', name, paperId: card.id }),
     };
-  }
-
-  /** Shows a change at once on every card of the paper, then applies what the worker stored. */
-  async #change(
-    id: string,
-    shown: Partial<Shown>,
-    request: RequestOf<'paper/setRead' | 'paper/setSaved' | 'paper/tag' | 'paper/setNote' | 'paper/dismiss'>,
-  ): Promise<void> {
-    for (const c of this.#cards.of(id)) c.update({ shown: { ...c.view.shown, ...shown }, pending: true });
-    try {
-      const state = (await this.#worker.request(request as never)) as PaperState;
-      this.#known.changed(state);
-    } catch (err) {
-      report('could not save the change', err);
-      const stored = this.#known.get(id);
-      // After an update, trying again cannot help: the message says what will.
-      const error = err instanceof ExtensionGone ? `Not saved: ${err.message}` : 'Not saved — try again';
-      for (const c of this.#cards.of(id)) {
-        const { id: _id, ...known } = stored ?? { id, ...UNKNOWN };
-        c.update({ shown: known, pending: false, error });
-      }
-    }
   }
 
   /**

@@ -1,6 +1,8 @@
 /**
  * Only a person's input counts: a page script's synthetic click() or dispatched event has
- * isTrusted false, and is ignored.
+ * isTrusted false, and is ignored. So is a click on a control the page has distorted, by styling
+ * an ancestor of our host (which our closed shadow root cannot stop): enlarged or shrunk by a
+ * transform, or made see-through, it is not what the person meant to press (issue 20).
  */
 export function trusted<E extends Event>(
   handler: (event: E) => void,
@@ -8,6 +10,18 @@ export function trusted<E extends Event>(
 ) {
   return (event: E) => {
     if (options.preventDefault) event.preventDefault();
-    if (event.isTrusted) handler(event);
+    if (event.isTrusted && asDrawn(event.currentTarget as Element)) handler(event);
   };
+}
+
+function asDrawn(control: Element): boolean {
+  const shown = control.getBoundingClientRect();
+  const laidOut = (control as HTMLElement).offsetWidth;
+  if (laidOut && Math.abs(Math.log(shown.width / laidOut)) > 0.4) return false;
+  let opacity = 1;
+  for (let el: Element | null = control; el; el = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null) {
+    const own = parseFloat(getComputedStyle(el).opacity);
+    if (own >= 0) opacity *= own;
+  }
+  return opacity > 0.5;
 }

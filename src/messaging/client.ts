@@ -26,6 +26,7 @@ export interface WorkerConnection {
  */
 interface NativeRuntime {
   id: string;
+  getURL(path: string): string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
     addListener(
@@ -40,6 +41,9 @@ function runtime(): NativeRuntime {
   return (g.browser ?? g.chrome)!.runtime;
 }
 
+/** The address of one of the extension's own pages, for a frame the page cannot read. */
+export const extensionUrl = (path: string) => runtime().getURL(path);
+
 /** A failed request as a sentence for the user: the worker's reason, without our log prefix. */
 export function failureText(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).replace(/^Papershelf: /, '');
@@ -50,12 +54,8 @@ export function failureText(err: unknown): string {
  * old content script running with no way to reach the new worker ("Extension context
  * invalidated"); nothing it sends can be stored, so it must stop and say so, not retry.
  */
-export class ExtensionGone extends Error {
-  constructor() {
-    super('Papershelf was updated — reload this page to use it');
-    this.name = 'ExtensionGone';
-  }
-}
+export class ExtensionGone extends Error {}
+export const UPDATED = 'Papershelf was updated — reload this page to use it';
 
 /** An orphaned content script's runtime has lost its id; a call into it throws "context invalidated". */
 function alive(): boolean {
@@ -65,35 +65,47 @@ function alive(): boolean {
     return false;
   }
 }
-const isGone = (err: unknown) => err instanceof Error && /Extension context invalidated/i.test(err.message);
-
-const RETRIES = 4;
-const isTransient = (err: unknown) =>
-  err instanceof Error && /Receiving end does not exist|message port closed|message channel closed/i.test(err.message);
 
 /**
- * The real connection. A message sent while Manifest V3 restarts the worker can fail with
- * "Receiving end does not exist"; it is sent again so that a click is never lost.
+ * How long a request keeps being sent again while the worker restarts: 10 s. Manifest V3 stops an
+ * idle worker and starts it on the next message; one that is stopped again while starting (or
+ * twice in a row) needs more than a second, and a click must outlast that.
+ */
+export const RETRY_FOR_MS = 10_000;
+const NO_ANSWER = 'the background worker did not answer';
+
+/**
+ * Errors of a worker that stopped or was starting: the request did not reach it, or its answer
+ * was lost. An unanswered request (sendMessage resolving with nothing) is one of them. Sending it
+ * again is safe: writes carry the stamp of the user's action (shared/stamp.ts), so a repeat
+ * changes nothing newer.
+ */
+const isTransient = (err: unknown) =>
+  err instanceof Error &&
+  /Receiving end does not exist|message port closed|message channel closed|worker did not answer/i.test(err.message);
+
+/**
+ * The real connection. A message sent while Manifest V3 restarts the worker can fail or go
+ * unanswered; it is sent again, later and later, for up to RETRY_FOR_MS, so that a click is not lost.
  */
 export function browserConnection(): WorkerConnection {
   return {
     async request(message) {
-      let lastError: unknown;
-      for (let attempt = 0; attempt <= RETRIES; attempt++) {
-        if (!alive()) throw new ExtensionGone();
+      const giveUpAt = Date.now() + RETRY_FOR_MS;
+      for (let attempt = 0; ; attempt++) {
+        if (!alive()) throw new ExtensionGone(UPDATED);
         try {
           const reply = (await runtime().sendMessage(message)) as Reply<typeof message.type> | undefined;
-          if (!reply) throw new Error('Papershelf: the background worker did not answer');
+          if (!reply) throw new Error(`Papershelf: ${NO_ANSWER}`);
           if (!reply.ok) throw new Error(`Papershelf: ${reply.error}`);
           return reply.value as ResponseMap[typeof message.type];
         } catch (err) {
-          if (isGone(err) || !alive()) throw new ExtensionGone();
-          lastError = err;
-          if (!isTransient(err)) break;
-          await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+          if (!alive() || /Extension context invalidated/i.test(String(err))) throw new ExtensionGone(UPDATED);
+          const wait = Math.min(50 * 2 ** attempt, 1_000);
+          if (!isTransient(err) || Date.now() + wait > giveUpAt) throw err;
+          await new Promise((r) => setTimeout(r, wait));
         }
       }
-      throw lastError;
     },
     onPush(listener) {
       const onMessage = (message: unknown, sender: Runtime.MessageSender) => {

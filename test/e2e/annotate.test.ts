@@ -2,7 +2,7 @@
 // same on every site that shows the paper.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCapture } from '../../scripts/offline-pages.mjs';
-import { card, launch, storedPaper, type Session } from './harness';
+import { card, editorOf, launch, storedPaper, type Session } from './harness';
 
 const FEED = 'https://huggingface.co/papers?date=2017-06-13';
 const feedWithAttention = readCapture('huggingface/daily-papers-2024-08-01.html')
@@ -20,7 +20,7 @@ describe('notes', () => {
     const page = await s.open(FEED);
     const paper = card(page, '2407.21705');
     await paper.getByRole('button', { name: 'Note' }).click();
-    const box = paper.getByRole('textbox', { name: 'Note' });
+    const box = editorOf(paper).getByRole('textbox', { name: 'Note' });
     await box.pressSequentially('Compare with the MoE baseline', { delay: 5 });
     // Saved without leaving the box: the debounce fires after typing stops.
     await expect.poll(async () => (await storedPaper(s, '2407.21705'))?.note).toBe('Compare with the MoE baseline');
@@ -31,11 +31,13 @@ describe('notes', () => {
     const hasNote = () => paper.getByRole('button', { name: 'Note' }).getAttribute('title');
     await expect.poll(hasNote).toBe('Note (n) — has a note');
     await paper.getByRole('button', { name: 'Note' }).click();
-    expect(await paper.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Compare with the MoE baseline');
+    expect(await editorOf(paper).getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
+      'Compare with the MoE baseline',
+    );
 
     await s.stopWorker();
-    await paper.getByRole('textbox', { name: 'Note' }).press('End');
-    await paper.getByRole('textbox', { name: 'Note' }).pressSequentially('; check table 4', { delay: 5 });
+    await editorOf(paper).getByRole('textbox', { name: 'Note' }).press('End');
+    await editorOf(paper).getByRole('textbox', { name: 'Note' }).pressSequentially('; check table 4', { delay: 5 });
     await page
       .getByRole('heading')
       .first()
@@ -48,7 +50,7 @@ describe('notes', () => {
     await page.reload();
     await expect.poll(hasNote).toBe('Note (n) — has a note');
     await paper.getByRole('button', { name: 'Note' }).click();
-    expect(await paper.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
+    expect(await editorOf(paper).getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
       'Compare with the MoE baseline; check table 4',
     );
     await page.close();
@@ -62,7 +64,7 @@ describe('notes', () => {
     });
     const paper = card(page, '2407.21770');
     await paper.getByRole('button', { name: 'Note' }).click();
-    await paper.getByRole('textbox', { name: 'Note' }).pressSequentially('jk/', { delay: 5 });
+    await editorOf(paper).getByRole('textbox', { name: 'Note' }).pressSequentially('jk/', { delay: 5 });
     expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual([]);
     await page.close();
   });
@@ -73,7 +75,7 @@ describe('tags', () => {
     const feed = await s.open(FEED);
     const paper = card(feed, '1706.03762');
     await paper.getByRole('button', { name: 'Tags' }).click();
-    const input = paper.getByRole('combobox', { name: 'Add a tag' });
+    const input = editorOf(paper).getByRole('combobox', { name: 'Add a tag' });
     await input.fill('transformers');
     await input.press('Enter');
     await input.fill('attention');
@@ -93,9 +95,9 @@ describe('tags', () => {
     // Autocomplete from existing tags, on another paper.
     const other = card(feed, '2407.21630');
     await other.getByRole('button', { name: 'Tags' }).click();
-    const input2 = other.getByRole('combobox', { name: 'Add a tag' });
+    const input2 = editorOf(other).getByRole('combobox', { name: 'Add a tag' });
     await input2.pressSequentially('tra');
-    await other.getByRole('option', { name: 'transformers' }).waitFor();
+    await editorOf(other).getByRole('option', { name: 'transformers' }).waitFor();
     await input2.press('Enter');
     await other.getByRole('button', { name: 'Remove tag transformers' }).waitFor();
     await other.getByRole('button', { name: 'Remove tag transformers' }).click();
@@ -110,7 +112,7 @@ describe('popup search and tags', () => {
     const feed = await s.open(FEED);
     const paper = card(feed, '2407.21646');
     await paper.getByRole('button', { name: 'Note' }).click();
-    await paper.getByRole('textbox', { name: 'Note' }).fill('Benchmark for multilingual retrieval');
+    await editorOf(paper).getByRole('textbox', { name: 'Note' }).fill('Benchmark for multilingual retrieval');
     await paper.getByRole('button', { name: 'Tags' }).click();
     await expect
       .poll(async () => (await storedPaper(s, '2407.21646'))?.note)

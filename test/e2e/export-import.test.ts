@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, launch, type Session } from './harness';
+import { card, editorOf, launch, type Session } from './harness';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
@@ -216,7 +216,7 @@ describe('export a tag or a search', () => {
     const feed = await a.open(FEED);
     for (const id of ['2407.21770', '2407.21646']) {
       await card(feed, id).getByRole('button', { name: 'Tags' }).click();
-      const input = card(feed, id).getByRole('combobox', { name: 'Add a tag' });
+      const input = editorOf(card(feed, id)).getByRole('combobox', { name: 'Add a tag' });
       await input.fill('reading group');
       await input.press('Enter');
       await card(feed, id).getByRole('button', { name: 'Remove tag reading group' }).waitFor();

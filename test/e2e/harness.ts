@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { DIST, extensionWorker, launchWithExtension, stopWorkers } from '../../scripts/browser.mjs';
+import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
+import { DIST, E2E_DIST, extensionWorker, launchWithExtension, stopWorkers } from '../../scripts/browser.mjs';
 import { serveOffline } from '../../scripts/offline-pages.mjs';
 import { listedIds, readStoredPaper } from './in-page';
 
@@ -21,10 +21,17 @@ export interface Session {
 }
 
 export async function launch(
-  options: { extra?: Record<string, string>; profile?: string; reloadable?: boolean } = {},
+  options: {
+    extra?: Record<string, string>;
+    profile?: string;
+    reloadable?: boolean;
+    /** The release build (closed shadow roots) instead of the end-to-end one. */
+    release?: boolean;
+  } = {},
 ): Promise<Session> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
-  const context = await launchWithExtension(profile, { reloadable: options.reloadable ?? false });
+  const dist = options.release ? DIST : E2E_DIST;
+  const context = await launchWithExtension(profile, { reloadable: options.reloadable ?? false, dist });
   await serveOffline(context, options.extra ?? {});
   const worker = (): Promise<Worker> => extensionWorker(context);
   const extensionId = new URL((await worker()).url()).host;
@@ -36,6 +43,9 @@ export async function launch(
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
+      // As a user's tab is: Chromium hit-tests clicks into a frame of another process (the card
+      // editors) with what the tab last composited, and a tab behind others composites nothing.
+      await page.bringToFront();
       return page;
     },
     async openExtensionPage(path) {
@@ -45,7 +55,7 @@ export async function launch(
     },
     async reloadExtension() {
       const cdp = await context.browser()!.newBrowserCDPSession();
-      await cdp.send('Extensions.loadUnpacked' as never, { path: DIST } as never);
+      await cdp.send('Extensions.loadUnpacked' as never, { path: dist } as never);
       await cdp.detach();
     },
     stopWorker: () => stopWorkers(context),
@@ -61,7 +71,53 @@ export function card(page: Page, id: string) {
   return page.locator(`[data-papershelf-id="${id}"]`);
 }
 
+/**
+ * Clicks like a person who looks first. Chromium sends a click into a frame of another process
+ * (the card editors), or past one, by the hit-test data of the last picture the browser drew;
+ * Playwright clicks within milliseconds of scrolling the target into view, before that picture
+ * exists, and the click can land in the frame that was there before the scroll. A screenshot of
+ * one pixel makes the browser draw the scrolled page first. A target in an editor frame names the
+ * card: the frame is scrolled into view from the page, since a frame out of view runs no animation
+ * frames and Playwright would wait for its target to be still.
+ */
+export async function clickDrawn(target: Locator, inEditorOf?: Locator): Promise<void> {
+  await (inEditorOf ? inEditorOf.locator('iframe') : target).scrollIntoViewIfNeeded();
+  await target.page().screenshot({ clip: { x: 0, y: 0, width: 1, height: 1 } });
+  await target.click();
+}
+
+/** The open editor frame of a page (one at a time in these tests), as a Playwright frame. */
+export function editorFrame(page: Page) {
+  return page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+}
+
+/**
+ * The focused control's accessible name (aria-label, else its text), looking into our shadow roots
+ * and, when an editor frame has focus, into that frame.
+ */
+export async function focusedControl(page: Page): Promise<string | null> {
+  const name = await page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (el?.tagName === 'IFRAME') return '\u0000frame';
+    return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? null;
+  });
+  if (name !== '\u0000frame') return name;
+  const frame = editorFrame(page);
+  return (
+    (await frame?.evaluate(() => {
+      const el = document.activeElement;
+      return el === document.body ? null : (el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? null);
+    })) ?? null
+  );
+}
+
 /** Ids of all cards that carry controls, in page order. */
+/** The editor frame a card's Tags, Note or Lists button opened (src/editor/, an extension page). */
+export function editorOf(cardLocator: Locator) {
+  return cardLocator.locator('iframe').contentFrame();
+}
+
 export function detectedIds(page: Page): Promise<string[]> {
   return page.evaluate(listedIds);
 }

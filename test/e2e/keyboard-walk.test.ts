@@ -1,8 +1,7 @@
 // Everything a user does, with the keyboard alone: mark read, save, tag, note and list a paper on
 // the page, search in the popup, move between its tabs, and export from the library page.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, launch, storedPaper, type Session } from './harness';
+import { card, editorOf, focusedControl, launch, storedPaper, type Session } from './harness';
 
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
 const FIRST = '2406.04344';
@@ -12,13 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-/** The focused control: its accessible name (aria-label, else its text), looking into our shadow roots. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? null;
-  });
+const focused = focusedControl;
 
 describe('keyboard only', () => {
   it('marks read, saves, tags, notes and lists a paper on the feed', async () => {
@@ -56,8 +49,8 @@ describe('keyboard only', () => {
     await expect.poll(() => focused(page)).toBe('New list with this paper');
     await page.keyboard.type('Keyboard list');
     await page.keyboard.press('Enter');
-    await card(page, FIRST).getByRole('checkbox', { name: 'Keyboard list' }).waitFor();
-    expect(await card(page, FIRST).getByRole('checkbox', { name: 'Keyboard list' }).isChecked()).toBe(true);
+    await editorOf(card(page, FIRST)).getByRole('checkbox', { name: 'Keyboard list' }).waitFor();
+    expect(await editorOf(card(page, FIRST)).getByRole('checkbox', { name: 'Keyboard list' }).isChecked()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => focused(page)).toBe('Lists');
 

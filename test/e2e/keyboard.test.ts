@@ -1,6 +1,6 @@
 // Keyboard triage on a feed: j/k/r/s/t/n/?/Esc, ignored while typing, and switched off in options.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, launch, type Session } from './harness';
+import { card, editorOf, launch, type Session } from './harness';
 
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
 let s: Session;
@@ -51,7 +51,7 @@ describe('keyboard triage', () => {
     ).toBe(true);
 
     await page.keyboard.press('t');
-    const tagInput = card(page, far!).getByRole('combobox', { name: 'Add a tag' });
+    const tagInput = editorOf(card(page, far!)).getByRole('combobox', { name: 'Add a tag' });
     await tagInput.waitFor();
     // Typing in our field does not drive the page's keys.
     await tagInput.pressSequentially('rjs');
@@ -65,11 +65,11 @@ describe('keyboard triage', () => {
       .toBe('Tags');
 
     await page.keyboard.press('n');
-    await card(page, far!).getByRole('textbox', { name: 'Note' }).waitFor();
-    await card(page, far!).getByRole('textbox', { name: 'Note' }).press('Escape');
+    await editorOf(card(page, far!)).getByRole('textbox', { name: 'Note' }).waitFor();
+    await editorOf(card(page, far!)).getByRole('textbox', { name: 'Note' }).press('Escape');
 
     await page.keyboard.press('l');
-    const newList = card(page, far!).getByRole('textbox', { name: 'New list with this paper' });
+    const newList = editorOf(card(page, far!)).getByRole('textbox', { name: 'New list with this paper' });
     await newList.waitFor();
     await newList.press('Escape');
     await newList.waitFor({ state: 'detached' });

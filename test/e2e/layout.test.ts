@@ -2,7 +2,7 @@
 // pages barely taller, menus and tabs that do not wrap.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, launch, type Session } from './harness';
+import { card, editorOf, launch, type Session } from './harness';
 
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
 let s: Session;
@@ -86,14 +86,14 @@ describe('layout', () => {
     const page = await s.open(DEMO);
     const paper = card(page, '2406.04344');
     await paper.getByRole('button', { name: 'Lists' }).click();
-    const field = paper.getByRole('textbox', { name: 'New list with this paper' });
+    const field = editorOf(paper).getByRole('textbox', { name: 'New list with this paper' });
     for (const name of ['Reading group with a rather long name', 'Thesis']) {
       await field.fill(name);
       await field.press('Enter');
-      await paper.getByRole('checkbox', { name }).waitFor();
+      await editorOf(paper).getByRole('checkbox', { name }).waitFor();
     }
     for (const name of ['Reading group with a rather long name', 'Thesis']) {
-      const box = (await paper.getByRole('checkbox', { name }).boundingBox())!;
+      const box = (await editorOf(paper).getByRole('checkbox', { name }).boundingBox())!;
       const label = (await paper.getByText(name, { exact: true }).boundingBox())!;
       // One row: the label is one line tall and the box sits within it.
       expect(label.height, name).toBeLessThan(box.height * 2);

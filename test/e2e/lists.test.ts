@@ -2,7 +2,7 @@
 // by drag, kept across a reopened popup and a stopped worker; renamed, deleted after a confirmation.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, launch, storedPaper, type Session } from './harness';
+import { card, clickDrawn, editorOf, launch, storedPaper, type Session } from './harness';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const [LLAMA, A, B] = ['2407.21783', '2407.21705', '2407.21770'];
@@ -29,18 +29,21 @@ describe('custom lists', () => {
     const page = await s.open(FEED);
     const first = card(page, LLAMA);
     await first.getByRole('button', { name: 'Lists' }).click();
-    await first.getByRole('textbox', { name: 'New list with this paper' }).fill('Reading group');
-    await first.getByRole('textbox', { name: 'New list with this paper' }).press('Enter');
-    await expect.poll(() => first.getByRole('checkbox', { name: 'Reading group' }).isChecked()).toBe(true);
+    await editorOf(first).getByRole('textbox', { name: 'New list with this paper' }).fill('Reading group');
+    await editorOf(first).getByRole('textbox', { name: 'New list with this paper' }).press('Enter');
+    await expect.poll(() => editorOf(first).getByRole('checkbox', { name: 'Reading group' }).isChecked()).toBe(true);
     for (const id of [A, B]) {
-      await card(page, id).getByRole('button', { name: 'Lists' }).click();
-      await card(page, id).getByRole('checkbox', { name: 'Reading group' }).check();
-      await expect.poll(() => card(page, id).getByRole('checkbox', { name: 'Reading group' }).isChecked()).toBe(true);
+      await clickDrawn(card(page, id).getByRole('button', { name: 'Lists' }));
+      await clickDrawn(editorOf(card(page, id)).getByRole('checkbox', { name: 'Reading group' }), card(page, id));
+      await expect
+        .poll(() => editorOf(card(page, id)).getByRole('checkbox', { name: 'Reading group' }).isChecked())
+        .toBe(true);
     }
     // Unticking takes a paper out; ticking again puts it at the end.
-    await first.getByRole('checkbox', { name: 'Reading group' }).uncheck();
-    await expect.poll(() => first.getByRole('checkbox', { name: 'Reading group' }).isChecked()).toBe(false);
-    await first.getByRole('checkbox', { name: 'Reading group' }).check();
+    await clickDrawn(editorOf(first).getByRole('checkbox', { name: 'Reading group' }), first);
+    await expect.poll(() => editorOf(first).getByRole('checkbox', { name: 'Reading group' }).isChecked()).toBe(false);
+    await clickDrawn(editorOf(first).getByRole('checkbox', { name: 'Reading group' }), first);
+    await expect.poll(() => editorOf(first).getByRole('checkbox', { name: 'Reading group' }).isChecked()).toBe(true);
 
     let popup = await openList('Reading group');
     await expect.poll(() => shownOrder(popup)).toEqual([A, B, LLAMA]);
@@ -102,8 +105,10 @@ describe('custom lists', () => {
     // The card's menu no longer offers it.
     await page.reload();
     await card(page, B).getByRole('button', { name: 'Lists' }).click();
-    await expect.poll(() => card(page, B).getByRole('textbox', { name: 'New list with this paper' }).count()).toBe(1);
-    expect(await card(page, B).getByRole('group', { name: 'Lists' }).getByRole('checkbox').count()).toBe(0);
+    await expect
+      .poll(() => editorOf(card(page, B)).getByRole('textbox', { name: 'New list with this paper' }).count())
+      .toBe(1);
+    expect(await editorOf(card(page, B)).getByRole('group', { name: 'Lists' }).getByRole('checkbox').count()).toBe(0);
     await popup.close();
     await page.close();
   });
@@ -112,22 +117,24 @@ describe('custom lists', () => {
     const page = await s.open(FEED);
     const paper = card(page, A);
     await paper.getByRole('button', { name: 'Lists' }).click();
-    const field = paper.getByRole('textbox', { name: 'New list with this paper' });
+    const field = editorOf(paper).getByRole('textbox', { name: 'New list with this paper' });
     await field.fill('<img src=x onerror=alert(1)>');
     await field.press('Enter');
     await expect
-      .poll(() => paper.getByRole('checkbox', { name: '<img src=x onerror=alert(1)>' }).isChecked())
+      .poll(() => editorOf(paper).getByRole('checkbox', { name: '<img src=x onerror=alert(1)>' }).isChecked())
       .toBe(true);
-    expect(await paper.getByRole('group', { name: 'Lists' }).locator('img').count()).toBe(0);
+    expect(await editorOf(paper).getByRole('group', { name: 'Lists' }).locator('img').count()).toBe(0);
     // The same name in another case is that list: the paper is in it, and there is still one.
     const other = card(page, B);
-    await other.getByRole('button', { name: 'Lists' }).click();
-    await other.getByRole('textbox', { name: 'New list with this paper' }).fill('<IMG src=x onerror=alert(1)>');
-    await other.getByRole('textbox', { name: 'New list with this paper' }).press('Enter');
+    await clickDrawn(other.getByRole('button', { name: 'Lists' }));
+    await editorOf(other)
+      .getByRole('textbox', { name: 'New list with this paper' })
+      .fill('<IMG src=x onerror=alert(1)>');
+    await editorOf(other).getByRole('textbox', { name: 'New list with this paper' }).press('Enter');
     await expect
-      .poll(() => other.getByRole('checkbox', { name: '<img src=x onerror=alert(1)>' }).isChecked())
+      .poll(() => editorOf(other).getByRole('checkbox', { name: '<img src=x onerror=alert(1)>' }).isChecked())
       .toBe(true);
-    expect(await other.getByRole('group', { name: 'Lists' }).getByRole('checkbox').count()).toBe(1);
+    expect(await editorOf(other).getByRole('group', { name: 'Lists' }).getByRole('checkbox').count()).toBe(1);
     await page.close();
   });
 
@@ -135,12 +142,14 @@ describe('custom lists', () => {
     const page = await s.open(FEED);
     const paper = card(page, '2407.21646');
     await paper.getByRole('button', { name: 'Lists' }).click();
-    const field = paper.getByRole('textbox', { name: 'New list with this paper' });
+    const field = editorOf(paper).getByRole('textbox', { name: 'New list with this paper' });
     await field.fill('Stopped mid-request');
     await s.stopWorker();
     // Enter while the worker is down, and the worker stopped again while it answers.
     await Promise.all([field.press('Enter'), s.stopWorker()]);
-    await expect.poll(() => paper.getByRole('checkbox', { name: 'Stopped mid-request' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => editorOf(paper).getByRole('checkbox', { name: 'Stopped mid-request' }).isChecked())
+      .toBe(true);
     expect(await paper.getByRole('status').count()).toBe(0);
     const popup = await s.openExtensionPage('src/popup/index.html');
     await popup.getByRole('tab', { name: 'Lists' }).click();

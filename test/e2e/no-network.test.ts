@@ -4,7 +4,7 @@
 // them offline, and are not the extension's.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, launch, type Session } from './harness';
+import { card, editorOf, launch, type Session } from './harness';
 import { isExtensions, recordNetwork, strayRequests, type NetworkRecorder } from './network-recorder';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
@@ -84,8 +84,8 @@ describe('no network requests of its own', () => {
     const page = await open(FEED);
     await card(page, '2407.21783').getByRole('button', { name: 'Mark read' }).click();
     await card(page, '2407.21783').getByRole('button', { name: 'Tags' }).click();
-    await card(page, '2407.21783').getByRole('combobox', { name: 'Add a tag' }).fill('llm');
-    await card(page, '2407.21783').getByRole('combobox', { name: 'Add a tag' }).press('Enter');
+    await editorOf(card(page, '2407.21783')).getByRole('combobox', { name: 'Add a tag' }).fill('llm');
+    await editorOf(card(page, '2407.21783')).getByRole('combobox', { name: 'Add a tag' }).press('Enter');
     await expect.poll(() => card(page, '2407.21783').getByRole('button', { name: 'Remove tag llm' }).count()).toBe(1);
     // Manifest V3 stops the worker when it likes; the one that starts next is watched too.
     await s.stopWorker();

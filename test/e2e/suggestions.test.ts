@@ -1,7 +1,7 @@
 // Suggested tags from keyword rules: written on the options page, shown on the cards of a feed,
 // accepted with one click and dismissed with another, for good.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, detectedIds, launch, storedPaper, type Session } from './harness';
+import { card, editorOf, detectedIds, launch, storedPaper, type Session } from './harness';
 
 /** The papers the worker's stored tag models have learnt `tag` from (run in an extension page). */
 function learntMembers(tag: string): Promise<string[]> {
@@ -102,8 +102,8 @@ describe('suggested tags', () => {
     const pageIds = await detectedIds(page);
     const tag = async (id: string) => {
       await card(page, id).getByRole('button', { name: 'Tags' }).click();
-      await card(page, id).getByRole('combobox', { name: 'Add a tag' }).fill('fine-tuning');
-      await card(page, id).getByRole('combobox', { name: 'Add a tag' }).press('Enter');
+      await editorOf(card(page, id)).getByRole('combobox', { name: 'Add a tag' }).fill('fine-tuning');
+      await editorOf(card(page, id)).getByRole('combobox', { name: 'Add a tag' }).press('Enter');
       await card(page, id).getByRole('button', { name: 'Remove tag fine-tuning' }).waitFor();
     };
     for (const id of ['2405.14739', '2208.09847']) {

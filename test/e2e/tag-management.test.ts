@@ -2,7 +2,7 @@
 // live; and the weekly chart of papers seen and read.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, launch, storedPaper, type Session } from './harness';
+import { card, editorOf, launch, storedPaper, type Session } from './harness';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const [A, B, C] = ['2407.21783', '2407.21705', '2407.21770'];
@@ -15,12 +15,12 @@ afterAll(() => s?.close());
 
 async function addTag(page: Page, id: string, tag: string) {
   await card(page, id).getByRole('button', { name: 'Tags' }).click();
-  await card(page, id).getByRole('combobox', { name: 'Add a tag' }).fill(tag);
-  await card(page, id).getByRole('combobox', { name: 'Add a tag' }).press('Enter');
+  await editorOf(card(page, id)).getByRole('combobox', { name: 'Add a tag' }).fill(tag);
+  await editorOf(card(page, id)).getByRole('combobox', { name: 'Add a tag' }).press('Enter');
   await card(page, id)
     .getByRole('button', { name: `Remove tag ${tag}` })
     .waitFor();
-  await card(page, id).getByRole('combobox', { name: 'Add a tag' }).press('Escape');
+  await editorOf(card(page, id)).getByRole('combobox', { name: 'Add a tag' }).press('Escape');
 }
 
 describe('tag management', () => {

@@ -2,7 +2,7 @@
 // version's content script in pages already open: it replaces the old controls (never doubling
 // them), and the page works on without a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_DIST } from '../../scripts/firefox.mjs';
+import { FIREFOX_E2E_DIST } from '../../scripts/firefox.mjs';
 import { answeredCount, attribute, card, click, control, launch, storedPaper, type FirefoxSession } from './harness';
 
 // The demo feed (see persistence.test.ts for why not the 2024-08-01 capture).
@@ -25,7 +25,7 @@ describe('an extension update under an open page', () => {
     // Old controls carry a mark the new version's cannot have.
     await page.$$eval('papershelf-controls', (hosts) => hosts.forEach((h) => h.setAttribute('data-old', '')));
     // Installing the same add-on again is how Firefox updates a temporary add-on in place.
-    await s.browser.installExtension(FIREFOX_DIST);
+    await s.browser.installExtension(FIREFOX_E2E_DIST);
 
     await expect
       .poll(

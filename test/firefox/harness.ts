@@ -6,8 +6,14 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { GECKO_ID } from '../../build/browser-manifest.mjs';
-import { EXTENSION_ORIGIN, launchFirefoxWithExtension, serveOfflineInPage } from '../../scripts/firefox.mjs';
+import {
+  EXTENSION_ORIGIN,
+  FIREFOX_E2E_DIST,
+  launchFirefoxWithExtension,
+  serveOfflineInPage,
+} from '../../scripts/firefox.mjs';
 import { listedIds, readStoredPaper } from '../e2e/in-page';
 
 export interface FirefoxSession {
@@ -35,7 +41,7 @@ export async function launch(
   options: { extra?: Record<string, string>; prefs?: Record<string, unknown>; idleBackground?: boolean } = {},
 ): Promise<FirefoxSession> {
   const prefs = { ...(options.idleBackground ? SHORT_IDLE : {}), ...options.prefs };
-  const session = await launchFirefoxWithExtension({ prefs });
+  const session = await launchFirefoxWithExtension({ prefs, dist: FIREFOX_E2E_DIST });
   const { browser, downloads } = session;
   const s: FirefoxSession = {
     browser,
@@ -118,6 +124,27 @@ export async function click(page: Page, selector: string): Promise<void> {
 export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await page.bringToFront();
   const field = await page.waitForSelector(selector, { timeout: 30_000 });
+  await field!.focus();
+  await page.keyboard.type(text);
+}
+
+/**
+ * Types as a user would into a field of the editor frame a card's Tags, Note or Lists button
+ * opened (src/editor/, an extension page under the card), once that frame has loaded.
+ */
+export async function typeInEditor(page: Page, paperId: string, selector: string, text: string): Promise<void> {
+  await page.bringToFront();
+  // Asked of each frame: over WebDriver BiDi, Puppeteer keeps an extension frame's first address
+  // (about:blank) as its url().
+  const editorOf = async () => {
+    for (const frame of page.frames()) {
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(EXTENSION_ORIGIN) && href.includes(`paper=${paperId}&`)) return frame;
+    }
+    return undefined;
+  };
+  await expect.poll(async () => (await editorOf()) !== undefined, { timeout: 30_000 }).toBe(true);
+  const field = await (await editorOf())!.waitForSelector(selector, { timeout: 30_000 });
   await field!.focus();
   await page.keyboard.type(text);
 }

@@ -11,6 +11,7 @@ import {
   launch,
   opener,
   storedPaper,
+  typeInEditor,
   typeInto,
   type FirefoxSession,
 } from './harness';
@@ -33,7 +34,7 @@ describe('no network requests of its own', () => {
     await expect.poll(() => answeredCount(page)).toBe(13);
     await click(page, control('2407.21783', 'Mark read'));
     await click(page, opener('2407.21783', 'Tags'));
-    await typeInto(page, '[data-papershelf-id="2407.21783"] >>> input[aria-label="Add a tag"]', 'llm');
+    await typeInEditor(page, '2407.21783', 'input[aria-label="Add a tag"]', 'llm');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await storedPaper(s, '2407.21783'))?.tags).toEqual(['llm']);
 

@@ -10,7 +10,7 @@ import {
   launch,
   opener,
   storedPaper,
-  typeInto,
+  typeInEditor,
   type FirefoxSession,
 } from './harness';
 
@@ -36,13 +36,9 @@ describe('persistence', () => {
     const page = await s.open(FEED);
     await ready(page);
     await click(page, opener('2305.11997', 'Note'));
-    await typeInto(
-      page,
-      '[data-papershelf-id="2305.11997"] >>> textarea[aria-label="Note"]',
-      'Compare with the MoE baseline',
-    );
+    await typeInEditor(page, '2305.11997', 'textarea[aria-label="Note"]', 'Compare with the MoE baseline');
     await click(page, opener('1708.03246', 'Tags'));
-    await typeInto(page, '[data-papershelf-id="1708.03246"] >>> input[aria-label="Add a tag"]', 'llm');
+    await typeInEditor(page, '1708.03246', 'input[aria-label="Add a tag"]', 'llm');
     await page.keyboard.press('Enter');
     await click(page, control('2405.14739', 'Save for later'));
     await click(page, control('2406.04344', 'Mark read'));

@@ -158,6 +158,32 @@ describe('Shelf on the Daily Papers capture', () => {
 });
 
 describe('Shelf ordering', () => {
+  it('puts the contract attributes back when a page script changes them, and then writes nothing more', async () => {
+    const read = document.querySelector<HTMLElement>('[data-papershelf-id="2407.21783"]')!;
+    const other = document.querySelector<HTMLElement>('[data-papershelf-id="2407.21705"]')!;
+    await vi.waitFor(() => expect(read.getAttribute('data-papershelf-read')).toBe('true'));
+    read.setAttribute('data-papershelf-read', 'false');
+    read.removeAttribute('data-papershelf-id');
+    other.setAttribute('data-papershelf-saved', 'true');
+    other.setAttribute('data-papershelf-id', '1706.03762');
+    other.setAttribute('data-papershelf-single', '');
+    await vi.waitFor(() => {
+      expect(read.getAttribute('data-papershelf-read')).toBe('true');
+      expect(read.getAttribute('data-papershelf-id')).toBe('2407.21783');
+      expect(other.getAttribute('data-papershelf-saved')).toBe('false');
+      expect(other.getAttribute('data-papershelf-id')).toBe('2407.21705');
+      expect(other.hasAttribute('data-papershelf-single')).toBe(false);
+    });
+    // No round of writes answering our own: once put back, the attributes stay still.
+    await microtasksDone();
+    const writes: MutationRecord[] = [];
+    const watch = new MutationObserver((m) => writes.push(...m));
+    watch.observe(document.documentElement, { attributes: true, subtree: true });
+    await microtasksDone();
+    watch.disconnect();
+    expect(writes).toEqual([]);
+  });
+
   it('keeps a change that arrives while the page-load answer is still on its way', async () => {
     shelf?.stop();
     loadFeed();

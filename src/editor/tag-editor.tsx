@@ -1,12 +1,11 @@
 /** Inline tag editor: type to filter existing tags, Enter adds, Backspace on empty removes the last. */
 import { Component, createRef } from 'preact';
 import { sameTag } from '../shared/model';
-import type { ControlActions } from './controls';
-import { trusted } from './trusted';
+import type { EditorActions } from './actions';
 
 interface Props {
   tags: string[];
-  actions: ControlActions;
+  actions: EditorActions;
   onClose(): void;
 }
 
@@ -18,7 +17,6 @@ interface State {
 
 let listIds = 0;
 
-// A class, not hooks: preact/hooks would cost the content script ~1 kB of its 15 kB budget.
 export class TagEditor extends Component<Props, State> {
   #input = createRef<HTMLInputElement>();
   readonly #listId = `papershelf-tags-${++listIds}`;
@@ -45,28 +43,25 @@ export class TagEditor extends Component<Props, State> {
     this.setState({ text: '', active: 0 });
   }
 
-  #onKeyDown = trusted<KeyboardEvent>(
-    (e) => {
-      const { text, active } = this.state;
-      const { tags, actions, onClose } = this.props;
-      const options = this.#options();
-      if (e.key === 'Enter' || e.key === ',') {
-        e.preventDefault();
-        this.#add(options[active] !== undefined && text.trim() !== '' ? options[active]! : text);
-      } else if (e.key === 'Backspace' && text === '' && tags.length) {
-        e.preventDefault();
-        actions.tag(tags[tags.length - 1]!, false);
-      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        const n = options.length || 1;
-        this.setState({ active: (active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n });
-      } else if (e.key === 'Escape') {
-        e.preventDefault();
-        onClose();
-      }
-    },
-    { preventDefault: false },
-  );
+  #onKeyDown = (e: KeyboardEvent) => {
+    const { text, active } = this.state;
+    const { tags, actions, onClose } = this.props;
+    const options = this.#options();
+    if (e.key === 'Enter' || e.key === ',') {
+      e.preventDefault();
+      this.#add(options[active] !== undefined && text.trim() !== '' ? options[active]! : text);
+    } else if (e.key === 'Backspace' && text === '' && tags.length) {
+      e.preventDefault();
+      actions.tag(tags[tags.length - 1]!, false);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const n = options.length || 1;
+      this.setState({ active: (active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n });
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
+  };
 
   render() {
     const { text, active } = this.state;
@@ -86,9 +81,7 @@ export class TagEditor extends Component<Props, State> {
           placeholder="Add a tag, Enter to save"
           maxLength={60}
           value={text}
-          onInput={(e) => {
-            if (e.isTrusted) this.setState({ text: e.currentTarget.value, active: 0 });
-          }}
+          onInput={(e) => this.setState({ text: e.currentTarget.value, active: 0 })}
           onKeyDown={this.#onKeyDown}
         />
         {options.length ? (
@@ -99,7 +92,10 @@ export class TagEditor extends Component<Props, State> {
                 id={`${listId}-${i}`}
                 role="option"
                 aria-selected={i === active}
-                onMouseDown={trusted<MouseEvent>(() => this.#add(t))}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  this.#add(t);
+                }}
               >
                 {t}
               </li>
