@@ -7,7 +7,7 @@ import { library } from './library.mjs';
 
 const QUERIES = ['s', 'sp', 'spe', 'spec', 'spect', 'spectral', 'spectral av'];
 
-function watchPopup() {
+export function watchPopup() {
   const t = (window.__bench = { keys: [], firstItem: undefined });
   document.addEventListener('input', () => t.keys.push({ input: performance.now() }), true);
   new MutationObserver(() => {

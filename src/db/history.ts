@@ -13,7 +13,7 @@
  */
 import type { KeepSeen, Paper } from '../shared/model';
 import { mergeComplete } from './import';
-import { paperTables } from './papers';
+import { hasOwnState, paperTables } from './papers';
 import type { PapershelfDb } from './schema';
 
 const DAY = 24 * 3600 * 1000;
@@ -35,15 +35,7 @@ export const PRUNED_AT = 'seenPrunedAt';
 
 /** Whether the user did anything with the paper: such a paper is never pruned nor cleared. */
 export function hasUserState(p: Paper, listed: boolean): boolean {
-  return (
-    listed ||
-    p.readAt !== undefined ||
-    p.savedAt !== undefined ||
-    p.openedAt !== undefined ||
-    Boolean(p.tags?.length) ||
-    Boolean(p.note?.trim()) ||
-    Boolean(p.dismissed?.length)
-  );
+  return listed || hasOwnState(p);
 }
 
 /** Ids that may be only seen: those first seen before `before`, less every id an index gives user state. */

@@ -37,18 +37,31 @@ export async function putPapers(
   const cards = records.filter((_, i) => !kept(i, sameCard));
   await Promise.all([
     db.papers.bulkPut(records),
-    db.paperWords.bulkPut(words.map(wordsRow)),
+    putWordRows(db, words),
     db.searchCards.bulkPut(cards.map(searchCard)),
   ]);
   return records;
 }
 
+/**
+ * Writes the papers' abstract-word rows; a paper with none (only seen, or no abstract) has no row,
+ * and any row it had goes.
+ */
+export async function putWordRows(db: PapershelfDb, papers: readonly Paper[]): Promise<void> {
+  const rows = papers.map(wordsRow);
+  await Promise.all([
+    db.paperWords.bulkPut(rows.filter((r) => r.words.length > 0)),
+    db.paperWords.bulkDelete(rows.filter((r) => r.words.length === 0).map((r) => r.id)),
+  ]);
+}
+
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
   (a ?? []).join('\u0001') === (b ?? []).join('\u0001');
 
-/** The same words to search by: what searchWords reads. */
+/** The same words to search by: what abstractWords reads. */
 function sameWords(a: Paper, b: Paper): boolean {
   return (
+    hasOwnState(a) === hasOwnState(b) &&
     a.title === b.title &&
     a.note === b.note &&
     a.abstract === b.abstract &&
@@ -76,6 +89,15 @@ export const paperTables = (db: PapershelfDb) => [db.papers, db.paperWords, db.s
 /** The derived record that holds how far the version-7 migration has come (the last id done). */
 export const SEARCH_MIGRATION = 'searchMigration';
 
+/** The derived record that holds how far the version-13 rewrite of the word rows has come. */
+export const WORDS_MIGRATION = 'wordsMigration';
+
+/**
+ * Papers per transaction of the version-13 rewrite: it writes word rows only (fewer and smaller
+ * than before, most of them deleted), so a batch costs less than an indexing batch of 100.
+ */
+const WORDS_BATCH = 200;
+
 /**
  * How many papers one background indexing transaction handles. A click or a page's papers wait for
  * the batch under way: 100 papers take ~0.3 s here (500 took 1.2 s), for 13 % more time in all.
@@ -84,9 +106,10 @@ const INDEX_BATCH = 100;
 
 /**
  * Computes the search words and cards of papers written without them: after an import (the
- * `toIndex` list; before schema 11, the papers' `unindexed` mark), and the
+ * `toIndex` list; before schema 11, the papers' `unindexed` mark), the
  * whole library once after the upgrade to version 7 (from the `searchMigration` mark, in id
- * order). Each batch reads and writes in one transaction, so a concurrent change is never
+ * order), and every paper's word row once after the upgrade to version 13 (`wordsMigration`).
+ * Each batch reads and writes in one transaction, so a concurrent change is never
  * overwritten; a worker stopped half-way resumes on its next start. `afterBatch` runs after each
  * batch (the worker calls an extension API there: IndexedDB work alone does not keep a Manifest V3
  * worker alive past 30 s); `beforeBatch` resolves when the next batch may start (the worker's
@@ -99,10 +122,11 @@ export async function indexPending(
 ): Promise<number> {
   // A read first: on most worker starts there is nothing to do, and a write transaction would make
   // the page that woke the worker wait for its states.
-  const [listed, waiting, migrating] = await Promise.all([
+  const [listed, waiting, migrating, rewriting] = await Promise.all([
     db.toIndex.count(),
     db.papers.where('unindexed').equals(1).count(),
     db.derived.get(SEARCH_MIGRATION),
+    db.derived.get(WORDS_MIGRATION),
   ]);
   const indexed = new Set<string>();
   const put = async (batch: Paper[]) => {
@@ -120,7 +144,7 @@ export async function indexPending(
         const ids = await db.toIndex.limit(INDEX_BATCH).primaryKeys();
         const papers = (await db.papers.bulkGet(ids)).filter((p): p is Paper => p !== undefined);
         await Promise.all([
-          db.paperWords.bulkPut(papers.map(wordsRow)),
+          putWordRows(db, papers),
           db.searchCards.bulkPut(papers.map(searchCard)),
           db.toIndex.bulkDelete(ids),
         ]);
@@ -155,21 +179,67 @@ export async function indexPending(
         return batch.length;
       }));
   }
+  // Version 13: abstract words only for papers with user state, rewritten in id order from the mark
+  // on. Only the word rows are written: papers and their cards are as they were.
+  for (let more = rewriting !== undefined; more; afterBatch()) {
+    await beforeBatch();
+    more =
+      WORDS_BATCH ===
+      (await db.transaction('rw', [db.papers, db.paperWords, db.derived], async () => {
+        const mark = await db.derived.get(WORDS_MIGRATION);
+        if (!mark) return 0;
+        const after = String(mark.value);
+        const batch = await (after ? db.papers.where(':id').above(after) : db.papers.orderBy(':id'))
+          .limit(WORDS_BATCH)
+          .toArray();
+        await putWordRows(db, batch);
+        if (batch.length < WORDS_BATCH) await db.derived.delete(WORDS_MIGRATION);
+        else await db.derived.put({ key: WORDS_MIGRATION, value: batch[batch.length - 1]!.id, updatedAt: Date.now() });
+        return batch.length;
+      }));
+  }
   return indexed.size;
 }
 
 type Searchable = Pick<Paper, 'title' | 'authors' | 'tags' | 'note' | 'abstract' | 'id'>;
 
-export function searchWords(p: Searchable): string[] {
-  return wordSet([p.id, p.title, p.authors.join(' '), p.tags?.join(' '), p.note, p.abstract]);
+/**
+ * Whether the record says the user did anything with the paper: read, saved, opened, tagged,
+ * noted it or dismissed a suggestion for it (history.ts adds lists, which the record does not hold).
+ */
+export function hasOwnState(p: Paper): boolean {
+  return (
+    p.readAt !== undefined ||
+    p.savedAt !== undefined ||
+    p.openedAt !== undefined ||
+    Boolean(p.tags?.length) ||
+    Boolean(p.note?.trim()) ||
+    Boolean(p.dismissed?.length)
+  );
 }
 
-/** The words of the fields a match ranks highest in: title, tags, authors, note. */
+/**
+ * The words of the fields a match ranks highest in: title, tags, authors, note. The search card
+ * holds them, under its index; every paper is found by them.
+ */
 export function keyWords(p: Searchable): string[] {
   return wordSet([p.id, p.title, p.tags?.join(' '), p.authors.join(' '), p.note]);
 }
 
-export const wordsRow = (p: Paper): PaperWords => ({ id: p.id, words: searchWords(p) });
+/**
+ * The words of a paper's abstract that its key words lack, for a paper the user did something
+ * with (hasOwnState); none for a paper only seen. Most of a library is only seen, and abstract
+ * words were most of its bytes (~190 index entries a paper against ~21 for the card):
+ * a paper only seen is found by its title, authors and id, and by its abstract once read, saved,
+ * opened, tagged or noted (docs/architecture.md).
+ */
+export function abstractWords(p: Paper): string[] {
+  if (!p.abstract || !hasOwnState(p)) return [];
+  const key = new Set(keyWords(p));
+  return wordSet([p.abstract]).filter((w) => !key.has(w));
+}
+
+export const wordsRow = (p: Paper): PaperWords => ({ id: p.id, words: abstractWords(p) });
 
 export function searchCard(p: Paper): SearchCard {
   const card: SearchCard = {

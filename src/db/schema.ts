@@ -34,7 +34,11 @@ export interface FieldStamps {
   at: Record<string, number>;
 }
 
-/** A paper's search words, of everything searchable: title, authors, tags, note, abstract. */
+/**
+ * The words of a paper's abstract that its search card's key words lack, for a paper the user did
+ * something with (since version 13; before, every paper's words of every field). A paper only seen
+ * has no row.
+ */
 export interface PaperWords {
   id: string;
   words: string[];
@@ -166,6 +170,19 @@ export const V11_STORES = { ...V9_STORES, toIndex: 'id' };
  */
 export const V12_STORES = { ...V11_STORES, fieldStamps: 'id' };
 
+/**
+ * Version 13: `paperWords` holds only the abstract words a paper's card lacks, and only for papers
+ * the user did something with (read, saved, opened, tagged, noted, a suggestion dismissed); a paper
+ * only seen has no row. Its ~190 index entries a paper were most of a library's bytes,
+ * and most papers are only seen. The stores are unchanged; the upgrade leaves a mark from which the
+ * worker rewrites the rows in the background (`indexPending`), in id order. Until then the old rows
+ * hold more words than needed, which search reads the same way.
+ */
+async function upgradeToV13(tx: Transaction): Promise<void> {
+  // A literal, not WORDS_MIGRATION: an upgrade uses only what was true when it shipped.
+  await tx.table<DerivedRecord, string>('derived').put({ key: 'wordsMigration', value: '', updatedAt: 0 });
+}
+
 export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
   db.version(1).stores(V1_STORES);
@@ -186,5 +203,6 @@ export function openDatabase(name: string = DB_NAME): PapershelfDb {
   db.version(9).stores(V9_STORES);
   db.version(11).stores(V11_STORES);
   db.version(12).stores(V12_STORES);
+  db.version(13).stores(V12_STORES).upgrade(upgradeToV13);
   return db;
 }

@@ -2,7 +2,8 @@
  * Searching the library (the popup as you type; the options page's filter and the export of a
  * search). Words are found by prefix: first among the search cards' key words (title, tags,
  * authors, note), whose matches outrank any paper matching only in its abstract, then, when those
- * are too few, in every paper's words. The query language and ranking are in search-query.ts.
+ * are too few, in the abstract words of the papers the user did something with. The query
+ * language and ranking are in search-query.ts.
  */
 import type { Paper } from '../shared/model';
 import { papersWithTags } from './annotations';
@@ -43,13 +44,18 @@ async function listMembers(db: PapershelfDb, name: string): Promise<string[]> {
 
 const startsAll = (words: readonly string[], terms: string[]) => terms.every((t) => words.some((w) => w.startsWith(t)));
 
-/** Cards matching every term: in their key words, or else (looked up) in all their words. */
+/**
+ * Cards matching every term: in their key words, or else (looked up) in those and their abstract's
+ * words (which a paper only seen has none of, see papers.ts).
+ */
 async function withAllTerms(db: PapershelfDb, cards: SearchCard[], terms: string[]): Promise<SearchCard[]> {
   if (terms.length === 1) return cards;
   const unsure = cards.filter((c) => !startsAll(c.keyWords, terms));
   if (!unsure.length) return cards;
   const rows = await db.paperWords.bulkGet(unsure.map((c) => c.id));
-  const inAbstract = new Set(unsure.filter((c, i) => rows[i] && startsAll(rows[i].words, terms)).map((c) => c.id));
+  const inAbstract = new Set(
+    unsure.filter((c, i) => rows[i] && startsAll([...c.keyWords, ...rows[i].words], terms)).map((c) => c.id),
+  );
   return cards.filter((c) => startsAll(c.keyWords, terms) || inAbstract.has(c.id));
 }
 

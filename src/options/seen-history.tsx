@@ -23,15 +23,16 @@ type Step =
   | { step: 'error'; message: string };
 
 /**
- * Whether this page cleared papers it may still put back. Once, for the page: switching sections
- * unmounts the panel, but the undo lasts until the page goes.
+ * How many papers this page cleared and may still put back (0: none). Once, for the page, not the
+ * panel: switching sections unmounts the panel, but the worker keeps the papers, and so the panel
+ * offers the Undo again, until the page goes.
  */
-let undoable = false;
+let undoable = 0;
 let leaving: ((this: Window, e: PageTransitionEvent) => void) | undefined;
-function undoableUntilLeaving(worker: WorkerConnection, now: boolean) {
-  undoable = now;
+function undoableUntilLeaving(worker: WorkerConnection, cleared: number) {
+  undoable = cleared;
   leaving ??= () => {
-    if (undoable) void worker.request({ type: 'history/forgetCleared' }).catch(() => undefined);
+    if (undoable > 0) void worker.request({ type: 'history/forgetCleared' }).catch(() => undefined);
   };
   addEventListener('pagehide', leaving);
 }
@@ -47,34 +48,42 @@ export function SeenHistory({
   worker: WorkerConnection;
   save: (patch: { keepSeen: KeepSeen }) => void;
 }) {
-  const [state, setState] = useState<Step>({ step: 'idle' });
+  const [state, setState] = useState<Step>(undoable > 0 ? { step: 'cleared', cleared: undoable } : { step: 'idle' });
   const confirmButton = useRef<HTMLButtonElement>(null);
   const status = useRef<HTMLParagraphElement>(null);
+  // Focus follows the user's own steps, not the panel coming back with its Undo.
+  const acted = useRef(false);
 
   useEffect(() => {
+    if (!acted.current) return;
     if (state.step === 'confirm') confirmButton.current?.focus();
     if (state.step === 'cleared' || state.step === 'restored') status.current?.focus();
   }, [state.step]);
 
+  const step = (next: Step) => {
+    acted.current = true;
+    setState(next);
+  };
+
   async function clear() {
-    setState({ step: 'working', what: 'Clearing…' });
+    step({ step: 'working', what: 'Clearing…' });
     try {
       const { cleared } = await worker.request({ type: 'history/clearSeen' });
-      undoableUntilLeaving(worker, cleared > 0);
-      setState({ step: 'cleared', cleared });
+      undoableUntilLeaving(worker, cleared);
+      step({ step: 'cleared', cleared });
     } catch (err) {
-      setState({ step: 'error', message: `Nothing was cleared: ${failureText(err)}` });
+      step({ step: 'error', message: `Nothing was cleared: ${failureText(err)}` });
     }
   }
 
   async function undo() {
-    setState({ step: 'working', what: 'Putting them back…' });
+    step({ step: 'working', what: 'Putting them back…' });
     try {
       const { restored } = await worker.request({ type: 'history/undoClear' });
-      undoableUntilLeaving(worker, false);
-      setState({ step: 'restored', restored });
+      undoableUntilLeaving(worker, 0);
+      step({ step: 'restored', restored });
     } catch (err) {
-      setState({ step: 'error', message: `The undo failed: ${failureText(err)}` });
+      step({ step: 'error', message: `The undo failed: ${failureText(err)}` });
     }
   }
 
@@ -109,12 +118,12 @@ export function SeenHistory({
           <button type="button" ref={confirmButton} onClick={() => void clear()}>
             Clear seen history
           </button>{' '}
-          <button type="button" onClick={() => setState({ step: 'idle' })}>
+          <button type="button" onClick={() => step({ step: 'idle' })}>
             Cancel
           </button>
         </div>
       ) : (
-        <button type="button" disabled={state.step === 'working'} onClick={() => setState({ step: 'confirm' })}>
+        <button type="button" disabled={state.step === 'working'} onClick={() => step({ step: 'confirm' })}>
           Clear seen history…
         </button>
       )}

@@ -6,6 +6,8 @@ import { card, launch, storedPaper, type Session } from './harness';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const [TORA, FINE] = ['2407.21705', '2407.21475'];
+// Say "video" in their abstracts only.
+const [AVATAR, AUDIO_VISUAL] = ['2407.21686', '2407.21721'];
 
 let s: Session;
 let feed: Page;
@@ -53,8 +55,14 @@ describe('library table', () => {
       .toBe('Towards Achieving Human Parity on End-to-end Simultaneous Speech Translation via LLM Agent');
     await options.getByRole('button', { name: 'Descending' }).click();
 
+    // Words match titles, authors and ids, by prefix, and the abstracts of papers the user did
+    // something with: two papers say "video" only in their abstracts, found once saved.
+    for (const id of [AVATAR, AUDIO_VISUAL])
+      await card(feed, id).getByRole('button', { name: 'Save for later' }).click();
+    await expect.poll(async () => (await storedPaper(s, AUDIO_VISUAL))?.savedAt).toBeDefined();
+    await expect.poll(async () => (await storedPaper(s, AVATAR))?.savedAt).toBeDefined();
     await options.getByRole('searchbox', { name: 'Filter the library' }).fill('video');
-    // Words match titles and abstracts, by prefix; the sort still applies.
+    // The sort still applies.
     await expect
       .poll(() => shownTitles(options))
       .toEqual([

@@ -320,20 +320,21 @@ describe('search words and cards on writes', () => {
     const id = '2407.21783';
     const url = 'https://huggingface.co/papers';
     await recordSightings(db, [sighting(id)], url, 1);
-    expect((await db.paperWords.get(id))?.words).toContain('lovelace');
-    expect(await db.searchCards.get(id)).toMatchObject({ title: `Paper ${id}` });
+    expect(await db.searchCards.get(id)).toMatchObject({
+      title: `Paper ${id}`,
+      keyWords: expect.arrayContaining(['lovelace']),
+    });
 
-    // Seen again, nothing searchable changed: the rows are not rewritten (removed here to show it).
-    await db.paperWords.delete(id);
+    // Seen again, nothing searchable changed: the card is not rewritten (removed here to show it).
     await db.searchCards.delete(id);
     await recordSightings(db, [sighting(id)], url, 2);
-    expect(await db.paperWords.get(id)).toBeUndefined();
     expect(await db.searchCards.get(id)).toBeUndefined();
 
-    // An abstract arrives: new words; the card holds no abstract and is left alone.
+    // An abstract arrives: the card holds no abstract and is left alone; a paper only seen has no
+    // abstract words either.
     await recordSightings(db, [sighting(id, { abstract: 'Herd of llamas.' })], url, 3);
-    expect((await db.paperWords.get(id))?.words).toContain('llamas');
     expect(await db.searchCards.get(id)).toBeUndefined();
+    expect(await db.paperWords.get(id)).toBeUndefined();
     // A fuller title: a new card.
     await recordSightings(
       db,
@@ -343,10 +344,20 @@ describe('search words and cards on writes', () => {
     );
     expect(await db.searchCards.get(id)).toMatchObject({ id, keyWords: expect.arrayContaining(['long', 'lovelace']) });
 
-    // Marked read: the card (which shows and filters by it) follows; the words stay as they were.
-    await db.paperWords.delete(id);
+    // Marked read: the card (which shows and filters by it) follows, and the abstract's words are
+    // written, without the card's own.
     await setPaperState(db, id, { read: true }, 4);
     expect(await db.searchCards.get(id)).toMatchObject({ readAt: 4 });
+    expect(await db.paperWords.get(id)).toEqual({ id, words: ['herd', 'llamas'] });
+
+    // Seen again: the words are not rewritten (removed here to show it).
+    await db.paperWords.delete(id);
+    await recordSightings(
+      db,
+      [sighting(id, { title: `Paper ${id}: the long title`, abstract: 'Herd of llamas.' })],
+      url,
+      5,
+    );
     expect(await db.paperWords.get(id)).toBeUndefined();
 
     // A paper an import left waiting for its words gets them at its next sighting.
@@ -355,9 +366,13 @@ describe('search words and cards on writes', () => {
       db,
       [sighting(id, { title: `Paper ${id}: the long title`, abstract: 'Herd of llamas.' })],
       url,
-      5,
+      6,
     );
     expect((await db.paperWords.get(id))?.words).toContain('llamas');
     expect((await db.papers.get(id))?.unindexed).toBeUndefined();
+
+    // Marked unread again, only seen: its abstract words go.
+    await setPaperState(db, id, { read: false }, 7);
+    expect(await db.paperWords.get(id)).toBeUndefined();
   });
 });

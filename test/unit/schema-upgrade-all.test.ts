@@ -1,13 +1,15 @@
 // A 10,000-paper library made by each earlier version of Papershelf, opened by this one: nothing
 // the user made is lost, every queue and tag counts the same, and once the worker has moved the
-// papers over (the version-7 mark), search finds every paper.
+// papers over (the version-7 mark), search finds every paper, and once it has rewritten the word
+// rows (the version-13 mark), by its abstract only the papers the user did something with.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { listSummaries } from '../../src/db/lists';
-import { indexPending, putPapers, queueCounts } from '../../src/db/papers';
+import { hasOwnState, indexPending, putPapers, queueCounts } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import type { Paper } from '../../src/shared/model';
+import { wordSet } from '../../src/shared/words';
 import {
   openDatabase,
   V1_STORES,
@@ -20,11 +22,12 @@ import {
   V8_STORES,
   V9_STORES,
   V11_STORES,
+  V12_STORES,
 } from '../../src/db/schema';
 import { searchPapers } from '../../src/db/search';
 import { tagCounts } from '../../src/db/annotations';
 
-// Version 10 was set aside by a branch never merged; 12 is this one.
+// Version 10 was set aside by a branch never merged; 13 is this one.
 const STORES: [number, Record<string, string>][] = [
   [1, V1_STORES],
   [2, V2_STORES],
@@ -36,6 +39,7 @@ const STORES: [number, Record<string, string>][] = [
   [8, V8_STORES],
   [9, V9_STORES],
   [11, V11_STORES],
+  [12, V12_STORES],
 ];
 const PAPERS = 10_000;
 
@@ -46,6 +50,7 @@ function paperAt(v: number, i: number): Record<string, unknown> {
     id,
     title: `Spectral graph paper ${i}`,
     authors: ['Ada Lovelace'],
+    abstract: `We bound the eigenvalues of sparse matrices, case ${i}.`,
     firstSeenAt: i,
     firstSeenUrl: 'https://huggingface.co/papers',
     lastSeenAt: i,
@@ -62,6 +67,12 @@ function paperAt(v: number, i: number): Record<string, unknown> {
   return p;
 }
 
+/** A word row as versions 7 to 12 wrote it: the words of every field, the abstract's included. */
+const wordsUntilV12 = (p: Record<string, unknown>) => {
+  const q = p as unknown as Paper;
+  return { id: q.id, words: wordSet([q.id, q.title, q.authors.join(' '), q.tags?.join(' '), q.note, q.abstract]) };
+};
+
 describe('upgrading a 10,000-paper library from every earlier version', () => {
   for (const [v, stores] of STORES) {
     it(`from version ${v}`, { timeout: 120_000 }, async () => {
@@ -69,10 +80,13 @@ describe('upgrading a 10,000-paper library from every earlier version', () => {
       const old = new Dexie(name);
       old.version(v).stores(stores);
       const papers = Array.from({ length: PAPERS }, (_, i) => paperAt(v, i));
-      // From version 7 on, each write also wrote the paper's search rows (putPapers, whose rows
-      // have not changed since); before, the records alone.
-      if (v >= 7) await putPapers(old as unknown as PapershelfDb, papers as unknown as Paper[]);
-      else await old.table('papers').bulkPut(papers);
+      // From version 7 on, each write also wrote the paper's search rows (putPapers, whose cards
+      // have not changed since); before, the records alone. Until version 12 every paper's word
+      // row held the words of all its fields.
+      if (v >= 7) {
+        await putPapers(old as unknown as PapershelfDb, papers as unknown as Paper[]);
+        await old.table('paperWords').bulkPut(papers.map(wordsUntilV12));
+      } else await old.table('papers').bulkPut(papers);
       // Versions 5 to 9 marked the papers an import wrote, to be indexed after: some still are.
       const marked =
         v >= 5
@@ -101,7 +115,7 @@ describe('upgrading a 10,000-paper library from every earlier version', () => {
 
       const db = openDatabase(name);
       await db.open();
-      expect(db.verno).toBe(12);
+      expect(db.verno).toBe(13);
       // Every record as the user left it (the words versions 4–6 kept go when the paper moves over).
       expect(await db.papers.count()).toBe(PAPERS);
       const expectedCounts = {
@@ -118,6 +132,7 @@ describe('upgrading a 10,000-paper library from every earlier version', () => {
 
       await indexPending(db);
       expect(await db.derived.get('searchMigration')).toBeUndefined();
+      expect(await db.derived.get('wordsMigration')).toBeUndefined();
       expect(await db.papers.where('unindexed').equals(1).count()).toBe(0);
       const { words: _w, ...first } = papers[3]!;
       expect(await db.papers.get(first.id as string)).toEqual(first);
@@ -125,6 +140,14 @@ describe('upgrading a 10,000-paper library from every earlier version', () => {
       expect((await searchPapers(db, 'spectral graph', { limit: Infinity, everything: true })).length).toBe(PAPERS);
       expect((await searchPapers(db, 'lovelace 2401.10777')).map((h) => h.paper.id)).toEqual(['2401.10777']);
       expect((await searchPapers(db, 'note 2401.10013')).map((h) => h.paper.id)).toEqual(v >= 3 ? ['2401.10013'] : []);
+      // Abstract words: a row for each paper the user did something with, none for a paper only seen.
+      const acted = papers.filter((p) => hasOwnState(p as unknown as Paper)).map((p) => p.id as string);
+      expect(await db.paperWords.count()).toBe(acted.length);
+      const byAbstract = await searchPapers(db, 'eigenvalues', { limit: Infinity, everything: true });
+      expect(byAbstract.map((h) => h.paper.id).sort()).toEqual(acted.sort());
+      expect((await searchPapers(db, 'spectral eigenvalues', { limit: Infinity, everything: true })).length).toBe(
+        acted.length,
+      );
       db.close();
     });
   }

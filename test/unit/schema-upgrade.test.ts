@@ -11,6 +11,7 @@ import {
   V6_STORES,
   V7_STORES,
   V11_STORES,
+  V12_STORES,
 } from '../../src/db/schema';
 import { createList, listSummaries, setListMembership } from '../../src/db/lists';
 import { indexPending } from '../../src/db/papers';
@@ -163,8 +164,9 @@ describe('schema upgrade 3 → 4', () => {
     expect(db.verno).toBeGreaterThanOrEqual(4);
     // Since version 7 the worker indexes upgraded papers in the background.
     await indexPending(db);
-    expect(await db.paperWords.where('words').startsWith('vaswan').primaryKeys()).toEqual(['1706.03762']);
-    expect(await db.paperWords.where('words').equals('transformers').count()).toBe(1);
+    const found = async (q: string) => (await searchPapers(db, q)).map((h) => h.paper.id);
+    expect(await found('vaswan')).toEqual(['1706.03762']);
+    expect(await found('transformers')).toEqual(['1706.03762']);
     expect(await db.papers.get('1706.03762')).toMatchObject({
       title: 'Attention Is All You Need',
       note: 'Read §3',
@@ -192,7 +194,7 @@ describe('schema upgrade 4 → 5', () => {
     const db = openDatabase(name);
     expect(db.verno).toBeGreaterThanOrEqual(5);
     expect(await indexPending(db)).toBe(1);
-    expect(await db.paperWords.where('words').startsWith('atten').primaryKeys()).toEqual(['1706.03762']);
+    expect((await searchPapers(db, 'atten')).map((h) => h.paper.id)).toEqual(['1706.03762']);
     expect(await db.papers.where('unindexed').equals(1).count()).toBe(0);
   });
 });
@@ -283,10 +285,8 @@ describe('schema upgrade 6 → 7', () => {
     expect(await indexPending(db)).toBe(2);
     expect(await indexPending(db)).toBe(0);
     expect(await db.papers.get('1706.03762')).toEqual(paper);
-    expect(await db.paperWords.get('1706.03762')).toEqual({
-      id: '1706.03762',
-      words: expect.arrayContaining(['attention', 'need', 'vaswani', 'nlp', 'key', 'paper']),
-    });
+    // No abstract: every word it is found by is in its search card, and it has no word row (version 13).
+    expect(await db.paperWords.get('1706.03762')).toBeUndefined();
     // Its search card: what a result shows and filters by, and the words that rank first.
     const { id, title, authors, tags, note, savedAt, toReadSince, firstSeenAt } = paper;
     expect(await db.searchCards.get('1706.03762')).toEqual({
@@ -338,7 +338,7 @@ describe('schema upgrade 7 → 8 (→ 9)', () => {
     v7.close();
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(12);
+    expect(db.verno).toBe(13);
     const indexes = db.papers.schema.indexes.map((i) => i.name).sort();
     expect(indexes).toEqual(['firstSeenAt', 'openedAt', 'readAt', 'tags', 'toReadSince', 'unindexed']);
     // IndexedDB itself, not only Dexie's idea of it.
@@ -373,7 +373,7 @@ describe('schema upgrade 11 → 12', () => {
     v11.close();
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(12);
+    expect(db.verno).toBe(13);
     expect(await db.papers.get('2312.00752')).toEqual(read);
     expect(await db.toIndex.toArray()).toEqual([{ id: '2312.00752' }]);
     expect(await db.fieldStamps.count()).toBe(0);
@@ -383,6 +383,58 @@ describe('schema upgrade 11 → 12', () => {
     await handle({ type: 'paper/setRead', id: '2312.00752', read: true, at: 100 }, ctx);
     expect((await db.papers.get('2312.00752'))?.readAt).toBeUndefined();
     expect(await db.fieldStamps.get('2312.00752')).toEqual({ id: '2312.00752', at: { read: 200 } });
+  });
+});
+
+describe('schema upgrade 12 → 13', () => {
+  it('keeps every paper and finds it as before; the worker then keeps abstract words only for papers the user acted on', async () => {
+    const name = `upgrade-${++n}`;
+    const v12 = new Dexie(name);
+    v12.version(12).stores(V12_STORES);
+    const paper = (id: string, more: object) => ({
+      id,
+      title: 'Mamba linear time',
+      authors: ['Albert Gu'],
+      abstract: 'Selective state spaces.',
+      firstSeenAt: 2,
+      firstSeenUrl: 'x',
+      lastSeenAt: 5,
+      updatedAt: 5,
+      ...more,
+    });
+    const read = paper('2312.00752', { readAt: 5 });
+    const seen = paper('2312.00753', {});
+    await v12.table('papers').bulkPut([read, seen]);
+    // As version 12 wrote them: every field's words in the row.
+    const all = ['2312.00752', 'mamba', 'linear', 'time', 'albert', 'selective', 'state', 'spaces'];
+    await v12.table('paperWords').bulkPut([
+      { id: read.id, words: all },
+      { id: seen.id, words: ['2312.00753', ...all.slice(1)] },
+    ]);
+    for (const p of [read, seen])
+      await v12.table('searchCards').put({
+        id: p.id,
+        title: p.title,
+        authors: p.authors,
+        firstSeenAt: 2,
+        ...(p === read ? { readAt: 5 } : {}),
+        keyWords: [p.id, 'mamba', 'linear', 'time', 'albert'],
+      });
+    v12.close();
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(13);
+    const found = async (q: string) => (await searchPapers(db, q)).map((h) => h.paper.id).sort();
+    // The upgrade rewrites nothing: search reads the old rows as before.
+    expect(await db.derived.get('wordsMigration')).toMatchObject({ value: '' });
+    expect(await found('selective')).toEqual([read.id, seen.id]);
+    expect(await indexPending(db)).toBe(0);
+    expect(await db.derived.get('wordsMigration')).toBeUndefined();
+    expect(await db.papers.toArray()).toEqual([read, seen]);
+    expect(await db.paperWords.toArray()).toEqual([{ id: read.id, words: ['selective', 'state', 'spaces'] }]);
+    expect(await found('selective')).toEqual([read.id]);
+    expect(await found('mamba albert')).toEqual([read.id, seen.id]);
+    expect(await found('albert spaces')).toEqual([read.id]);
   });
 });
 

@@ -4,6 +4,7 @@ import { setNote, setTag } from '../../src/db/annotations';
 import { putPapers, setPaperState } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
 import { parseQuery, searchCards, searchPapers } from '../../src/db/search';
+import type { Paper } from '../../src/shared/model';
 import { freshDb } from './db';
 import { seedPapers } from './seed';
 
@@ -85,12 +86,14 @@ describe('searchPapers on the seed library', () => {
 describe('searchPapers on a broad query', () => {
   it('finds the title matches even when hundreds of papers match only in their abstracts', async () => {
     const big = freshDb();
-    // 400 papers that say "zeta" in the abstract only, and, last in key order, one with it in the title.
+    // 400 papers that say "zeta" in the abstract only, and, last in key order, one with it in the
+    // title. All saved: the abstract of a paper only seen is not searched.
     const paper = (id: string, title: string, abstract: string, seen: number) => ({
       id,
       title,
       authors: ['Ada Lovelace'],
       abstract,
+      savedAt: seen,
       firstSeenAt: seen,
       firstSeenUrl: 'https://arxiv.org/list/cs.LG/new',
       lastSeenAt: seen,
@@ -117,6 +120,7 @@ describe('searchPapers on a broad query', () => {
       title,
       authors: ['Ada Lovelace'],
       abstract,
+      readAt: 1,
       firstSeenAt: 1,
       firstSeenUrl: 'https://arxiv.org/list/cs.LG/new',
       lastSeenAt: 1,
@@ -132,6 +136,49 @@ describe('searchPapers on a broad query', () => {
     const ids = async (q: string) => (await searchCards(big, q)).map((h) => h.paper.id).sort();
     expect(await ids('model spectral')).toEqual(['2499.99998', '2499.99999']);
     expect(await ids('spectral model')).toEqual(['2499.99998', '2499.99999']);
+  });
+});
+
+describe('what a search finds in an abstract', () => {
+  it('finds a paper only seen by its title, authors and id; by its abstract once the user did something with it', async () => {
+    const db = freshDb();
+    const id = '2405.04517';
+    await putPapers(db, [
+      {
+        id,
+        title: 'xLSTM: Extended Long Short-Term Memory',
+        authors: ['Maximilian Beck'],
+        abstract: 'Exponential gating and a matrix memory with a covariance update rule.',
+        firstSeenAt: 1,
+        firstSeenUrl: 'https://huggingface.co/papers',
+        lastSeenAt: 1,
+        updatedAt: 1,
+      },
+    ]);
+    const found = async (q: string) => (await searchCards(db, q)).map((h) => h.paper.id);
+    for (const q of ['xlstm', 'memory', 'beck', '2405.04517', 'extended memory']) expect(await found(q)).toEqual([id]);
+    expect(await found('covariance')).toEqual([]);
+    expect(await found('memory covariance')).toEqual([]);
+    // Each of these makes the abstract searchable; taking it back makes the paper only seen again.
+    const changes: [Partial<Paper>, Partial<Paper>][] = [
+      [{ readAt: 2 }, { readAt: undefined }],
+      [{ savedAt: 2 }, { savedAt: undefined }],
+      [{ openedAt: 2 }, { openedAt: undefined }],
+      [{ tags: ['rnn'] }, { tags: undefined }],
+      [{ note: 'compare with Mamba' }, { note: undefined }],
+      [{ dismissed: ['rnn'] }, { dismissed: undefined }],
+    ];
+    for (const [on, off] of changes) {
+      const paper = (await db.papers.get(id))!;
+      await putPapers(db, [{ ...paper, ...on }], [paper]);
+      expect(await found('covariance'), JSON.stringify(on)).toEqual([id]);
+      // One word in the title, one in the abstract, in either order.
+      expect(await found('memory covariance')).toEqual([id]);
+      expect(await found('covariance xlstm')).toEqual([id]);
+      const marked = (await db.papers.get(id))!;
+      await putPapers(db, [{ ...marked, ...off }], [marked]);
+      expect(await found('covariance'), JSON.stringify(off)).toEqual([]);
+    }
   });
 });
 
