@@ -1,17 +1,18 @@
 // What the content script costs the page's own start: DOMContentLoaded with the extension minus
 // without it, in pairs (one browser with the extension, one without, the same capture served
 // offline at its real address, the order alternating each pair), and from DOMContentLoaded to the
-// first screen's controls. BENCH_PAIRS pairs (default 12; the first visit, which records the
-// papers, is not counted).
+// first screen's controls. BENCH_PAIRS pairs (default 24; the first visit, which records the
+// papers, is not counted). Each difference is stated with the middle half of the pairs and a 95 %
+// interval for its median, in wall time and in the main thread's processor time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromePath } from '../scripts/browser.mjs';
 import { serveOffline } from '../scripts/offline-pages.mjs';
-import { report, session } from './lib.mjs';
+import { median, report, session } from './lib.mjs';
 
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 12);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 24);
 
 export const STARTUP_PAGES = [
   ['Daily Papers capture, 13 cards', 'https://huggingface.co/papers?date=2024-08-01', 13],
@@ -89,7 +90,34 @@ function mainThread(events, firstScreen) {
   );
   const overlap = (e) => ((e.tdur ?? e.dur) * (Math.min(until, e.ts + e.dur) - Math.max(dcl, e.ts))) / e.dur;
   const toFirstScreen = Number.isNaN(firstScreen) ? NaN : tasks.reduce((sum, e) => sum + overlap(e), 0) / 1000;
-  return { busy: busy / 1000, script: script / 1000, toFirstScreen };
+  return { busy: busy / 1000, script: script / 1000, toFirstScreen, kinds: byKind(on, dcl) };
+}
+
+// Kinds of main-thread work, by trace event name: what a difference before DOMContentLoaded is
+// made of (the document-level sheets would show as style, mounting during parsing as layout).
+const KINDS = {
+  parsing: ['ParseHTML', 'ParseAuthorStyleSheet'],
+  style: ['UpdateLayoutTree', 'ScheduleStyleRecalculation', 'RecalculateStyles'],
+  layout: ['Layout', 'UpdateLayerTree', 'PrePaint', 'Paint', 'Layerize'],
+  script: ['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.compileModule', 'EventDispatch', 'TimerFire'],
+};
+const kindOf = (name) => Object.keys(KINDS).find((k) => KINDS[k].includes(name)) ?? 'other';
+
+/** Processor time by kind: each event's own time, its children's taken out, up to `dcl`. */
+function byKind(events, dcl) {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const upTo = (e) => (e.tdur ?? e.dur) * Math.min(1, Math.max(0, (dcl - e.ts) / (e.dur || 1)));
+  const self = new Map(sorted.map((e) => [e, upTo(e)]));
+  const open = [];
+  for (const e of sorted) {
+    while (open.length && open.at(-1).ts + open.at(-1).dur <= e.ts) open.pop();
+    const parent = open.at(-1);
+    if (parent) self.set(parent, self.get(parent) - self.get(e));
+    open.push(e);
+  }
+  const sums = { parsing: 0, style: 0, layout: 0, script: 0, other: 0 };
+  for (const [e, t] of self) if (e.name !== TASK) sums[kindOf(e.name)] += t / 1000;
+  return sums;
 }
 
 async function traced(cdp, run) {
@@ -128,7 +156,11 @@ async function load(tab, url, entries) {
     // The first screen: controls whose host lies in the viewport now (measured afterwards, so the
     // load is not made to lay out early); at least the first.
     const inView = added.filter(([n], i) => i === 0 || n.getBoundingClientRect().top < innerHeight);
-    return { dcl, firstScreen: inView.length ? Math.max(...inView.map(([, at]) => at)) - dcl : NaN };
+    return {
+      dcl,
+      firstScreen: inView.length ? Math.max(...inView.map(([, at]) => at)) - dcl : NaN,
+      allControls: added.length ? Math.max(...added.map(([, at]) => at)) - dcl : NaN,
+    };
   });
   return { ...timing, ...mainThread(events, timing.firstScreen) };
 }
@@ -139,6 +171,27 @@ const spread = (values) => {
   const at = (q) => sorted[Math.round(q * (sorted.length - 1))];
   return `${at(0.25).toFixed(1)} to ${at(0.75).toFixed(1)}`;
 };
+
+/**
+ * A 95 % interval for the median of `values` that assumes no distribution (order statistics: the
+ * k-th smallest and k-th largest, k from the binomial distribution); "n/a" under 6 values.
+ */
+const medianInterval = (values) => {
+  const n = values.length;
+  const sorted = [...values].sort((a, b) => a - b);
+  let k = 0;
+  // P(Binomial(n, ½) ≤ k) ≤ 2.5 %: the largest such k gives the interval [x(k+1), x(n−k)].
+  for (let cdf = 0, p = 0.5 ** n, i = 0; i < n; p *= (n - i) / (i + 1), i++) {
+    cdf += p;
+    if (cdf > 0.025) break;
+    k = i + 1;
+  }
+  return k === 0 ? 'n/a' : `${sorted[k - 1].toFixed(1)} to ${sorted[n - k].toFixed(1)}`;
+};
+
+/** A paired difference: median, middle half, 95 % interval of the median. */
+const described = (values) =>
+  `median ${median(values).toFixed(1)} ms, p25–p75 ${spread(values)}, 95 % interval of the median ${medianInterval(values)}`;
 
 /**
  * BENCH_STARTUP_BUILDS="label=dist,…" compares several builds against the page alone in the same
@@ -183,16 +236,36 @@ export async function benchStartup() {
       }
       const [alone] = runs;
       const col = (rows, key) => rows.map((r) => r[key]);
+      // An empty content script's rounds, if one ran: what having a script at all costs, so the
+      // difference to it is the cost of our code.
+      const empty = runs[sides.findIndex((side, j) => j > 0 && !side.mounts)];
+      const minus = (a, b, key) => a.map((r, i) => r[key] - b[i][key]);
       console.log(`${name}: ${PAIRS} rounds`);
       results.push(report('  page alone: DOMContentLoaded (the floor)', col(alone, 'dcl')));
       results.push(report('  page alone: main thread until then (processor time)', col(alone, 'busy')));
       sides.forEach((side, j) => {
         if (j === 0) return;
-        const dcl = runs[j].map((r, i) => r.dcl - alone[i].dcl);
-        const busy = runs[j].map((r, i) => r.busy - alone[i].busy);
+        const dcl = minus(runs[j], alone, 'dcl');
+        const busy = minus(runs[j], alone, 'busy');
+        console.log(`  ${side.label}, with minus without: DOMContentLoaded (wall) ${described(dcl)}`);
+        console.log(`  ${side.label}, with minus without: main thread until then (processor) ${described(busy)}`);
+        const kinds = Object.keys(KINDS)
+          .concat('other')
+          .map((k) => {
+            const d = runs[j].map((r, i) => r.kinds[k] - alone[i].kinds[k]);
+            return `${k} ${median(d).toFixed(1)} (${spread(d)})`;
+          });
         console.log(
-          `  ${side.label}: DOMContentLoaded with minus without p25–p75 ${spread(dcl)} ms; main thread ${spread(busy)} ms`,
+          `  ${side.label}, with minus without, main thread by kind, median (p25 to p75): ${kinds.join('; ')}`,
         );
+        if (empty && side.mounts) {
+          console.log(
+            `  ${side.label} minus the empty script: DOMContentLoaded (wall) ${described(minus(runs[j], empty, 'dcl'))}`,
+          );
+          console.log(
+            `  ${side.label} minus the empty script: main thread until then (processor) ${described(minus(runs[j], empty, 'busy'))}`,
+          );
+        }
         results.push(report(`  ${side.label}: DOMContentLoaded, with minus without`, dcl, '< 10 ms'));
         results.push(report(`  ${side.label}: main thread until then, with minus without`, busy));
         results.push(
@@ -203,6 +276,9 @@ export async function benchStartup() {
             report(`  ${side.label}: DOMContentLoaded → first-screen controls`, col(runs[j], 'firstScreen'), '≤ 16 ms'),
           );
           results.push(report(`  ${side.label}: … main thread's processor time in it`, col(runs[j], 'toFirstScreen')));
+          results.push(
+            report(`  ${side.label}: DOMContentLoaded → every entry's controls`, col(runs[j], 'allControls')),
+          );
         }
       });
     }

@@ -47,7 +47,7 @@ export class PageMarks {
   readonly #sheet: CSSStyleSheet | HTMLStyleElement;
   #css: string | undefined;
 
-  constructor(private readonly document: Document) {
+  constructor(document: Document) {
     try {
       const s = sheet('');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];

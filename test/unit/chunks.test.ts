@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { inChunks } from '../../src/content/chunks';
+import { inChunks, nextTask } from '../../src/content/chunks';
 
 // A clock the test moves by hand: each item of work below takes 3 ms.
 function fakeClock(start = 1000) {
@@ -19,6 +19,18 @@ describe('work in slices', () => {
     expect(done).toEqual([1, 2, 3]);
     await all;
     expect(done).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('keeps the first slice short, for the first screen, even when later slices may be long', async () => {
+    const clock = fakeClock();
+    const done: number[] = [];
+    const all = inChunks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], (i) => (done.push(i), clock.tick(3)), 30);
+    // 9 ms is past the first slice's 8 ms: the page gets the first three before the rest.
+    expect(done).toEqual([1, 2, 3]);
+    // The next slice has the full 30 ms: the other nine (27 ms) in one go.
+    await nextTask();
+    expect(done).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    await all;
   });
 
   it('counts the work its caller did in the same task against the first slice', () => {
