@@ -113,6 +113,11 @@ export class Card {
     this.render();
   }
 
+  /** Whether the controls show their buttons alone: no tag chips, message or open editor. */
+  onlyButtons(): boolean {
+    return !this.#root.querySelector('.chip, .err, .frame');
+  }
+
   /** Moves keyboard focus to the card's first control (keyboard triage). */
   focus(): void {
     this.#root.querySelector('button')?.focus();

@@ -52,7 +52,7 @@ export class ControlRoom {
    * buttons: a paper's tag chips or an open editor would make every card's room too tall, and
    * controls that are hidden (a hidden read paper) or removed measure nothing, so the next do.
    */
-  measure(host: HTMLElement): void {
+  measure(host: HTMLElement, onlyButtons: () => boolean): void {
     const anchor = host.previousElementSibling;
     if (this.#measured || this.#measuring || !this.#anchors || !anchor?.matches(this.#anchors)) return;
     // After layout, before paint: a correction here is laid out in the same frame.
@@ -60,7 +60,7 @@ export class ControlRoom {
       this.#measuring?.disconnect();
       this.#measuring = undefined;
       const height = entry?.borderBoxSize[0]?.blockSize;
-      if (!height || host.shadowRoot?.querySelector('.chip, .err, .editor')) return;
+      if (!height || !onlyButtons()) return;
       this.#measured = true;
       // Under a pixel is rounding, not worth restyling the page for.
       if (Math.abs(height - parseFloat(getComputedStyle(anchor).paddingBottom)) < 1) return;

@@ -319,7 +319,7 @@ export class Shelf {
     // Controls left by an earlier copy of this script (an extension reload) are replaced, not doubled.
     for (const stray of listing.element.querySelectorAll(HOST_TAG)) stray.remove();
     const card = new Card(listing, (c) => this.#actionsFor(c), this.#known.get(listing.paper.id));
-    this.#room.measure(card.host);
+    this.#room.measure(card.host, () => card.onlyButtons());
     this.#cards.add(card);
   }
 
