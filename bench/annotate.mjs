@@ -85,39 +85,45 @@ export async function benchAnnotate() {
     );
     results.push({ name: 'minisearch build', median: build }, { name: 'minisearch query', median: median(miniQuery) });
 
-    // Opening the tag editor on a card.
+    // Opening the tag editor on a card: an extension page in a frame (src/editor/). Times are
+    // compared on the shared clock (timeOrigin + now) of the page and the frame.
     const feed = await s.context.newPage();
     await feed.goto('https://huggingface.co/papers?date=2024-08-01');
+    await feed.bringToFront();
     await feed.locator('[data-papershelf-read]').first().waitFor();
-    const inDom = [];
-    const painted = [];
+    const firstPaint = [];
+    const ready = [];
     for (let i = 0; i < RUNS; i++) {
       const n = i % 10;
       const article = feed.locator('article').nth(n);
-      // Watch this card's shadow root: the moment the editor is inserted, then the frame after.
-      await feed.evaluate((k) => {
-        const root = document.querySelectorAll('article')[k].querySelector('papershelf-controls').shadowRoot;
+      await feed.evaluate(() => {
         window.__tag = {};
-        const t = window.__tag;
-        addEventListener('pointerdown', () => (t.press = performance.now()), { capture: true, once: true });
-        const mo = new MutationObserver(() => {
-          if (t.inDom === undefined && root.querySelector('[role="combobox"]')) {
-            t.inDom = performance.now();
-            mo.disconnect();
-            requestAnimationFrame(() => (t.painted = performance.now()));
-          }
+        addEventListener('pointerdown', () => (window.__tag.press = performance.timeOrigin + performance.now()), {
+          capture: true,
+          once: true,
         });
-        mo.observe(root, { subtree: true, childList: true });
-      }, n);
+      });
       await article.getByRole('button', { name: 'Tags' }).click();
-      await feed.waitForFunction(() => window.__tag.painted !== undefined);
-      const t = await feed.evaluate(() => window.__tag);
-      inDom.push(t.inDom - t.press);
-      painted.push(t.painted - t.press);
+      const frame = await (await article.locator('iframe').elementHandle()).contentFrame();
+      // The frame's first contentful paint, and the moment its field has focus (ready to type).
+      const times = await frame.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const focused = () => document.activeElement?.getAttribute('aria-label') === 'Add a tag';
+            const at = () => performance.timeOrigin + performance.now();
+            const paint = () =>
+              performance.getEntriesByName('first-contentful-paint')[0]?.startTime + performance.timeOrigin;
+            const poll = () => (focused() && paint() ? resolve({ ready: at(), paint: paint() }) : setTimeout(poll, 1));
+            poll();
+          }),
+      );
+      const press = await feed.evaluate(() => window.__tag.press);
+      firstPaint.push(times.paint - press);
+      ready.push(times.ready - press);
       await article.getByRole('button', { name: 'Tags' }).click();
     }
-    results.push(report('tag editor: press → in the DOM', inDom, '< 16 ms'));
-    results.push(report('tag editor: press → painted (next frame)', painted));
+    results.push(report('tag editor: press → the frame painted (first contentful paint)', firstPaint, '< 100 ms'));
+    results.push(report('tag editor: press → its field has focus (upper bound, 1 ms polls)', ready));
   } finally {
     await s.close();
   }
