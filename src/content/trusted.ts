@@ -2,7 +2,8 @@
  * Only a person's input counts: a page script's synthetic click() or dispatched event has
  * isTrusted false, and is ignored. So is a click on a control the page has distorted, by styling
  * an ancestor of our host (which our closed shadow root cannot stop): enlarged or shrunk by a
- * transform, or made see-through, it is not what the person meant to press (issue 20).
+ * transform, made see-through or given a transparent colour, it is not what the person meant to
+ * press (issue 20).
  */
 export function trusted<E extends Event>(
   handler: (event: E) => void,
@@ -15,6 +16,8 @@ export function trusted<E extends Event>(
 }
 
 function asDrawn(control: Element): boolean {
+  // Our colours are the page's text colour: a page can make it transparent.
+  if (/^rgba\(.*, 0\)$/.test(getComputedStyle(control).color)) return false;
   const shown = control.getBoundingClientRect();
   const laidOut = (control as HTMLElement).offsetWidth;
   if (laidOut && Math.abs(Math.log(shown.width / laidOut)) > 0.4) return false;

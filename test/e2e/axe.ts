@@ -46,6 +46,9 @@ export async function axeViolations(
     const { violations } = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations'],
+      // Frames are checked on their own (the card editors: axeViolations on the frame). axe would
+      // otherwise wait up to a minute for an answer from a frame it was not loaded in.
+      iframes: false,
       // A frame under a card is part of the page around it, not a page: it has no main landmark
       // or level-one heading of its own (axe skips these rules in frames it reaches from the top).
       ...(onlyOurs === 'editor-frame'
@@ -87,7 +90,11 @@ export async function contrastInReadListings(page: Page): Promise<string[][]> {
     ).axe;
     const include = [...document.querySelectorAll('[data-papershelf-read="true"], [data-papershelf-part-read="true"]')];
     if (include.length === 0) throw new Error('no read listing on the page');
-    const { violations } = await axe.run(include, { runOnly: ['color-contrast'], resultTypes: ['violations'] });
+    const { violations } = await axe.run(include, {
+      runOnly: ['color-contrast'],
+      resultTypes: ['violations'],
+      iframes: false,
+    });
     return violations.flatMap((v) => v.nodes.map((n) => n.target.flat().map(String)));
   });
   return failing;

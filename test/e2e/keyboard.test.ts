@@ -58,7 +58,9 @@ describe('keyboard triage', () => {
     await tagInput.press('Enter');
     await card(page, far!).getByRole('button', { name: 'Remove tag rjs' }).waitFor();
     expect(await card(page, far!).getAttribute('data-papershelf-read')).toBe('false');
-    await tagInput.press('Escape');
+    // Esc closes the frame it is typed in: pressed on the page, as a person's key is, not bound to
+    // the field, which is gone before the key comes up.
+    await page.keyboard.press('Escape');
     // Esc gives focus back to the button that opened the editor.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent))
@@ -66,12 +68,14 @@ describe('keyboard triage', () => {
 
     await page.keyboard.press('n');
     await editorOf(card(page, far!)).getByRole('textbox', { name: 'Note' }).waitFor();
-    await editorOf(card(page, far!)).getByRole('textbox', { name: 'Note' }).press('Escape');
+    await editorOf(card(page, far!)).getByRole('textbox', { name: 'Note' }).focus();
+    await page.keyboard.press('Escape');
 
     await page.keyboard.press('l');
     const newList = editorOf(card(page, far!)).getByRole('textbox', { name: 'New list with this paper' });
     await newList.waitFor();
-    await newList.press('Escape');
+    await newList.focus();
+    await page.keyboard.press('Escape');
     await newList.waitFor({ state: 'detached' });
 
     await page.keyboard.press('?');

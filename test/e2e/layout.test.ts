@@ -94,7 +94,7 @@ describe('layout', () => {
     }
     for (const name of ['Reading group with a rather long name', 'Thesis']) {
       const box = (await editorOf(paper).getByRole('checkbox', { name }).boundingBox())!;
-      const label = (await paper.getByText(name, { exact: true }).boundingBox())!;
+      const label = (await editorOf(paper).getByText(name, { exact: true }).boundingBox())!;
       // One row: the label is one line tall and the box sits within it.
       expect(label.height, name).toBeLessThan(box.height * 2);
       expect(box.y + box.height / 2).toBeGreaterThan(label.y);

@@ -20,7 +20,8 @@ async function addTag(page: Page, id: string, tag: string) {
   await card(page, id)
     .getByRole('button', { name: `Remove tag ${tag}` })
     .waitFor();
-  await editorOf(card(page, id)).getByRole('combobox', { name: 'Add a tag' }).press('Escape');
+  // On the page, as a person's key is: the field's frame is gone before the key comes up.
+  await page.keyboard.press('Escape');
 }
 
 describe('tag management', () => {

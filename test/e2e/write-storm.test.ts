@@ -6,7 +6,7 @@ import { card, launch, type Session } from './harness';
 import { readStoredPaper } from './in-page';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
-const PAPERS = ['2407.21783', '2407.21705', '2407.21770', '2407.21646', '2407.21772', '2407.21075'];
+const PAPERS = ['2407.21783', '2407.21705', '2407.21770', '2407.21646', '2407.21772', '2407.21630'];
 const TABS = 5;
 const ACTIONS = 300;
 
@@ -29,7 +29,7 @@ describe('a storm of clicks while the worker keeps stopping', () => {
     const tabs: Page[] = [];
     for (let i = 0; i < TABS; i++) {
       const page = await s.open(FEED);
-      for (const id of PAPERS) await card(page, id).locator('[aria-busy="false"]').waitFor();
+      for (const id of PAPERS) await card(page, id).locator('[aria-busy="false"]').waitFor({ state: 'attached' });
       tabs.push(page);
     }
     const next = random(20_26_12_02);
