@@ -18,6 +18,8 @@ import { importQuiet } from './import-quiet';
 import { priorityGate } from './priority';
 import { PAPER_LINK_PATTERNS, SAVE_LINK_MENU, saveLinkRequest } from './save-link';
 import { checkSender, mayAsk } from './sender';
+import { outboxDrainer } from './outbox-drain';
+import { OUTBOX_PREFIX } from '../shared/outbox';
 import { WELCOME_PAGE, welcomeOnce } from './welcome';
 
 const db = openDatabase();
@@ -78,6 +80,38 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
 });
+
+/**
+ * Writes kept in the outbox by pages that closed before the worker answered (issue 20, point 3):
+ * drained at every start, and a second after the outbox last changed — `storage.onChanged` also
+ * wakes a stopped worker, so a write put there just before its tab closed is applied even then.
+ * Each runs as a user request through the same handler as its message would.
+ */
+const outbox = outboxDrainer(
+  {
+    getAll: () => browser.storage.local.get(null),
+    remove: (keys) => browser.storage.local.remove(keys),
+  },
+  (request, senderUrl) =>
+    gate.user(() =>
+      handle(request, {
+        db,
+        now: Date.now,
+        notify,
+        indexLater,
+        pruneLater,
+        learnt,
+        ...(senderUrl ? { senderUrl } : {}),
+      }),
+    ),
+  1_000,
+);
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (Object.entries(changes).some(([key, change]) => key.startsWith(OUTBOX_PREFIX) && change.newValue !== undefined))
+    outbox.later();
+});
+void outbox.now();
 
 /**
  * Search words for imported papers, after the import, and for a library upgraded to schema 7; a

@@ -5,6 +5,8 @@ export interface EditorActions {
   tag(name: string, on: boolean): void;
   /** Every tag in the library, for autocomplete. */
   tagNames(): Promise<string[]>;
+  /** The note as just typed: kept in the outbox at once, sent by the next `note`. */
+  noteTyped(text: string): void;
   note(text: string): void;
   /** The custom lists and which hold this paper. */
   lists(): Promise<PaperLists>;

@@ -6,7 +6,9 @@
  */
 import { Component } from 'preact';
 import { failureText, type WorkerConnection } from '../messaging/client';
+import { drop, keep } from '../messaging/outbox';
 import type { PaperState } from '../shared/model';
+import type { RequestOf } from '../shared/protocol';
 import { stamp } from '../shared/stamp';
 import type { EditorActions, EditorPanel } from './actions';
 import { ListMenu } from './list-menu';
@@ -33,13 +35,25 @@ export class Editor extends Component<EditorProps, State> {
   constructor(props: EditorProps) {
     super(props);
     const { paperId: id, worker } = props;
+    /** The note as last typed, stamped when typed and already in the outbox. */
+    let typed: (RequestOf<'paper/setNote'> & { at: number }) | undefined;
     this.#actions = {
       tag: (tag, on) => {
         const tags = this.state.paper?.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()) ?? [];
         this.#shown({ tags: on ? [...tags, tag] : tags });
         this.#write(worker.request({ type: 'paper/tag', id, tag, on, at: stamp() }));
       },
-      note: (note) => this.#write(worker.request({ type: 'paper/setNote', id, note, at: stamp() })),
+      // Every keystroke's text goes to the outbox at once, replacing the one before: closing the
+      // tab right after typing keeps it, even before the debounced save sends it.
+      noteTyped: (note) => {
+        const before = typed;
+        typed = { type: 'paper/setNote', id, note, at: stamp() };
+        keep(typed);
+        if (before) drop(before);
+      },
+      // The save sends the typed text with the stamp of its keystroke (the same outbox entry).
+      note: (note) =>
+        this.#write(worker.request(typed?.note === note ? typed : { type: 'paper/setNote', id, note, at: stamp() })),
       tagNames: async () =>
         (await worker.request({ type: 'tags/list' })).map((t) => t.name).sort((a, b) => a.localeCompare(b)),
       lists: () => worker.request({ type: 'lists/ofPaper', paperId: id }),
@@ -74,7 +88,9 @@ export class Editor extends Component<EditorProps, State> {
       <div>
         {panel === 'lists' ? <ListMenu actions={actions} onClose={close} /> : null}
         {paper && panel === 'tags' ? <TagEditor tags={paper.tags} actions={actions} onClose={close} /> : null}
-        {paper && panel === 'note' ? <NoteEditor note={paper.note} save={actions.note} onClose={close} /> : null}
+        {paper && panel === 'note' ? (
+          <NoteEditor note={paper.note} typed={actions.noteTyped} save={actions.note} onClose={close} />
+        ) : null}
         {error ? (
           <p class="err" role="status">
             {error}

@@ -1,6 +1,8 @@
 /**
- * The note textbox: saves itself 400 ms after typing stops, on blur, and when the page is hidden
- * or closed, so closing the tab mid-sentence loses at most the last moments of typing.
+ * The note textbox. Every input is handed to `typed` at once, which keeps it in the outbox
+ * (shared/outbox.ts), so closing the tab right after a keystroke loses nothing even while the
+ * worker is asleep; it is sent 400 ms after typing stops, on blur, and when the frame is hidden or
+ * closed, so the worker usually has it before the outbox is needed.
  */
 import { Component, createRef } from 'preact';
 
@@ -8,6 +10,7 @@ const SAVE_AFTER_MS = 400;
 
 interface Props {
   note: string;
+  typed(text: string): void;
   save(text: string): void;
   onClose(): void;
 }
@@ -65,6 +68,7 @@ export class NoteEditor extends Component<Props, { draft: string }> {
           value={this.state.draft}
           onInput={(e) => {
             this.#latest = e.currentTarget.value;
+            this.props.typed(this.#latest);
             this.setState({ draft: this.#latest });
             clearTimeout(this.#timer);
             this.#timer = setTimeout(this.#flush, SAVE_AFTER_MS);

@@ -12,6 +12,8 @@ import {
   type RequestType,
   type ResponseMap,
 } from '../shared/protocol';
+import { isStampedWrite } from '../shared/outbox';
+import { drop, keep } from './outbox';
 
 export interface WorkerConnection {
   request<T extends RequestType>(message: RequestOf<T>): Promise<ResponseMap[T]>;
@@ -87,16 +89,23 @@ const isTransient = (err: unknown) =>
 /**
  * The real connection. A message sent while Manifest V3 restarts the worker can fail or go
  * unanswered; it is sent again, later and later, for up to RETRY_FOR_MS, so that a click is not lost.
+ * A stamped write is first put in the outbox (./outbox.ts), which outlives this page: if the tab
+ * closes before the worker answers, the worker applies it from there when it starts. It is taken
+ * out once the worker answered; a write never answered stays for the worker's next start.
  */
 export function browserConnection(): WorkerConnection {
   return {
     async request(message) {
       const giveUpAt = Date.now() + RETRY_FOR_MS;
+      const durable = isStampedWrite(message) ? message : undefined;
+      if (durable) keep(durable);
       for (let attempt = 0; ; attempt++) {
         if (!alive()) throw new ExtensionGone(UPDATED);
         try {
           const reply = (await runtime().sendMessage(message)) as Reply<typeof message.type> | undefined;
           if (!reply) throw new Error(`Papershelf: ${NO_ANSWER}`);
+          // Answered, applied or refused: the worker has seen it, the outbox need not keep it.
+          if (durable) drop(durable);
           if (!reply.ok) throw new Error(`Papershelf: ${reply.error}`);
           return reply.value as ResponseMap[typeof message.type];
         } catch (err) {
