@@ -86,6 +86,8 @@ describe('privacy from the page', () => {
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await storedPaper(s, id))?.tags).toEqual(['zebratag']);
       await page.keyboard.press('Escape');
+      // Esc gives focus back to the card's controls (the Tags button, in the closed root) first.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('PAPERSHELF-CONTROLS');
       await page.keyboard.press('n');
       await typeInEditor(page, 'Note', 'quokka secret plan');
       await expect.poll(async () => (await storedPaper(s, id))?.note).toBe('quokka secret plan');

@@ -8,7 +8,11 @@ import { readStoredPaper } from './in-page';
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const PAPERS = ['2407.21783', '2407.21705', '2407.21770', '2407.21646', '2407.21772', '2407.21630'];
 const TABS = 5;
-const ACTIONS = 300;
+/**
+ * The issue's storm is 300 clicks; it passed twice at 300 here (2026-12-02, 406 and 430 s). The
+ * suite runs 150, which keeps CI well under its 30 minutes.
+ */
+const ACTIONS = 150;
 
 let s: Session;
 beforeAll(async () => {
@@ -53,6 +57,9 @@ describe('a storm of clicks while the worker keeps stopping', () => {
       // What this click means is what the button shows now, in that tab (which may not have heard
       // of a click in another tab yet): a click on a pressed button unpresses. The last click wins.
       const pressed = (await button.getAttribute('aria-pressed')) === 'true';
+      // The tab in front, as a person's is: a tab behind others runs no animation frames, and
+      // Playwright waits for them before it clicks.
+      await page.bringToFront();
       await button.click();
       intended.set(`${id} ${field}`, !pressed);
     }
