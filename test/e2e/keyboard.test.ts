@@ -70,6 +70,10 @@ describe('keyboard triage', () => {
     await editorOf(card(page, far!)).getByRole('textbox', { name: 'Note' }).waitFor();
     await editorOf(card(page, far!)).getByRole('textbox', { name: 'Note' }).focus();
     await page.keyboard.press('Escape');
+    // The next key is the card's once focus is back on it: the frame closes a message later.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent))
+      .toBe('Note');
 
     await page.keyboard.press('l');
     const newList = editorOf(card(page, far!)).getByRole('textbox', { name: 'New list with this paper' });
