@@ -103,13 +103,10 @@ export async function focusedControl(page: Page): Promise<string | null> {
     return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? null;
   });
   if (name !== '\u0000frame') return name;
-  const frame = editorFrame(page);
-  return (
-    (await frame?.evaluate(() => {
-      const el = document.activeElement;
-      return el === document.body ? null : (el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? null);
-    })) ?? null
-  );
+  // The open editor's frame, found from the page (a closed one may linger in page.frames()).
+  const inFrame = page.locator('iframe.frame').contentFrame().locator(':focus');
+  if (!(await inFrame.count())) return null;
+  return (await inFrame.getAttribute('aria-label')) ?? (await inFrame.textContent())?.trim() ?? null;
 }
 
 /** Ids of all cards that carry controls, in page order. */
