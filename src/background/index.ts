@@ -55,6 +55,10 @@ async function send(message: Push) {
   await pushToTabs(message).catch((err: unknown) => console.error('Papershelf: push failed', err));
 }
 
+/** Runs a checked request; `senderUrl`: the page a content script sent it from, if one did. */
+const handleFrom = (request: Parameters<typeof handle>[0], senderUrl: string | undefined) =>
+  handle(request, { db, now: Date.now, notify, indexLater, pruneLater, learnt, ...(senderUrl ? { senderUrl } : {}) });
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const from = checkSender(sender, browser.runtime.id, extensionOrigin);
   if (!from.ok) return Promise.resolve({ ok: false, error: 'sender not allowed' });
@@ -63,16 +67,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!mayAsk(from, parsed.value.type))
     return Promise.resolve({ ok: false, error: `${parsed.value.type} is not allowed from a web page` });
   const request = parsed.value;
-  const run = () =>
-    handle(request, {
-      db,
-      now: Date.now,
-      notify,
-      indexLater,
-      pruneLater,
-      learnt,
-      ...(from.pageUrl ? { senderUrl: from.pageUrl } : {}),
-    });
+  const run = () => handleFrom(request, from.pageUrl);
   // An import's batch is background work: it waits for its turn like an indexing batch.
   const answer = request.type === 'import/apply' ? imports.batch(() => gate.turn().then(run)) : gate.user(run);
   return answer.then(
@@ -92,18 +87,7 @@ const outbox = outboxDrainer(
     getAll: () => browser.storage.local.get(null),
     remove: (keys) => browser.storage.local.remove(keys),
   },
-  (request, senderUrl) =>
-    gate.user(() =>
-      handle(request, {
-        db,
-        now: Date.now,
-        notify,
-        indexLater,
-        pruneLater,
-        learnt,
-        ...(senderUrl ? { senderUrl } : {}),
-      }),
-    ),
+  (request, senderUrl) => gate.user(() => handleFrom(request, senderUrl)),
   1_000,
 );
 browser.storage.onChanged.addListener((changes, area) => {
