@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, contrastInReadListings } from './axe';
-import { card, editorFrame, editorOf, launch, type Session } from './harness';
+import { card, editorFrame, editorOf, escapeEditor, launch, type Session } from './harness';
 
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
 const ARXIV = 'https://arxiv.org/list/cs.RO/recent';
@@ -70,7 +70,7 @@ describe('accessibility', () => {
     await expectClean(page, 'in-site', 'feed', (on) =>
       page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), on),
     );
-    await page.keyboard.press('Escape');
+    await escapeEditor(page);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Papershelf keys' }).waitFor();

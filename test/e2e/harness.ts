@@ -86,9 +86,38 @@ export async function clickDrawn(target: Locator, inEditorOf?: Locator): Promise
   await target.click();
 }
 
+/**
+ * Presses Esc in the open editor frame, which closes it. DevTools answers a key event once the
+ * frame that took it acknowledges it, and a frame torn down by its own key never does:
+ * keyboard.press('Escape'), and even keyboard.down, hung there until the test's timeout in about
+ * one run in three. So the key goes down over a DevTools session of its own, not awaited, and comes
+ * up once the frame is gone, on the page the focus went back to, as a person's key comes up.
+ */
+export async function escapeEditor(page: Page): Promise<void> {
+  const editors = openEditorFrames(page);
+  if (editors.length !== 1) throw new Error(`Esc expects one open editor frame, found ${editors.length}`);
+  const cdp = await page.context().newCDPSession(page);
+  const escape = { key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27, nativeVirtualKeyCode: 27 };
+  // Never awaited: its answer may never come. Closing the session ends it either way.
+  void cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...escape }).catch(() => undefined);
+  try {
+    for (const end = Date.now() + 15_000; !editors[0]!.isDetached();) {
+      if (Date.now() > end) throw new Error('Esc did not close the editor frame within 15 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...escape });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+function openEditorFrames(page: Page) {
+  return page.frames().filter((f) => f.url().startsWith('chrome-extension://') && !f.isDetached());
+}
+
 /** The open editor frame of a page (one at a time in these tests), as a Playwright frame. */
 export function editorFrame(page: Page) {
-  return page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+  return openEditorFrames(page)[0];
 }
 
 /**
@@ -109,12 +138,12 @@ export async function focusedControl(page: Page): Promise<string | null> {
   return (await inFrame.getAttribute('aria-label')) ?? (await inFrame.textContent())?.trim() ?? null;
 }
 
-/** Ids of all cards that carry controls, in page order. */
 /** The editor frame a card's Tags, Note or Lists button opened (src/editor/, an extension page). */
 export function editorOf(cardLocator: Locator) {
   return cardLocator.locator('iframe').contentFrame();
 }
 
+/** Ids of all cards that carry controls, in page order. */
 export function detectedIds(page: Page): Promise<string[]> {
   return page.evaluate(listedIds);
 }

@@ -1,7 +1,7 @@
 // Everything a user does, with the keyboard alone: mark read, save, tag, note and list a paper on
 // the page, search in the popup, move between its tabs, and export from the library page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, editorOf, focusedControl, launch, storedPaper, type Session } from './harness';
+import { card, editorOf, escapeEditor, focusedControl, launch, type Session, storedPaper } from './harness';
 
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
 const FIRST = '2406.04344';
@@ -33,7 +33,7 @@ describe('keyboard only', () => {
     await page.keyboard.type('walked');
     await page.keyboard.press('Enter');
     await card(page, FIRST).getByRole('button', { name: 'Remove tag walked' }).waitFor();
-    await page.keyboard.press('Escape');
+    await escapeEditor(page);
     await expect.poll(() => focused(page)).toBe('Tags');
 
     // Past the tag editor's button: the note.
@@ -41,7 +41,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toBe('Note');
     await page.keyboard.type('Read on a train, no mouse.');
-    await page.keyboard.press('Escape');
+    await escapeEditor(page);
     await expect.poll(() => focused(page)).toBe('Note');
 
     await page.keyboard.press('Tab');
@@ -51,7 +51,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await editorOf(card(page, FIRST)).getByRole('checkbox', { name: 'Keyboard list' }).waitFor();
     expect(await editorOf(card(page, FIRST)).getByRole('checkbox', { name: 'Keyboard list' }).isChecked()).toBe(true);
-    await page.keyboard.press('Escape');
+    await escapeEditor(page);
     await expect.poll(() => focused(page)).toBe('Lists');
 
     await expect.poll(async () => (await storedPaper(s, FIRST))?.note).toBe('Read on a train, no mouse.');

@@ -1,6 +1,6 @@
 // Keyboard triage on a feed: j/k/r/s/t/n/?/Esc, ignored while typing, and switched off in options.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, editorOf, launch, type Session } from './harness';
+import { card, editorOf, escapeEditor, launch, type Session } from './harness';
 
 const DEMO = 'https://huggingface.co/papers/date/2025-08-05';
 let s: Session;
@@ -60,7 +60,7 @@ describe('keyboard triage', () => {
     expect(await card(page, far!).getAttribute('data-papershelf-read')).toBe('false');
     // Esc closes the frame it is typed in: pressed on the page, as a person's key is, not bound to
     // the field, which is gone before the key comes up.
-    await page.keyboard.press('Escape');
+    await escapeEditor(page);
     // Esc gives focus back to the button that opened the editor.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent))
@@ -69,7 +69,7 @@ describe('keyboard triage', () => {
     await page.keyboard.press('n');
     await editorOf(card(page, far!)).getByRole('textbox', { name: 'Note' }).waitFor();
     await editorOf(card(page, far!)).getByRole('textbox', { name: 'Note' }).focus();
-    await page.keyboard.press('Escape');
+    await escapeEditor(page);
     // The next key is the card's once focus is back on it: the frame closes a message later.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent))
@@ -79,7 +79,7 @@ describe('keyboard triage', () => {
     const newList = editorOf(card(page, far!)).getByRole('textbox', { name: 'New list with this paper' });
     await newList.waitFor();
     await newList.focus();
-    await page.keyboard.press('Escape');
+    await escapeEditor(page);
     await newList.waitFor({ state: 'detached' });
 
     await page.keyboard.press('?');

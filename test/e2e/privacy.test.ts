@@ -3,7 +3,7 @@
 // keyboard user would, since nothing outside the extension can reach into a closed root.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, editorFrame, launch, storedPaper, type Session } from './harness';
+import { card, editorFrame, escapeEditor, launch, type Session, storedPaper } from './harness';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 
@@ -85,14 +85,14 @@ describe('privacy from the page', () => {
       await typeInEditor(page, 'Add a tag', 'zebratag');
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await storedPaper(s, id))?.tags).toEqual(['zebratag']);
-      await page.keyboard.press('Escape');
+      await escapeEditor(page);
       // Esc gives focus back to the card's controls (the Tags button, in the closed root) first.
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('PAPERSHELF-CONTROLS');
       await page.keyboard.press('n');
       await typeInEditor(page, 'Note', 'quokka secret plan');
       await expect.poll(async () => (await storedPaper(s, id))?.note).toBe('quokka secret plan');
       await walksMore(page, 3);
-      await page.keyboard.press('Escape');
+      await escapeEditor(page);
 
       // Shown on load: the card carries the tag and the note mark, in a root the page cannot open.
       await page.reload();

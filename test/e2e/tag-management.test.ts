@@ -2,7 +2,7 @@
 // live; and the weekly chart of papers seen and read.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, editorOf, launch, storedPaper, type Session } from './harness';
+import { card, editorOf, escapeEditor, launch, type Session, storedPaper } from './harness';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const [A, B, C] = ['2407.21783', '2407.21705', '2407.21770'];
@@ -21,7 +21,7 @@ async function addTag(page: Page, id: string, tag: string) {
     .getByRole('button', { name: `Remove tag ${tag}` })
     .waitFor();
   // On the page, as a person's key is: the field's frame is gone before the key comes up.
-  await page.keyboard.press('Escape');
+  await escapeEditor(page);
 }
 
 describe('tag management', () => {
