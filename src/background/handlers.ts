@@ -22,14 +22,15 @@ import {
 import { deletePapers, restorePapers, setReadMany, tagMany } from '../db/library';
 import { clearSeen, forgetCleared, undoClear } from '../db/history';
 import { DEFAULT_SETTINGS, normaliseTag, stateOf, type Paper } from '../shared/model';
-import { stampAt } from '../shared/stamp';
+import { stamper, stampAt } from '../shared/stamp';
 import { withLearnt, type Learnt } from './learnt';
 import type { PaperState, Settings, TagRule } from '../shared/model';
 import type { Suggestion } from '../shared/rules';
 import type { PaperLists, Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
 
 export interface Notifier {
-  statesChanged(states: PaperState[]): void;
+  /** Resolves once every open tab was sent the states (or gave up on a tab that does not listen). */
+  statesChanged(states: PaperState[]): Promise<void>;
   settingsChanged(settings: Settings): void;
   /** The learnt tag models changed: pages ask again for their papers' suggestions. */
   suggestionsChanged(): void;
@@ -49,6 +50,9 @@ export interface HandlerContext {
   pruneLater?: () => void;
 }
 
+/** When a state was read (PaperState.asOf): stamped before the transaction that reads it begins. */
+const stamp = stamper();
+
 /** The keyword rules, for the suggestions every state carries. */
 const rulesOf = async (ctx: HandlerContext) => (await readSettings(ctx.db)).rules;
 
@@ -61,6 +65,7 @@ async function changeOne(
 ): Promise<PaperState> {
   const now = ctx.now();
   const rules = await rulesOf(ctx);
+  const asOf = stamp();
   // An older action than the last one applied to this field changes nothing; the page gets the
   // stored state, so its card shows what is true.
   const written = await inOrder(
@@ -73,8 +78,13 @@ async function changeOne(
     async () => stateOf((await ctx.db.papers.get(msg.id)) ?? { id: msg.id }, rules),
   );
   const paper = (await ctx.learnt?.active()) && (await ctx.db.papers.get(written.id));
-  const state = paper ? withLearnt(written, (await ctx.learnt!.suggest([paper])).get(paper.id)) : written;
-  ctx.notify.statesChanged([state]);
+  const state = {
+    ...(paper ? withLearnt(written, (await ctx.learnt!.suggest([paper])).get(paper.id)) : written),
+    asOf,
+  };
+  // Every tab hears of the change before the page that made it is answered: a worker stopped
+  // between the two leaves that page unanswered, so it sends the change again, which pushes again.
+  await ctx.notify.statesChanged([state]);
   return state;
 }
 
@@ -84,15 +94,17 @@ const tagField = (kind: 'tag' | 'dismiss', tag: string): StampedField => `${kind
 /**
  * Papers as pages show them: stored marks, then rule and learnt suggestions. A bare `{ id }` (a
  * deleted paper) gets an unmarked state. `learnt` says which papers have learnt suggestions.
+ * `asOf`: a stamp taken before the papers were read (PaperState.asOf).
  */
 async function statesOf(
   ctx: HandlerContext,
   papers: readonly Pick<Paper, 'id'>[],
+  asOf: number,
 ): Promise<{ states: PaperState[]; learnt: Map<string, Suggestion[]> }> {
   const rules = await rulesOf(ctx);
   const stored = papers.filter((p): p is Paper => 'firstSeenAt' in p);
   const learnt = (await ctx.learnt?.suggest(stored)) ?? new Map<string, Suggestion[]>();
-  return { states: papers.map((p) => withLearnt(stateOf(p, rules), learnt.get(p.id))), learnt };
+  return { states: papers.map((p) => ({ ...withLearnt(stateOf(p, rules), learnt.get(p.id)), asOf })), learnt };
 }
 
 const storedPapers = async (ctx: HandlerContext, ids: string[]) =>
@@ -104,28 +116,30 @@ async function pushLearnt(ctx: HandlerContext, written: PaperState[]): Promise<v
   if (!(await ctx.learnt?.active())) return;
   // States from the records read now, not from the page's earlier answer: a change the user made
   // meanwhile (a tag accepted, a paper marked read) must not be pushed back out of the page.
-  const { states, learnt } = await statesOf(
-    ctx,
-    await storedPapers(
-      ctx,
-      written.map((s) => s.id),
-    ),
-  );
-  if (learnt.size) ctx.notify.statesChanged(states.filter((s) => learnt.has(s.id)));
+  const asOf = stamp();
+  const ids = written.map((s) => s.id);
+  const { states, learnt } = await statesOf(ctx, await storedPapers(ctx, ids), asOf);
+  if (learnt.size) await ctx.notify.statesChanged(states.filter((s) => learnt.has(s.id)));
 }
 
-/** After a tag was renamed or deleted everywhere: settings that name it, pages, tag models. */
-async function tagsRewritten(ctx: HandlerContext, papers: Paper[], patch: SettingsPatch): Promise<void> {
+/**
+ * After a tag was renamed or deleted everywhere: settings that name it, pages, tag models. `asOf`:
+ * stamped before the papers were rewritten.
+ */
+async function tagsRewritten(ctx: HandlerContext, papers: Paper[], patch: SettingsPatch, asOf: number): Promise<void> {
   const before = await readSettings(ctx.db);
   const after = await writeSettings(ctx.db, patch, ctx.now());
   if (JSON.stringify(before) !== JSON.stringify(after)) ctx.notify.settingsChanged(after);
-  await pushStates(ctx, papers);
+  await pushStates(ctx, papers, asOf);
   if (papers.length) ctx.learnt?.tagsChanged('all');
 }
 
-/** Papers a bulk change wrote (or, deleted, left without a record): their states, to every tab. */
-async function pushStates(ctx: HandlerContext, papers: readonly Pick<Paper, 'id'>[]): Promise<void> {
-  if (papers.length) ctx.notify.statesChanged((await statesOf(ctx, papers)).states);
+/**
+ * Papers a bulk change wrote (or, deleted, left without a record): their states, to every tab.
+ * `asOf`: stamped before the change's transaction began.
+ */
+async function pushStates(ctx: HandlerContext, papers: readonly Pick<Paper, 'id'>[], asOf: number): Promise<void> {
+  if (papers.length) await ctx.notify.statesChanged((await statesOf(ctx, papers, asOf)).states);
 }
 
 async function paperLists(ctx: HandlerContext, paperId: string): Promise<PaperLists> {
@@ -138,6 +152,7 @@ type Handler<T extends RequestType> = (msg: RequestOf<T>, ctx: HandlerContext) =
 const handlers: { [T in RequestType]: Handler<T> } = {
   async 'listings/seen'(msg, ctx) {
     const settings = await readSettings(ctx.db);
+    const asOf = stamp();
     // The page needs the states now; the sighting write can finish after the answer.
     let early!: (s: PaperState[]) => void;
     const statesRead = new Promise<PaperState[]>((resolve) => (early = resolve));
@@ -147,7 +162,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       .then((stored) => pushLearnt(ctx, stored))
       .catch((err: unknown) => console.error('Papershelf: recording sightings failed', err));
     const states = await Promise.race([statesRead, written]);
-    return { states, settings };
+    return { states: states.map((s) => ({ ...s, asOf })), settings };
   },
   'paper/setRead': (msg, ctx) =>
     changeOne(ctx, msg, 'read', (now, url, rules) =>
@@ -205,9 +220,11 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return null;
   },
   async 'states/get'(msg, ctx) {
-    return (await statesOf(ctx, await storedPapers(ctx, msg.ids))).states;
+    const asOf = stamp();
+    return (await statesOf(ctx, await storedPapers(ctx, msg.ids), asOf)).states;
   },
   async 'tags/rename'(msg, ctx) {
+    const asOf = stamp();
     const papers = await renameTag(ctx.db, msg.from, msg.to, ctx.now());
     // The tag's keyword rules and colour follow it; a colour the target already has wins.
     const settings = await readSettings(ctx.db);
@@ -216,24 +233,27 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const rules = settings.rules.map((r) => (r.tag.toLowerCase() === from ? { ...r, tag: msg.to } : r));
     const { [from]: colour, ...colours } = settings.tagColors;
     const tagColors = colour && !colours[to] ? { ...colours, [to]: colour } : colours;
-    await tagsRewritten(ctx, papers, { rules, tagColors });
+    await tagsRewritten(ctx, papers, { rules, tagColors }, asOf);
     return { papers: papers.length };
   },
   async 'tags/delete'(msg, ctx) {
+    const asOf = stamp();
     const papers = await deleteTag(ctx.db, msg.tag, ctx.now());
     const settings = await readSettings(ctx.db);
     const { [msg.tag.toLowerCase()]: _gone, ...tagColors } = settings.tagColors;
-    await tagsRewritten(ctx, papers, { tagColors });
+    await tagsRewritten(ctx, papers, { tagColors }, asOf);
     return { papers: papers.length };
   },
   async 'papers/setReadMany'(msg, ctx) {
+    const asOf = stamp();
     const changed = await setReadMany(ctx.db, msg.ids, msg.read, ctx.now());
-    await pushStates(ctx, changed);
+    await pushStates(ctx, changed, asOf);
     return { changed: changed.length };
   },
   async 'papers/tagMany'(msg, ctx) {
+    const asOf = stamp();
     const changed = await tagMany(ctx.db, msg.ids, msg.tag, ctx.now());
-    await pushStates(ctx, changed);
+    await pushStates(ctx, changed, asOf);
     if (changed.length) ctx.learnt?.tagsChanged('all');
     return { changed: changed.length };
   },
@@ -241,18 +261,21 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return { added: await addManyToList(ctx.db, msg.listId, msg.ids, ctx.now()) };
   },
   async 'papers/delete'(msg, ctx) {
+    const asOf = stamp();
     const deleted = await deletePapers(ctx.db, msg.ids);
     // Tabs showing a deleted paper show it as never marked: bare states, no record behind them.
     await pushStates(
       ctx,
       deleted.papers.map((p) => ({ id: p.id })),
+      asOf,
     );
     if (deleted.papers.length) ctx.learnt?.tagsChanged('all');
     return deleted;
   },
   async 'papers/restore'(msg, ctx) {
+    const asOf = stamp();
     const restored = await restorePapers(ctx.db, { papers: msg.papers, entries: msg.entries });
-    await pushStates(ctx, restored);
+    await pushStates(ctx, restored, asOf);
     if (restored.length) ctx.learnt?.tagsChanged('all');
     return { restored: restored.length };
   },
@@ -288,10 +311,11 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       r.key === 'readDisplay' ? { ...r, value: { ...DEFAULT_SETTINGS.readDisplay, ...r.value } } : r,
     );
     const batch = { ...rest, settings };
+    const asOf = stamp();
     const outcome = await applyImport(ctx.db, batch, ctx.now());
     if (outcome.writes.length) {
       const rules = await rulesOf(ctx);
-      ctx.notify.statesChanged(outcome.writes.map((p) => stateOf(p, rules)));
+      await ctx.notify.statesChanged(outcome.writes.map((p) => ({ ...stateOf(p, rules), asOf })));
       ctx.indexLater?.();
       ctx.learnt?.tagsChanged('all');
     }

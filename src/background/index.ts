@@ -27,8 +27,8 @@ const extensionOrigin = browser.runtime.getURL('');
 
 const notify: Notifier = {
   statesChanged(states) {
-    void send({ type: 'states/changed', states });
     void updateBadge(db);
+    return send({ type: 'states/changed', states });
   },
   settingsChanged(settings) {
     void send({ type: 'settings/changed', settings });

@@ -56,7 +56,7 @@ export class Changes {
     if (left) this.#inFlight.set(id, left);
     else this.#inFlight.delete(id);
     if (state) {
-      this.#known.changed(state);
+      this.#known.take(state);
       return;
     }
     const newest = this.#newest.get(key) === at;

@@ -273,7 +273,6 @@ export class Shelf {
    * page never stays without its marks.
    */
   async #loadStates(href: string, papers: PaperSighting[], attempt = 0): Promise<void> {
-    const asked = this.#known.asking();
     try {
       const { states, settings } = await this.#worker.request({
         type: 'listings/seen',
@@ -281,7 +280,7 @@ export class Shelf {
         papers,
       });
       this.#applySettings(settings);
-      await this.#applyAnswer(states, asked);
+      await this.#applyAnswer(states);
     } catch (err) {
       if (attempt >= 6 || err instanceof ExtensionGone) {
         report('could not load paper states', err);
@@ -294,11 +293,11 @@ export class Shelf {
   }
 
   /**
-   * Applies the worker's answer to a request sent at mark `asked` (KnownStates): in page order and
-   * in slices, so the first screen shows its state first and a thousand cards never block input.
+   * Applies the worker's answer in page order and in slices, so the first screen shows its state
+   * first and a thousand cards never block input.
    */
-  #applyAnswer(states: PaperState[], asked: number): Promise<void> {
-    return inChunks(states, (s) => this.#known.answered(s, asked), this.#sliceMs());
+  #applyAnswer(states: PaperState[]): Promise<void> {
+    return inChunks(states, (s) => this.#known.take(s), this.#sliceMs());
   }
 
   #sliceMs(): number {
@@ -382,7 +381,7 @@ export class Shelf {
 
   #onPush(push: Push): void {
     if (push.type === 'states/changed') {
-      for (const s of push.states) this.#known.changed(s);
+      for (const s of push.states) this.#known.take(s);
       return;
     }
     const suggestionsChanged =
@@ -397,9 +396,8 @@ export class Shelf {
   async #refreshStates(): Promise<void> {
     const ids = this.#cards.paperIds();
     if (!ids.length) return;
-    const asked = this.#known.asking();
     try {
-      await this.#applyAnswer(await this.#worker.request({ type: 'states/get', ids }), asked);
+      await this.#applyAnswer(await this.#worker.request({ type: 'states/get', ids }));
     } catch (err) {
       report('could not refresh suggestions', err);
     }

@@ -121,6 +121,13 @@ export interface PaperState {
   note: string;
   /** Tags the user's keyword rules suggest, with the words that matched. */
   suggestions: { tag: string; why: string[] }[];
+  /**
+   * When the worker read this state (a stamp, shared/stamp.ts), taken before the transaction it
+   * was read in began, so a later `asOf` has seen every earlier write. Pages get a paper's state
+   * by answers and by pushes, which can cross; they keep the one with the latest `asOf`. Set by the
+   * worker on every state it sends; absent on states that never leave the database code.
+   */
+  asOf?: number;
 }
 
 export function stateOf(

@@ -6,11 +6,12 @@
  * retried after a worker restart never undoes a newer one. One counter per page context; the
  * pages of one machine share its clock.
  */
-let last = 0;
+export const stamp = stamper();
 
-export function stamp(now: number = Date.now()): number {
-  last = Math.max(Math.floor(now) * 1000, last + 1);
-  return last;
+/** A counter of its own: the worker stamps its reads (PaperState.asOf) apart from any page's actions. */
+export function stamper(): (now?: number) => number {
+  let last = 0;
+  return (now = Date.now()) => (last = Math.max(Math.floor(now) * 1000, last + 1));
 }
 
 /** How far ahead of the worker's clock a stamp may be: 60 s, in stamp units (µs). */

@@ -54,14 +54,31 @@ describe('a storm of clicks while the worker keeps stopping', () => {
       const id = PAPERS[Math.floor(next() * PAPERS.length)]!;
       const field: Field = next() < 0.5 ? 'read' : 'saved';
       const button = card(page, id).getByRole('button', { name: BUTTON[field] });
-      // What this click means is what the button shows now, in that tab (which may not have heard
-      // of a click in another tab yet): a click on a pressed button unpresses. The last click wins.
-      const pressed = (await button.getAttribute('aria-pressed')) === 'true';
+      // What this click means is what the button showed when it was clicked, in that tab (which
+      // may not have heard of a click in another tab yet): a click on a pressed button unpresses.
+      // The last click wins. Read in the click's capture phase, before our handler runs: read
+      // earlier, a push landing between the read and the click would change what the click meant.
+      await button.evaluate((el) =>
+        el.getRootNode().addEventListener(
+          'click',
+          (event) => {
+            if (event.target === el)
+              el.setAttribute('data-pressed-when-clicked', String(el.getAttribute('aria-pressed')));
+          },
+          { capture: true, once: true },
+        ),
+      );
       // The tab in front, as a person's is: a tab behind others runs no animation frames, and
       // Playwright waits for them before it clicks.
       await page.bringToFront();
       await button.click();
-      intended.set(`${id} ${field}`, !pressed);
+      const pressed = await button.evaluate((el) => {
+        const was = el.getAttribute('data-pressed-when-clicked');
+        el.removeAttribute('data-pressed-when-clicked');
+        return was;
+      });
+      expect(pressed, 'the click reached the button').not.toBeNull();
+      intended.set(`${id} ${field}`, pressed !== 'true');
     }
     clicking = false;
     await storm;

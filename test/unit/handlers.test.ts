@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handle } from '../../src/background/handlers';
+import type { PaperState } from '../../src/shared/model';
 import { checkSender, mayAsk } from '../../src/background/sender';
 import { workerContext } from './worker-context';
 
@@ -22,8 +23,8 @@ describe('worker handlers', () => {
     );
     expect(reply).toEqual({
       states: [
-        { id: '2407.21783', read: false, saved: true, tags: [], note: '', suggestions: [] },
-        { id: '2404.01300', read: false, saved: false, tags: [], note: '', suggestions: [] },
+        { id: '2407.21783', read: false, saved: true, tags: [], note: '', suggestions: [], asOf: expect.any(Number) },
+        { id: '2404.01300', read: false, saved: false, tags: [], note: '', suggestions: [], asOf: expect.any(Number) },
       ],
       settings: {
         readDisplay: { huggingface: 'dim', arxiv: 'dim' },
@@ -41,8 +42,40 @@ describe('worker handlers', () => {
   it('tells every tab about a state change', async () => {
     const { ctx, pushed } = context();
     const state = await handle({ type: 'paper/setRead', id: '2407.21783', read: true }, ctx);
-    expect(state).toEqual({ id: '2407.21783', read: true, saved: false, tags: [], note: '', suggestions: [] });
+    expect(state).toEqual({
+      id: '2407.21783',
+      read: true,
+      saved: false,
+      tags: [],
+      note: '',
+      suggestions: [],
+      asOf: expect.any(Number),
+    });
     expect(pushed.states).toEqual([[state]]);
+  });
+
+  it('answers the page that made a change only once every tab was sent it', async () => {
+    let delivered!: () => void;
+    const { ctx } = context();
+    ctx.notify = { ...ctx.notify, statesChanged: () => new Promise<void>((resolve) => (delivered = resolve)) };
+    let answered = false;
+    const answer = handle({ type: 'paper/setRead', id: '2407.21783', read: true }, ctx).then(() => (answered = true));
+    await vi.waitFor(() => expect(delivered).toBeTypeOf('function'), { timeout: 10_000 });
+    // A worker stopped now leaves the page unanswered, so it sends again and the push goes out again.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(answered).toBe(false);
+    delivered();
+    await answer;
+    expect(answered).toBe(true);
+  });
+
+  it('dates every state it sends by when it read it, later for a later read', async () => {
+    const { ctx } = context();
+    const first = (await handle({ type: 'paper/setRead', id: '2407.21783', read: true }, ctx)) as PaperState;
+    const [again] = (await handle({ type: 'states/get', ids: ['2407.21783'] }, ctx)) as PaperState[];
+    const second = (await handle({ type: 'paper/setRead', id: '2407.21783', read: false }, ctx)) as PaperState;
+    expect(again!.asOf).toBeGreaterThan(first.asOf!);
+    expect(second.asOf).toBeGreaterThan(again!.asOf!);
   });
 
   it('stores settings and tells every tab', async () => {

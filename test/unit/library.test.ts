@@ -283,8 +283,8 @@ describe('library handlers', () => {
     const snapshot = await handle({ type: 'papers/delete', ids: ['2401.00001', '2401.00003'] }, ctx);
     expect(ids(snapshot.papers)).toEqual(['2401.00001', '2401.00003']);
     expect(pushed[0]).toEqual([
-      { id: '2401.00001', read: false, saved: false, tags: [], note: '', suggestions: [] },
-      { id: '2401.00003', read: false, saved: false, tags: [], note: '', suggestions: [] },
+      { id: '2401.00001', read: false, saved: false, tags: [], note: '', suggestions: [], asOf: expect.any(Number) },
+      { id: '2401.00003', read: false, saved: false, tags: [], note: '', suggestions: [], asOf: expect.any(Number) },
     ]);
     expect(await handle({ type: 'papers/restore', ...snapshot }, ctx)).toEqual({ restored: 2 });
     expect(pushed[1]!.map((s) => [s.id, s.read])).toEqual([

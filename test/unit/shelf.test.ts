@@ -201,10 +201,21 @@ describe('Shelf ordering', () => {
     await vi.waitFor(() => expect(slow.requests.some((r) => r.type === 'listings/seen')).toBe(true), {
       timeout: 30_000,
     });
-    // Another tab marks a paper read before this page's first answer arrives.
+    // Another tab marks a paper read before this page's first answer arrives: the worker read that
+    // state after it read the answer's (the answer was read when the request was handled, above).
     slow.push({
       type: 'states/changed',
-      states: [{ id: '2407.21705', read: true, saved: false, tags: [], note: '', suggestions: [] }],
+      states: [
+        {
+          id: '2407.21705',
+          read: true,
+          saved: false,
+          tags: [],
+          note: '',
+          suggestions: [],
+          asOf: (Date.now() + 1) * 1000,
+        },
+      ],
     });
     release();
     await started;

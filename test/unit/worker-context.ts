@@ -10,7 +10,7 @@ export function workerContext(overrides: Partial<HandlerContext> = {}) {
     db: freshDb(),
     now: () => clock++,
     notify: {
-      statesChanged: (s) => pushed.states.push(s),
+      statesChanged: async (s) => void pushed.states.push(s),
       settingsChanged: (s) => pushed.settings.push(s),
       suggestionsChanged: () => undefined,
     },
