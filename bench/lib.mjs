@@ -24,6 +24,30 @@ export const longestStretch = (frames) =>
   Math.max(0, ...frames.map((f) => (f.blocking > 0 ? 50 + f.blocking : Math.min(50, f.duration))));
 
 /**
+ * Init script: records the page's long animation frames (over 50 ms) in `window.__frames`, as
+ * { start, duration, blocking } on the page's clock. Frames, not long tasks: the Long Tasks API
+ * leaves out rendering.
+ */
+export function recordFrames() {
+  const frames = [];
+  window.__frames = frames;
+  new PerformanceObserver((list) => {
+    // TypeScript's DOM library has no type for long-animation-frame entries yet.
+    for (const e of /** @type {any[]} */ (list.getEntries()))
+      frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+/** The longest of `frames` that began in [from, to), and how many of them passed `over` ms. */
+export function framesBetween(frames, from, to, over = 100) {
+  const inside = frames.filter((f) => f.start >= from && f.start < to);
+  return {
+    longest: Math.max(0, ...inside.map((f) => f.duration)),
+    over: inside.filter((f) => f.duration > over).length,
+  };
+}
+
+/**
  * A fresh profile with the extension, serving the captures and `extra` pages offline. BENCH_DIST
  * names another build to load (an A/B against an earlier commit's dist/). By default the end-to-end
  * build: the benches drive the controls by role, which needs their shadow roots open (the release

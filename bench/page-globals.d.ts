@@ -10,6 +10,7 @@ interface Window {
   __fileText: any;
   __firstItem: any;
   __floorDb: any;
+  __frames: { start: number; duration: number; blocking: number }[];
   __room: any;
   __seen: any[];
   __startup: any;
