@@ -57,3 +57,13 @@ export function tempNameFor(name: string, random: string): string {
 export function targetOfTemp(fileName: string): string | undefined {
   return TEMP.exec(fileName)?.[1];
 }
+
+/**
+ * The host permission to request for the folder's server: `https://host/*`, without the port.
+ * Firefox refuses a match pattern with a port; Chromium takes one, but a pattern without a port
+ * matches every port there too (docs/sync-transport.md#host-permission).
+ */
+export function originPattern(url: string): string {
+  const folder = folderUrl(url);
+  return `${folder.protocol}//${folder.hostname}/*`;
+}
