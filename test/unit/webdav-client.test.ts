@@ -62,9 +62,9 @@ describe('round trip', () => {
   test('each write goes to a hidden temporary name first, then MOVE with Overwrite: T onto the real one', async () => {
     await client().put('seq.json', 'x');
     const log = await server.accessLog();
-    const put = log.findLastIndex((l) => l.startsWith('PUT /dav/.seq.json.') && l.endsWith('.part 201'));
+    const put = log.findLastIndex((l) => l.startsWith('PUT /dav/.seq.json.') && l.endsWith('.tmp 201'));
     expect(put).toBeGreaterThanOrEqual(0);
-    expect(log[put + 1]).toMatch(/^MOVE \/dav\/\.seq\.json\.[0-9a-z]+\.part 201$/);
+    expect(log[put + 1]).toMatch(/^MOVE \/dav\/\.seq\.json\.[0-9a-z]+\.tmp 201$/);
     expect(log.some((l) => l.startsWith('PUT /dav/seq.json'))).toBe(false);
   });
 
@@ -149,13 +149,13 @@ describe('temporary files', () => {
     const dav = client();
     await dav.mkcol('temps');
     // What a cut upload can leave on servers that keep partial files.
-    await dav.put('temps/.dev-a-0001.json.0123456789ab.part', 'half');
-    await dav.put('temps/.dev-b-0001.json.ba9876543210.part', 'half');
+    await dav.put('temps/.dev-a-0001.json.0123456789ab.tmp', 'half');
+    await dav.put('temps/.dev-b-0001.json.ba9876543210.tmp', 'half');
     await dav.put('temps/dev-a-0001.json', 'whole');
     const removed = await dav.removeTemps('temps', (target) => target.startsWith('temps/dev-a-'));
-    expect(removed).toEqual(['temps/.dev-a-0001.json.0123456789ab.part']);
+    expect(removed).toEqual(['temps/.dev-a-0001.json.0123456789ab.tmp']);
     expect((await dav.list('temps')).map((e) => e.name).sort()).toEqual([
-      '.dev-b-0001.json.ba9876543210.part',
+      '.dev-b-0001.json.ba9876543210.tmp',
       'dev-a-0001.json',
     ]);
   });

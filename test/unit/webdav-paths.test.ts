@@ -31,10 +31,12 @@ describe('names', () => {
 
   test('a temporary name sits beside its target, hidden, and leads back to it', () => {
     const temp = tempNameFor('log/dev-a 0001.json', '0a1b2c3d4e5f');
-    expect(temp).toBe('log/.dev-a 0001.json.0a1b2c3d4e5f.part');
+    expect(temp).toBe('log/.dev-a 0001.json.0a1b2c3d4e5f.tmp');
     expect(targetOfTemp(temp.slice('log/'.length))).toBe('dev-a 0001.json');
     expect(targetOfTemp('.hidden.json')).toBeUndefined();
     expect(targetOfTemp('dev-a 0001.json')).toBeUndefined();
+    // Nextcloud and ownCloud refuse these extensions over WebDAV.
+    expect(temp).not.toMatch(/\.(file)?part$/);
   });
 });
 

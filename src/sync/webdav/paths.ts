@@ -45,12 +45,14 @@ export function nameIn(listed: URL, href: string): string | undefined {
   return rest === '' || rest.includes('/') ? undefined : rest;
 }
 
-const TEMP = /^\.(.+)\.([0-9a-z]{8,})\.part$/;
+// Not '.part' or '.filepart': Nextcloud and ownCloud reserve those for their own uploads and
+// refuse them over WebDAV with 400 (nextcloud/server#49916, owncloud/core#29011).
+const TEMP = /^\.(.+)\.([0-9a-z]{8,})\.tmp$/;
 
 /** A hidden name beside the target's, in the same folder, so the MOVE is a rename on the server. */
 export function tempNameFor(name: string, random: string): string {
   const slash = name.lastIndexOf('/');
-  return `${name.slice(0, slash + 1)}.${name.slice(slash + 1)}.${random}.part`;
+  return `${name.slice(0, slash + 1)}.${name.slice(slash + 1)}.${random}.tmp`;
 }
 
 /** For a temporary name of ours, the file name it was meant to become; else undefined. */
