@@ -134,6 +134,17 @@ describe('a cut connection', () => {
     expect(drop.faults).toBe(1);
   });
 
+  test('a MOVE whose answer is lost is repeated, finds its source gone, and counts as done when the target holds our bytes', async () => {
+    const lose = await relay({ kind: 'lose-answer', method: 'MOVE', times: 1 });
+    await client(lose.origin).put('moved-once.bin', bytes(5000));
+    expect(lose.faults).toBe(1);
+    const log = await server.accessLog();
+    const moves = log.filter((l) => l.startsWith('MOVE /dav/.moved-once.bin.'));
+    expect(moves.map((l) => l.split(' ')[2])).toEqual(['201', '404']);
+    expect(digest((await client().get('moved-once.bin')).body)).toBe(digest(bytes(5000)));
+    expect(readdirSync(join(server.root, 'dav')).filter((n) => n.startsWith('.moved-once'))).toEqual([]);
+  });
+
   test('a connection closed under every attempt is surfaced as connection-lost, with the code', async () => {
     const drop = await relay({ kind: 'drop-all' });
     const error = await client(drop.origin)

@@ -10,6 +10,9 @@ export type Fault =
   | { kind: 'drop-reused'; times: number }
   /** Close every connection as soon as a request arrives, unanswered. */
   | { kind: 'drop-all' }
+  /** Let a request whose first line starts with `method` reach the server, then close the
+   * connection instead of relaying its answer: the server acted, the client never hears. */
+  | { kind: 'lose-answer'; method: string; times: number }
   /** Accept and never answer. */
   | { kind: 'stall' };
 
@@ -44,6 +47,7 @@ export async function startRelay(targetPort: number, fault: Fault = { kind: 'non
     let sent = 0;
     let answered = false;
     let broken = false;
+    let swallow = false;
     // Counted at once: chunks keep arriving until the sockets are closed.
     const breakBoth = (finish: () => void = () => undefined) => {
       broken = true;
@@ -56,6 +60,10 @@ export async function startRelay(targetPort: number, fault: Fault = { kind: 'non
     };
     upstream.on('data', (chunk: Buffer) => {
       answered = true;
+      if (swallow) {
+        breakBoth(close);
+        return;
+      }
       client.write(chunk);
     });
     client.on('data', (chunk: Buffer) => {
@@ -68,6 +76,9 @@ export async function startRelay(targetPort: number, fault: Fault = { kind: 'non
         breakBoth();
         upstream.write(chunk.subarray(0, f.bytes - sent), close);
         return;
+      }
+      if (f.kind === 'lose-answer' && relay.faults < f.times && chunk.toString('latin1').startsWith(`${f.method} `)) {
+        swallow = true;
       }
       sent += chunk.length;
       upstream.write(chunk);
