@@ -101,6 +101,9 @@ export type Checked = { ok: true; change: Change } | { ok: false; error: string 
 
 /** One record from a file, checked. */
 export function checkChange(input: unknown): Checked {
+  // The common case first: v.is makes no copy, and took 40 % of safeParse's time on 100,000
+  // records (2026-12-03); the input is then the change itself, as strictObject allows no more keys.
+  if (v.is(ChangeSchema, input)) return { ok: true, change: input };
   const result = v.safeParse(ChangeSchema, input);
   return result.success ? { ok: true, change: result.output } : { ok: false, error: describeIssue(result.issues) };
 }
