@@ -24,7 +24,10 @@ async function bundle() {
       lib: { entry: join(ROOT, 'src/sync/index.ts'), formats: ['es'], fileName: 'sync' },
     },
   });
-  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output);
+  // write: false without watch gives the outputs, never a watcher.
+  const outputs = /** @type {import('rolldown').RolldownOutput[]} */ (Array.isArray(out) ? out : [out]).flatMap(
+    (o) => o.output,
+  );
   const code = outputs.filter((o) => o.type === 'chunk').map((o) => o.code);
   if (code.length !== 1) throw new Error(`expected one chunk, got ${code.length}`);
   return code[0];
