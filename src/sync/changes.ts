@@ -38,7 +38,7 @@ export const MetadataSchema = v.pipe(
     journalRef: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
     published: v.optional(v.pipe(v.string(), v.isoDate())),
   }),
-  v.check((m) => Object.keys(m).length > 0, 'a metadata change names at least one field'),
+  v.check((m) => Object.values(m).some((x) => x !== undefined), 'a metadata change names at least one field'),
 );
 export type Metadata = v.InferOutput<typeof MetadataSchema>;
 export const METADATA_FIELDS = Object.keys(MetadataSchema.entries) as (keyof Metadata)[];

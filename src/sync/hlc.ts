@@ -95,7 +95,7 @@ export class HybridClock {
 
   /** A stamp for a local change, greater than every stamp issued or received before. */
   tick(): Hlc {
-    this.#advance(Math.floor(this.#now()), 0, -1);
+    this.#advance(this.#wallNow(), 0, -1);
     return this.last;
   }
 
@@ -107,7 +107,7 @@ export class HybridClock {
   receive(stamp: Hlc): SkewReport | undefined {
     const parts = parseHlc(stamp);
     if (!parts) return undefined;
-    const wallNow = Math.floor(this.#now());
+    const wallNow = this.#wallNow();
     const limit = wallNow + MAX_ADOPT_AHEAD_MS;
     if (parts.wall > limit) {
       this.#advance(wallNow, limit, 0);
@@ -115,6 +115,12 @@ export class HybridClock {
     }
     this.#advance(wallNow, parts.wall, parts.counter);
     return undefined;
+  }
+
+  /** The wall clock in whole ms; a clock that answers nonsense counts as the epoch (never ahead). */
+  #wallNow(): number {
+    const now = Math.floor(this.#now());
+    return Number.isFinite(now) && now >= 0 ? Math.min(now, MAX_WALL) : 0;
   }
 
   /** Moves to the greatest of the last time, the wall clock and a received (wall, counter). */

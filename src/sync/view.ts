@@ -54,14 +54,19 @@ function* paperRegs(doc: PaperDoc): Generator<Reg<unknown>> {
   yield* doc.tags.values();
 }
 
-export function paperVisible(doc: PaperDoc): boolean {
+/**
+ * Whether the paper shows: it has something and no tombstone hides it all. `joined` is the latest
+ * stamp at which it was put in a list: that too is something done to it after a deletion.
+ */
+export function paperVisible(doc: PaperDoc, joined?: Hlc): boolean {
   const until = hiddenUntil(doc.deleted);
+  if (joined !== undefined && until !== undefined && compareHlc(joined, until) > 0) return true;
   for (const reg of paperRegs(doc)) if (shows(reg, until)) return true;
   return false;
 }
 
-export function paperView(id: string, doc: PaperDoc): PaperView | undefined {
-  if (!paperVisible(doc)) return undefined;
+export function paperView(id: string, doc: PaperDoc, joined?: Hlc): PaperView | undefined {
+  if (!paperVisible(doc, joined)) return undefined;
   const until = hiddenUntil(doc.deleted);
   const view: PaperView = { id, meta: {}, tags: [] };
   for (const [field, reg] of Object.entries(doc.meta) as [keyof Metadata, Reg<never>][]) view.meta[field] = reg.v;
@@ -81,15 +86,14 @@ export function paperView(id: string, doc: PaperDoc): PaperView | undefined {
   return view;
 }
 
-function listView(id: string, doc: ListDoc, papers: SyncState['papers']): ListView | undefined {
+function listView(id: string, doc: ListDoc, shown: (paper: string) => boolean): ListView | undefined {
   if (!doc.name) return undefined;
   const until = hiddenUntil(doc.deleted);
   const regs = [doc.name, ...doc.members.values(), ...doc.positions.values()];
   if (until !== undefined && !regs.some((reg) => shows(reg, until))) return undefined;
   const members: [string, string][] = [];
   for (const [paper, reg] of doc.members) {
-    const paperDoc = papers.get(paper);
-    if (!reg.v || !shows(reg, until) || (paperDoc && !paperVisible(paperDoc))) continue;
+    if (!reg.v || !shows(reg, until) || !shown(paper)) continue;
     // A member whose position has not arrived yet goes last: U+FFFF sorts above every position.
     members.push([doc.positions.get(paper)?.v ?? '\uffff', paper]);
   }
@@ -97,15 +101,30 @@ function listView(id: string, doc: ListDoc, papers: SyncState['papers']): ListVi
   return { id, name: doc.name.v, papers: members.map(([, paper]) => paper) };
 }
 
+/** Per paper, the latest stamp at which it was put in any list. */
+function joinedAt(state: SyncState): Map<string, Hlc> {
+  const joined = new Map<string, Hlc>();
+  for (const list of state.lists.values()) {
+    for (const [paper, reg] of list.members) {
+      const seen = joined.get(paper);
+      if (reg.v && (seen === undefined || compareHlc(reg.h, seen) > 0)) joined.set(paper, reg.h);
+    }
+  }
+  return joined;
+}
+
 export function libraryView(state: SyncState): LibraryView {
+  const joined = joinedAt(state);
   const papers: PaperView[] = [];
+  const hidden = new Set<string>();
   for (const [id, doc] of [...state.papers].sort(byKey)) {
-    const view = paperView(id, doc);
+    const view = paperView(id, doc, joined.get(id));
     if (view) papers.push(view);
+    else hidden.add(id);
   }
   const lists: ListView[] = [];
   for (const [id, doc] of [...state.lists].sort(byKey)) {
-    const view = listView(id, doc, state.papers);
+    const view = listView(id, doc, (paper) => !hidden.has(paper));
     if (view) lists.push(view);
   }
   const rules = [...state.rules]

@@ -138,6 +138,17 @@ describe('fields, tombstones and lists', () => {
     expect(libraryView(stateOf([later, del, ...early])).papers).toEqual([
       { id: P, meta: { title: 'Attention' }, tags: ['vision'] },
     ]);
+    // Put in a list after the deletion: back, and in the list; in a list before it: gone from the list.
+    const list: Change = { kind: 'list', hlc: at(0, B), list: 'list-a', name: 'Thesis' };
+    const joinedBefore: Change = { kind: 'member', hlc: at(2, B), list: 'list-a', paper: P, present: true };
+    expect(libraryView(stateOf([list, joinedBefore, del, ...early])).lists).toEqual([
+      { id: 'list-a', name: 'Thesis', papers: [] },
+    ]);
+    const joinedAfter: Change = { ...joinedBefore, hlc: at(6, B) };
+    expect(libraryView(stateOf([del, joinedAfter, list, ...early]))).toMatchObject({
+      papers: [{ id: P, meta: { title: 'Attention' }, tags: [] }],
+      lists: [{ id: 'list-a', papers: [P] }],
+    });
     const undo: Change = { kind: 'paper-deleted', hlc: at(8, A), paper: P, deleted: false };
     expect(libraryView(stateOf([undo, ...early, del])).papers[0]).toMatchObject({ readAt: 1, tags: ['LLM'] });
   });
