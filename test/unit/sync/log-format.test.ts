@@ -2,9 +2,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../src/sync/changes';
-import { formatHlc } from '../../../src/sync/hlc';
-import { decodeFile, encodeFile, type FileId } from '../../../src/sync/log-format';
+import { formatHlc, parseHlc } from '../../../src/sync/hlc';
+import { applyChanges } from '../../../src/sync/merge';
+import { emptyState } from '../../../src/sync/state';
+import { decodeFile, encodeFile, type Decoded, type FileId } from '../../../src/sync/log-format';
 import { changeArb, DEVICES } from './arbitraries';
+import { fingerprint, stateOf } from './helpers';
 
 const [A, B] = DEVICES as [string, string];
 const ID: FileId = { device: A, kind: 'log', number: 7 };
@@ -53,6 +56,38 @@ describe('sync file format', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it("devices' logs cut into chunk files, read in any order and some twice, give the library of all their changes", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(changeArb, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        fc.nat(),
+        async (changes, size, repeats, seed) => {
+          // Each device's log holds only its own changes, in the order it made them.
+          const files: { id: FileId; bytes: Uint8Array }[] = [];
+          for (const device of DEVICES) {
+            const own = changes.filter((c) => parseHlc(c.hlc)!.device === device);
+            for (let at = 0, n = 1; at < own.length; at += size, n++) {
+              const id: FileId = { device, kind: 'log', number: n };
+              files.push({ id, bytes: await encodeFile(id, own.slice(at, at + size)) });
+            }
+          }
+          const read = [...files, ...repeats.flatMap((r) => (files.length ? [files[r % files.length]!] : []))];
+          const shuffled = read.map((f, i) => ({ f, k: (i * 7919 + seed) % 104_729 })).sort((a, b) => a.k - b.k);
+          const state = emptyState();
+          for (const { f } of shuffled) {
+            const decoded = await decodeFile(f.bytes, f.id);
+            expect(decoded.ok).toBe(true);
+            applyChanges(state, (decoded as Extract<Decoded, { ok: true }>).changes);
+          }
+          expect(fingerprint(state)).toEqual(fingerprint(stateOf(changes)));
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
