@@ -39,6 +39,14 @@ const boundaries = [
     message: 'A site adapter imports only src/shared.',
   },
   { target: './src/shared', from: './src', except: ['./shared'], message: 'src/shared imports nothing of ours.' },
+  {
+    // Sync's core is pure (no database, no browser API, no network): src/sync/webdav and the
+    // worker build on it, never the other way round.
+    target: './src/sync',
+    from: './src',
+    except: ['./shared', './sync'],
+    message: 'src/sync imports only src/shared and src/sync.',
+  },
   ...['popup', 'options', 'welcome', 'editor'].map((page) => ({
     target: `./src/${page}`,
     from: './src/background',
