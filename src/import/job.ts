@@ -24,8 +24,14 @@ import { previewBatch, type ImportPreview } from './preview';
 import { readImportFile } from './read-file';
 import { contentStream, decoded, isGzip, type ImportFile } from './source';
 
-/** Papers per `import/apply` request: each is one transaction in the worker, which a click waits for. */
-export const IMPORT_BATCH = 1_000;
+/**
+ * Papers per `import/apply` request: each is one transaction in the worker, which a click waits
+ * for, and one message the options page passes on from the reading worker, which holds its main
+ * thread while it copies the batch. At 1,000 the page's longest frame while a 10,000-paper backup
+ * was written was 105–176 ms (frames over 100 ms in 4 of 6 runs); at 500, 67–86 ms with none over
+ * 100 ms, for about the same write time against a bare put (docs/performance.md, 2026-12-03).
+ */
+export const IMPORT_BATCH = 500;
 
 export interface ImportProgress {
   /** Bytes of the file read so far, of `total`. */
