@@ -122,20 +122,22 @@ export function editorFrame(page: Page) {
 
 /**
  * The focused control's accessible name (aria-label, else its text), looking into our shadow roots
- * and, when an editor frame has focus, into that frame.
+ * and, when an editor frame has focus, into that frame. Read from each document's activeElement,
+ * not `:focus`: `:focus` matches only while the window has focus, and a tab the browser opened
+ * meanwhile (the welcome page, on install) can take it from the page the keys go to.
  */
 export async function focusedControl(page: Page): Promise<string | null> {
-  const name = await page.evaluate(() => {
+  const nameOf = () => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (el?.tagName === 'IFRAME') return '\u0000frame';
     return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? null;
-  });
+  };
+  const name = await page.evaluate(nameOf);
   if (name !== '\u0000frame') return name;
   // The open editor's frame, found from the page (a closed one may linger in page.frames()).
-  const inFrame = page.locator('iframe.frame').contentFrame().locator(':focus');
-  if (!(await inFrame.count())) return null;
-  return (await inFrame.getAttribute('aria-label')) ?? (await inFrame.textContent())?.trim() ?? null;
+  const frame = await (await page.locator('iframe.frame').elementHandle())?.contentFrame();
+  return frame ? frame.evaluate(nameOf) : null;
 }
 
 /** The editor frame a card's Tags, Note or Lists button opened (src/editor/, an extension page). */
