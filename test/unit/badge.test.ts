@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { badgeText } from '../../src/background/badge';
-
-// badge.ts sets the text through the extension API, which Node does not have; these tests read the text.
-vi.mock('webextension-polyfill', () => ({ default: {} }));
 import { putPapers } from '../../src/db/papers';
 import { freshDb } from './db';
 import { numberedPaper } from './seed';
+
+// badge.ts sets the text through the extension API, which Node does not have; these tests read the
+// text. (vi.mock is hoisted above the imports.)
+vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const saved = (i: number) => ({ ...numberedPaper(i), savedAt: 100 + i });
 
