@@ -53,10 +53,11 @@ export function framesBetween(frames, from, to, over = 100) {
  * build: the benches drive the controls by role, which needs their shadow roots open (the release
  * build's are closed; nothing else differs, src/content/shadow-mode.ts).
  */
-export async function session(extra = {}, dist = process.env.BENCH_DIST) {
+export async function session(extra = {}, dist = process.env.BENCH_DIST, { args = [], intercept = true } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
-  const context = await launchWithExtension(profile, { dist: dist ?? E2E_DIST });
-  await serveOffline(context, extra);
+  const context = await launchWithExtension(profile, { dist: dist ?? E2E_DIST, args });
+  // Without interception the pages come from a server the caller runs (bench/local-server.mjs).
+  if (intercept) await serveOffline(context, extra);
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   return {

@@ -11,8 +11,13 @@ import { chromium } from 'playwright-core';
 import { chromePath } from '../scripts/browser.mjs';
 import { serveOffline } from '../scripts/offline-pages.mjs';
 import { median, report, session } from './lib.mjs';
+import { LOCAL_SERVER_ARGS, canServeLocally, startLocalServer } from './local-server.mjs';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 24);
+// Pages from a real local server unless BENCH_STARTUP_SERVE=intercept (or not root): see
+// bench/local-server.mjs for why.
+const LOCAL = process.env.BENCH_STARTUP_SERVE !== 'intercept' && canServeLocally();
+const SERVING = LOCAL ? { args: LOCAL_SERVER_ARGS, intercept: false } : {};
 
 export const STARTUP_PAGES = [
   ['Daily Papers capture, 13 cards', 'https://huggingface.co/papers?date=2024-08-01', 13],
@@ -33,9 +38,10 @@ async function plainSession() {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(SERVING.args ?? []),
     ],
   });
-  await serveOffline(context);
+  if (!LOCAL) await serveOffline(context);
   return {
     context,
     async close() {
@@ -115,8 +121,12 @@ function byKind(events, dcl) {
     if (parent) self.set(parent, self.get(parent) - self.get(e));
     open.push(e);
   }
-  const sums = { parsing: 0, style: 0, layout: 0, script: 0, other: 0 };
-  for (const [e, t] of self) if (e.name !== TASK) sums[kindOf(e.name)] += t / 1000;
+  const sums = { parsing: 0, style: 0, layout: 0, script: 0, other: 0, names: {} };
+  for (const [e, t] of self) {
+    if (e.name === TASK) continue;
+    sums[kindOf(e.name)] += t / 1000;
+    sums.names[e.name] = (sums.names[e.name] ?? 0) + t / 1000;
+  }
   return sums;
 }
 
@@ -208,6 +218,8 @@ function builds() {
 }
 
 export async function benchStartup() {
+  const server = LOCAL ? await startLocalServer() : undefined;
+  console.log(`pages served ${LOCAL ? 'by a local HTTPS server' : 'through request interception'}`);
   const plain = await plainSession();
   const sides = [];
   const results = [];
@@ -220,7 +232,7 @@ export async function benchStartup() {
     };
     sides.push({ label: 'page alone', mounts: false, s: plain, tab: await tabIn(plain.context) });
     for (const b of builds()) {
-      const s = await session({}, b.dist);
+      const s = await session({}, b.dist, SERVING);
       sides.push({ ...b, s, tab: await tabIn(s.context) });
     }
     for (const [name, url, entries] of STARTUP_PAGES) {
@@ -258,6 +270,21 @@ export async function benchStartup() {
         console.log(
           `  ${side.label}, with minus without, main thread by kind, median (p25 to p75): ${kinds.join('; ')}`,
         );
+        // BENCH_STARTUP_NAMES=1: the trace events whose own time differs most, for a closer look.
+        if (process.env.BENCH_STARTUP_NAMES) {
+          const names = new Set(runs[j].concat(alone).flatMap((r) => Object.keys(r.kinds.names)));
+          const diffs = [...names].map((n) => [
+            n,
+            median(runs[j].map((r, i) => (r.kinds.names[n] ?? 0) - (alone[i].kinds.names[n] ?? 0))),
+          ]);
+          diffs.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+          console.log(
+            `  ${side.label}, largest differences by event: ${diffs
+              .slice(0, 12)
+              .map(([n, d]) => `${n} ${d.toFixed(1)}`)
+              .join('; ')}`,
+          );
+        }
         if (empty && side.mounts) {
           console.log(
             `  ${side.label} minus the empty script: DOMContentLoaded (wall) ${described(minus(runs[j], empty, 'dcl'))}`,
@@ -284,6 +311,7 @@ export async function benchStartup() {
     }
   } finally {
     for (const side of sides) await side.s.close();
+    await server?.close();
   }
   return results;
 }

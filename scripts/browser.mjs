@@ -20,7 +20,7 @@ export function chromePath() {
 /**
  * @typedef {{ width: number, height: number }} Viewport
  * @typedef {{ headless?: boolean, offline?: boolean, viewport?: null | Viewport, dist?: string,
- *   reloadable?: boolean }} LaunchOptions
+ *   reloadable?: boolean, args?: string[] }} LaunchOptions
  */
 
 /**
@@ -29,7 +29,7 @@ export function chromePath() {
  */
 export async function launchWithExtension(
   profile,
-  { headless = true, offline = true, viewport, dist = DIST, reloadable = false } = {},
+  { headless = true, offline = true, viewport, dist = DIST, reloadable = false, args = [] } = {},
 ) {
   if (!existsSync(resolve(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
   const context = await chromium.launchPersistentContext(profile, {
@@ -50,6 +50,7 @@ export async function launchWithExtension(
       ...(offline
         ? ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
         : []),
+      ...args,
     ],
   });
   return context;
