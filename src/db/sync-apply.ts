@@ -15,6 +15,10 @@ import { applyChanges } from '../sync/merge';
 import { libraryView, listView, paperView, type PaperView } from '../sync/view';
 import { blankPaper, hasOwnState, paperTables, putPapers } from './papers';
 import { byDoc, docsOf, stateOf } from './sync-docs';
+import { metaDrafts, stamped, type Draft } from './sync-diff';
+import { LOCAL_KEY, type LocalRow } from './sync-capture';
+import { HybridClock } from '../sync/hlc';
+import type { SyncState } from '../sync/state';
 import type { PapershelfDb, SyncDoc } from './schema';
 
 /** Rows per transaction: a click waits for at most one of these. */
@@ -156,6 +160,38 @@ async function applySettings(db: PapershelfDb, keys: string[], merged: Map<strin
   return records.length > 0;
 }
 
+/**
+ * A paper only seen here that another device's change makes the user's (tagged there, say) may
+ * lack its title there: this device knows it from a page, so it sends it, as its own change.
+ */
+async function metadataKnownHere(db: PapershelfDb, state: SyncState, now: number): Promise<Change[]> {
+  const ids = [...state.papers.keys()];
+  const locals = await db.papers.bulkGet(ids);
+  const drafts: Draft[] = [];
+  ids.forEach((id, i) => {
+    const local = locals[i];
+    const view = paperView(id, state.papers.get(id)!);
+    if (!local || hasOwnState(local) || !view || !ownState(view)) return;
+    drafts.push(
+      ...metaDrafts(local).filter((d) => d.kind === 'meta' && Object.keys(d.value).every((f) => !(f in view.meta))),
+    );
+  });
+  if (!drafts.length) return [];
+  const local = (await db.sync.get(LOCAL_KEY))!.value as LocalRow;
+  const clock = new HybridClock(local.device, local.clock || undefined, () => now);
+  const changes = drafts.map((d) => stamped(d, clock.tick())).filter((c): c is Change => c !== undefined);
+  await db.syncPending.bulkAdd(changes.map((change) => ({ change })));
+  await db.sync.put({ key: LOCAL_KEY, value: { ...local, clock: clock.last } });
+  return changes;
+}
+
+const ownState = (v: PaperView) =>
+  v.readAt !== undefined ||
+  v.savedAt !== undefined ||
+  v.openedAt !== undefined ||
+  v.note !== undefined ||
+  v.tags.length > 0;
+
 export interface Applied {
   /** Papers whose record changed or went. */
   papers: string[];
@@ -180,15 +216,15 @@ export async function applyRemote(
     const part = groups.slice(i, i + BATCH);
     await turn();
     const tables = [...paperTables(db), db.lists, db.listEntries, db.settings, db.fieldStamps, db.syncDocs];
-    await db.transaction('rw', tables, async () => {
+    await db.transaction('rw', [...tables, db.sync, db.syncPending], async () => {
       const keys = part.map(([k]) => k);
       const docs = await db.syncDocs.bulkGet(keys);
-      const merged = docsOf(
-        applyChanges(
-          stateOf(docs),
-          part.flatMap(([, c]) => c),
-        ),
+      const state = applyChanges(
+        stateOf(docs),
+        part.flatMap(([, c]) => c),
       );
+      applyChanges(state, await metadataKnownHere(db, state, now));
+      const merged = docsOf(state);
       await db.syncDocs.bulkPut(keys.map((k) => merged.get(k) ?? { k, changes: [] }));
       const paperKeys = keys.filter((k) => k.startsWith('p:'));
       applied.papers.push(...(await applyPapers(db, paperKeys, merged, now)));

@@ -30,6 +30,8 @@ export interface OwnFiles {
   snapshot: number;
   /** A chunk being uploaded: its number and the last pending change it holds (a retry sends the same). */
   inFlight?: { number: number; lastSeq: number };
+  /** The size of each file uploaded, by name: a file missing or cut short on the server is noticed. */
+  sizes?: Record<string, number>;
   /** The library as it was when sync was turned on has been recorded (sync-bootstrap.ts). */
   bootstrapped: boolean;
 }

@@ -15,6 +15,8 @@ import type { ReadMark } from '../../db/sync-store';
 export interface DeviceFiles {
   logs: number[];
   snapshots: number[];
+  /** Bytes of each sync file, by name, as the server lists them. */
+  sizes: Record<string, number>;
 }
 
 export interface Listing {
@@ -38,12 +40,16 @@ export async function listFolder(client: WebDavClient): Promise<Listing> {
       warnings.push(`Ignored “${DEVICES}/${entry.name}” in the sync folder: not a Papershelf device folder.`);
       continue;
     }
-    const files: DeviceFiles = { logs: [], snapshots: [] };
+    const files: DeviceFiles = { logs: [], snapshots: [], sizes: {} };
     for (const f of await client.list(`${DEVICES}/${entry.name}`)) {
       const parsed = f.isCollection ? undefined : parseFileName(f.name);
-      if (!parsed) warnings.push(`Ignored “${DEVICES}/${entry.name}/${f.name}”: not a Papershelf sync file.`);
-      else if (parsed.kind === 'log') files.logs.push(parsed.number);
-      else if (parsed.kind === 'snapshot') files.snapshots.push(parsed.number);
+      if (!parsed) {
+        warnings.push(`Ignored “${DEVICES}/${entry.name}/${f.name}”: not a Papershelf sync file.`);
+        continue;
+      }
+      if (parsed.kind === 'temp') continue;
+      (parsed.kind === 'log' ? files.logs : files.snapshots).push(parsed.number);
+      if (f.size !== undefined) files.sizes[f.name] = f.size;
     }
     files.logs.sort((a, b) => a - b);
     files.snapshots.sort((a, b) => a - b);

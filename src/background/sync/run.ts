@@ -21,7 +21,16 @@ import type { WebDavClient } from '../../sync/webdav/client';
 import type { PapershelfDb } from '../../db/schema';
 import { applyRemote, planRemote, type Applied, type RemotePlan } from '../../db/sync-apply';
 import { bootstrapDocs } from '../../db/sync-bootstrap';
-import { localRow, readMark, readOwn, saveClock, writeMark, writeOwn, type ReadMark } from '../../db/sync-store';
+import {
+  localRow,
+  readMark,
+  readOwn,
+  saveClock,
+  writeMark,
+  writeOwn,
+  type OwnFiles,
+  type ReadMark,
+} from '../../db/sync-store';
 import { listFolder, readDevice } from './remote';
 import { uploadPending, uploadSnapshot } from './upload';
 
@@ -40,6 +49,16 @@ export type RunResult =
   | { kind: 'needs-confirmation'; plan: RemotePlan; warnings: string[] };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether this device's files on the server are not what it wrote: none there yet (the first run),
+ * the folder emptied, a file deleted or cut short. A new snapshot then puts everything back.
+ */
+export function damaged(own: OwnFiles, listed: Record<string, number> | undefined): boolean {
+  const there = listed ?? {};
+  if (own.snapshot === 0 || Object.keys(there).length === 0) return true;
+  return Object.entries(own.sizes ?? {}).some(([name, size]) => there[name] !== size);
+}
 
 /** More than 10 % of the library, and more than one paper. */
 export function needsConfirmation(plan: RemotePlan, confirmed?: { deletes: number; unreads: number }): boolean {
@@ -60,8 +79,7 @@ export async function runSync(deps: RunDeps): Promise<RunResult> {
   }
   const uploaded = await uploadPending(db, client, device);
   const listing = await listFolder(client);
-  const mine = listing.devices.get(device);
-  if (!mine || (mine.logs.length === 0 && mine.snapshots.length === 0)) await uploadSnapshot(db, client, device);
+  if (damaged(await readOwn(db), listing.devices.get(device)?.sizes)) await uploadSnapshot(db, client, device);
 
   const warnings = [...listing.warnings];
   const changes: Change[] = [];

@@ -9,7 +9,7 @@
  * chunk with more in it under a number another device has already read.
  */
 import { encodeFile } from '../../sync/log-format';
-import { logPath, snapshotPath } from '../../sync/layout';
+import { fileName, logPath, snapshotPath } from '../../sync/layout';
 import type { WebDavClient } from '../../sync/webdav/client';
 import type { PapershelfDb } from '../../db/schema';
 import { readOwn, writeOwn } from '../../db/sync-store';
@@ -39,7 +39,8 @@ export async function uploadPending(db: PapershelfDb, client: WebDavClient, devi
     await db.transaction('rw', db.sync, db.syncPending, async () => {
       await db.syncPending.where('seq').belowOrEqual(inFlight.lastSeq).delete();
       const now = await readOwn(db);
-      await writeOwn(db, { ...now, log: inFlight.number, inFlight: undefined });
+      const sizes = { ...now.sizes, [fileName('log', inFlight.number)]: bytes.length };
+      await writeOwn(db, { ...now, log: inFlight.number, inFlight: undefined, sizes });
     });
     sent += rows.length;
   }
@@ -52,6 +53,11 @@ export async function uploadSnapshot(db: PapershelfDb, client: WebDavClient, dev
   const changes = (await db.syncDocs.toArray()).flatMap((d) => d.changes);
   const bytes = await encodeFile({ device, kind: 'snapshot', number }, changes, { [device]: own.log });
   await client.put(snapshotPath(device, number), bytes);
-  await writeOwn(db, { ...(await readOwn(db)), snapshot: number });
+  // Files a snapshot covers need no checking any more: it holds all they held.
+  await writeOwn(db, {
+    ...(await readOwn(db)),
+    snapshot: number,
+    sizes: { [fileName('snapshot', number)]: bytes.length },
+  });
   return bytes.length;
 }
