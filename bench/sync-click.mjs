@@ -27,7 +27,13 @@ export { setRecording } from '../../src/db/sync-store';`,
       logLevel: 'silent',
       build: { write: false, lib: { entry, formats: ['es'], fileName: 'entry' } },
     });
-    const code = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).find((o) => o.type === 'chunk').code;
+    // write: false without watch gives the outputs, never a watcher.
+    const outputs = /** @type {import('rolldown').RolldownOutput[]} */ (Array.isArray(out) ? out : [out]).flatMap(
+      (o) => o.output,
+    );
+    const chunk = outputs.find((o) => o.type === 'chunk');
+    if (!chunk || chunk.type !== 'chunk') throw new Error('no chunk built');
+    const code = chunk.code;
     const file = join(dir, 'entry.mjs');
     writeFileSync(file, code);
     return await import(pathToFileURL(file).href);

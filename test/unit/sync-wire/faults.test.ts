@@ -12,6 +12,7 @@ import { setNote, setTag } from '../../../src/db/annotations';
 import { deletePapers } from '../../../src/db/library';
 import { localRow } from '../../../src/db/sync-store';
 import { WebDavError } from '../../../src/sync/webdav/errors';
+import { WebDavClient } from '../../../src/sync/webdav/client';
 
 let server: DavServer;
 const relays: Relay[] = [];
@@ -60,6 +61,30 @@ describe('faults', () => {
     expect((await b.sync({ origin: relay.origin })).kind).toBe('done');
     await equal(a, b);
     expect((await b.db.papers.get(ids(3)[0]!))?.note).toBe('kept through the outage');
+  });
+
+  it('the worker stopped after a chunk reached the server, before it noted so: the retry sends the same chunk, a later change the next', async () => {
+    const [a, b] = await pair();
+    await see(a, ['2404.20001', '2404.20002']);
+    await a.sync();
+    await setPaperState(a.db, '2404.20001', { read: true }, 40);
+    const put = WebDavClient.prototype.put;
+    WebDavClient.prototype.put = async function (this: WebDavClient, ...args: Parameters<typeof put>) {
+      await put.apply(this, args);
+      if (args[0].includes('/log-')) throw new Error('worker stopped');
+    };
+    try {
+      await expect(a.sync()).rejects.toThrow('worker stopped');
+    } finally {
+      WebDavClient.prototype.put = put;
+    }
+    await b.sync();
+    expect((await b.db.papers.get('2404.20001'))?.readAt).toBe(40);
+    await setPaperState(a.db, '2404.20002', { saved: true }, 41);
+    await a.sync();
+    await b.sync();
+    await equal(a, b);
+    expect((await b.db.papers.get('2404.20002'))?.savedAt).toBe(41);
   });
 
   it('a file truncated on the server: the reader waits, the writer notices and puts a snapshot up', async () => {
