@@ -138,7 +138,7 @@ export function syncCapture(options: CaptureOptions = {}, cache: CaptureCache = 
                   for (const v of req.values as { key: string; value: LocalRow }[]) {
                     if (v.key === LOCAL_KEY) Object.assign(cache, { primed: true, local: v.value });
                   }
-                } else cache.primed = false;
+                } else if (req.type === 'deleteRange' || req.keys.includes(LOCAL_KEY)) cache.primed = false;
                 return table.mutate(req);
               },
             };

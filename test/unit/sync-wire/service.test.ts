@@ -10,6 +10,8 @@ import { recordSightings, setPaperState } from '../../../src/db/papers';
 import { folderAddress, syncService } from '../../../src/background/sync/service';
 import { parseRequest } from '../../../src/shared/requests';
 import { mayAsk } from '../../../src/background/sender';
+import { exportText } from '../../../src/export/formats';
+import { streamedParts } from '../../../src/export/stream';
 import type { SyncStatus } from '../../../src/shared/sync-status';
 import type { PaperState } from '../../../src/shared/model';
 
@@ -77,6 +79,32 @@ describe('sync service', () => {
     expect((await a.svc.syncNow()).pending).toBe(0);
     await b.svc.syncNow();
     expect((await b.db.papers.get('2410.00002'))?.readAt).toBe(7);
+  });
+
+  it('the server settings and sync records are in no backup or export', async () => {
+    const { db, svc } = service();
+    await recordSightings(
+      db,
+      [{ id: '2410.00004', title: 'Kept', authors: [] }],
+      'https://arxiv.org/list/cs.AI/new',
+      5,
+    );
+    await svc.configure(configOf('svc-d'));
+    await setPaperState(db, '2410.00004', { read: true }, 6);
+    expect(await db.syncPending.count()).toBeGreaterThan(0);
+    const outputs = [
+      await exportText(db, 'backup', 'all', new Date(0)),
+      ...(await Promise.all(
+        (['backup', 'csv', 'csl', 'bibtex'] as const).map(async (f) =>
+          new Blob(await streamedParts(db, f, new Date(0))).text(),
+        ),
+      )),
+    ];
+    for (const text of outputs) {
+      expect(text).toContain('2410.00004');
+      for (const secret of [server.password, server.user, 'syncPending', 'syncDocs', '"hlc"'])
+        expect(text).not.toContain(secret);
+    }
   });
 
   it('turned off: nothing more is recorded', async () => {
