@@ -102,6 +102,8 @@ async function applyPapers(db: PapershelfDb, keys: string[], merged: Map<string,
       db.paperWords.bulkDelete(gone),
       db.searchCards.bulkDelete(gone),
       db.fieldStamps.bulkDelete(gone),
+      // As a deletion here would: the paper leaves its lists too.
+      db.listEntries.where('paperId').anyOf(gone).delete(),
     ]);
   }
   return [...writes.map((p) => p.id), ...gone];

@@ -71,8 +71,10 @@ export function syncService(deps: SyncDeps): SyncService {
   let current: Omit<SyncStatus, 'pending'> = { enabled: false, state: 'off', warnings: [] };
   let confirmed: { deletes: number; unreads: number } | undefined;
 
+  // Whether sync is configured comes from the stored settings: right before the first run too.
   const status = async (): Promise<SyncStatus> => ({
     ...current,
+    enabled: (await deps.config()) !== undefined,
     lastSyncedAt: (await readSaved<number>(db, 'lastSyncedAt')) ?? current.lastSyncedAt,
     pending: await db.syncPending.count(),
   });

@@ -52,7 +52,7 @@ describe('sync service', () => {
     expect(await readConfig(db)).toBeUndefined();
     await setPaperState(db, '2410.00001', { read: true }, 1);
     expect(await db.syncPending.count()).toBe(0);
-    expect((await svc.status()).state).toBe('off');
+    expect(await svc.status()).toMatchObject({ enabled: false, state: 'off' });
   });
 
   it('configured: the library syncs, the status says when, and the other device hears of it', async () => {
