@@ -24,6 +24,7 @@ import { clearSeen, forgetCleared, undoClear } from '../db/history';
 import { DEFAULT_SETTINGS, normaliseTag, stateOf, type Paper } from '../shared/model';
 import { stamper, stampAt } from '../shared/stamp';
 import { withLearnt, type Learnt } from './learnt';
+import type { SyncService } from './sync/service';
 import type { PaperState, Settings, TagRule } from '../shared/model';
 import type { Suggestion } from '../shared/rules';
 import type { PaperLists, Request, RequestOf, RequestType, ResponseMap } from '../shared/protocol';
@@ -48,6 +49,14 @@ export interface HandlerContext {
   learnt?: Learnt;
   /** Prunes papers only seen that the `keepSeen` setting no longer keeps. */
   pruneLater?: () => void;
+  /** Sync through the user's WebDAV folder (background/sync/service.ts). */
+  sync?: SyncService;
+}
+
+/** The sync service, or a clear refusal where the worker runs without one (tests). */
+function syncOf(ctx: HandlerContext): SyncService {
+  if (!ctx.sync) throw new Error('Sync is not available here.');
+  return ctx.sync;
 }
 
 /** When a state was read (PaperState.asOf): stamped before the transaction that reads it begins. */
@@ -304,6 +313,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     await forgetCleared(ctx.db);
     return null;
   },
+  'sync/status': (_msg, ctx) => syncOf(ctx).status(),
+  'sync/now': (_msg, ctx) => syncOf(ctx).syncNow(),
+  'sync/confirm': (_msg, ctx) => syncOf(ctx).confirm(),
+  'sync/configure': (msg, ctx) => syncOf(ctx).configure(msg.config),
   async 'import/apply'(msg, ctx) {
     const { type: _type, ...rest } = msg;
     // A backup from a version that knew fewer sites gets today's defaults for the others.

@@ -4,7 +4,9 @@
  * events, because Manifest V3 may stop the worker at any moment.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { openDatabase } from '../db/schema';
+import { DB_NAME, openDatabase } from '../db/schema';
+import { readConfig } from '../db/sync-store';
+import { syncService, type SyncService } from './sync/service';
 import type { Push } from '../shared/protocol';
 import { parseRequest } from '../shared/requests';
 import { indexPending } from '../db/papers';
@@ -22,7 +24,9 @@ import { outboxDrainer } from './outbox-drain';
 import { OUTBOX_PREFIX } from '../shared/outbox';
 import { WELCOME_PAGE, welcomeOnce } from './welcome';
 
-const db = openDatabase();
+/** Set below, once the gate it waits on exists; a change recorded before that waits for the start run. */
+const syncRef: { current?: SyncService } = {};
+const db = openDatabase(DB_NAME, { onRecorded: () => syncRef.current?.changed() });
 const extensionOrigin = browser.runtime.getURL('');
 
 const notify: Notifier = {
@@ -49,6 +53,27 @@ const backgroundTurn = async () => {
   await gate.turn();
 };
 
+/**
+ * Sync through the user's WebDAV folder (docs/sync.md): at start, a few seconds after changes,
+ * every 15 minutes by alarm, and on "Sync now". Its status goes to the extension's own pages only
+ * (runtime.sendMessage does not reach content scripts).
+ */
+const sync = syncService({
+  db,
+  config: () => readConfig(db),
+  turn: backgroundTurn,
+  statesChanged: (states) => notify.statesChanged(states),
+  settingsChanged: (settings) => notify.settingsChanged(settings),
+  pushStatus: (status) => void browser.runtime.sendMessage({ type: 'sync/status', status }).catch(() => undefined),
+});
+const SYNC_ALARM = 'sync';
+void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 15 });
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) void sync.alarm();
+});
+syncRef.current = sync;
+void sync.syncNow();
+
 const learnt = learntSuggestions(db, Date.now, () => notify.suggestionsChanged(), backgroundTurn);
 
 async function send(message: Push) {
@@ -57,7 +82,16 @@ async function send(message: Push) {
 
 /** Runs a checked request; `senderUrl`: the page a content script sent it from, if one did. */
 const handleFrom = (request: Parameters<typeof handle>[0], senderUrl: string | undefined) =>
-  handle(request, { db, now: Date.now, notify, indexLater, pruneLater, learnt, ...(senderUrl ? { senderUrl } : {}) });
+  handle(request, {
+    db,
+    now: Date.now,
+    notify,
+    indexLater,
+    pruneLater,
+    learnt,
+    ...(syncRef.current ? { sync: syncRef.current } : {}),
+    ...(senderUrl ? { senderUrl } : {}),
+  });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const from = checkSender(sender, browser.runtime.id, extensionOrigin);

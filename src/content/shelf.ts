@@ -384,6 +384,8 @@ export class Shelf {
       for (const s of push.states) this.#known.take(s);
       return;
     }
+    // Sent to the extension's own pages only.
+    if (push.type === 'sync/status') return;
     const suggestionsChanged =
       push.type === 'suggestions/changed' ||
       JSON.stringify(push.settings.rules) !== JSON.stringify(this.#settings.rules);

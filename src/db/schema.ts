@@ -6,6 +6,8 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { ListEntry, Paper, PaperList, ReadDisplay, SettingRecord } from '../shared/model';
 import { SEARCH_MIGRATION } from './papers';
 import type { Findable } from './search-query';
+import type { Change } from '../sync/changes';
+import { syncCapture, type CaptureCache, type CaptureOptions } from './sync-capture';
 
 export const DB_NAME = 'papershelf';
 
@@ -22,7 +24,31 @@ export type PapershelfDb = Dexie & {
   toIndex: EntityTable<{ id: string }, 'id'>;
   /** Per paper, the stamp of the last user write applied to each field (field-stamps.ts). */
   fieldStamps: EntityTable<FieldStamps, 'id'>;
+  /** Sync's own small records: device id and clock, config, read marks, status (sync-store.ts). */
+  sync: EntityTable<SyncRow, 'key'>;
+  /** Changes recorded here and not yet uploaded, in the order they were made. */
+  syncPending: EntityTable<PendingChange, 'seq'>;
+  /** Per paper, list, rule and setting: the winning change of each of its fields (sync-docs.ts). */
+  syncDocs: EntityTable<SyncDoc, 'k'>;
 };
+
+/** One record of the `sync` table: never backed up, exported or read by a page. */
+export interface SyncRow {
+  key: string;
+  value: unknown;
+}
+
+export interface PendingChange {
+  seq?: number;
+  change: Change;
+}
+
+/** `k`: `p:<paper id>`, `l:<list id>`, `r:<tag in lower case>` or `s:<setting key>`. */
+export interface SyncDoc {
+  k: string;
+  /** One change per register (state.ts `stateToChanges`): the winner of each field. */
+  changes: Change[];
+}
 
 /**
  * The stamps (shared/stamp.ts) of the last writes applied to one paper, by field: `read`, `saved`,
@@ -183,8 +209,24 @@ async function upgradeToV13(tx: Transaction): Promise<void> {
   await tx.table<DerivedRecord, string>('derived').put({ key: 'wordsMigration', value: '', updatedAt: 0 });
 }
 
-export function openDatabase(name: string = DB_NAME): PapershelfDb {
+/**
+ * Version 14: sync (docs/sync.md). `sync` holds the device's id and clock, the server settings
+ * and read marks; `syncPending` the changes not uploaded yet; `syncDocs` the winning change of
+ * every synced field. None of them is backed up or exported. The upgrade writes nothing.
+ */
+export const V14_STORES = { ...V12_STORES, sync: 'key', syncPending: '++seq', syncDocs: 'k' };
+
+export function openDatabase(name: string = DB_NAME, capture: CaptureOptions = {}): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
+  // Every write to a synced table records its sync changes in the same transaction.
+  const cache: CaptureCache = { primed: false };
+  db.use(syncCapture(capture, cache));
+  // The sync row read once per open, so a write while sync is off never waits for it.
+  db.on('ready', async () => {
+    if (!db.tables.some((t) => t.name === 'sync')) return;
+    const row = await db.table('sync').get('local');
+    Object.assign(cache, { primed: true, local: row?.value });
+  });
   db.version(1).stores(V1_STORES);
   db.version(2).stores(V2_STORES).upgrade(upgradeToV2);
   // Version 3: tags and notes on papers; a multi-entry index finds the papers of a tag.
@@ -204,5 +246,6 @@ export function openDatabase(name: string = DB_NAME): PapershelfDb {
   db.version(11).stores(V11_STORES);
   db.version(12).stores(V12_STORES);
   db.version(13).stores(V12_STORES).upgrade(upgradeToV13);
+  db.version(14).stores(V14_STORES);
   return db;
 }

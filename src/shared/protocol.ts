@@ -5,6 +5,7 @@
  */
 import type { ListEntry, ListSummary, Paper, PaperState, Settings } from './model';
 import type { RequestMessage } from './requests';
+import type { SyncStatus } from './sync-status';
 
 export type Request = RequestMessage;
 export type RequestType = Request['type'];
@@ -40,6 +41,10 @@ export interface ResponseMap {
   'history/clearSeen': { cleared: number };
   'history/undoClear': { restored: number };
   'history/forgetCleared': null;
+  'sync/status': SyncStatus;
+  'sync/now': SyncStatus;
+  'sync/confirm': SyncStatus;
+  'sync/configure': SyncStatus;
 }
 
 /** What `papers/delete` took away; sent back as `papers/restore` to undo it. */
@@ -67,7 +72,9 @@ export const PAGE_PAPERS = 'page/papers';
 export type Push =
   | { type: 'states/changed'; states: PaperState[] }
   | { type: 'settings/changed'; settings: Settings }
-  | { type: 'suggestions/changed' };
+  | { type: 'suggestions/changed' }
+  /** To the extension's own pages (options, popup), never to a tab. */
+  | { type: 'sync/status'; status: SyncStatus };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -83,6 +90,10 @@ export function parsePush(input: unknown): { ok: true; value: Push } | { ok: fal
   const st = push.settings;
   if (
     push.type === 'suggestions/changed' ||
+    (push.type === 'sync/status' &&
+      isObject(push.status) &&
+      typeof push.status.state === 'string' &&
+      Array.isArray(push.status.warnings)) ||
     (push.type === 'states/changed' &&
       Array.isArray(push.states) &&
       push.states.every((s) => isObject(s) && typeof s.id === 'string' && Array.isArray(s.tags))) ||
@@ -97,4 +108,4 @@ export function parsePush(input: unknown): { ok: true; value: Push } | { ok: fal
   return { ok: false, error: 'malformed push' };
 }
 
-export type { PaperState, Settings };
+export type { PaperState, Settings, SyncStatus };

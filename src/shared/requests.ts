@@ -24,6 +24,34 @@ import {
 import { SIGHTING_LIMITS } from './model';
 
 const MAX_BATCH = 5_000;
+
+/**
+ * A WebDAV folder: an http(s) address without a user part (it would end up in histories and
+ * reports), a user, a password and a folder path of plain segments (no `..`, no empty segment).
+ */
+const SyncConfigSchema = v.strictObject({
+  url: v.pipe(
+    v.string(),
+    v.maxLength(2_000),
+    v.url('the server address is not an address'),
+    v.check((u) => /^https?:\/\//i.test(u), 'the server address must start with https:// or http://'),
+    v.check((u) => {
+      try {
+        const url = new URL(u);
+        return url.username === '' && url.password === '';
+      } catch {
+        return false;
+      }
+    }, 'put the user name and password in their own fields, not in the address'),
+  ),
+  user: v.pipe(v.string(), v.minLength(1, 'a user name is needed'), v.maxLength(200)),
+  password: v.pipe(v.string(), v.minLength(1, 'a password is needed'), v.maxLength(1_000)),
+  folder: v.pipe(
+    v.string(),
+    v.maxLength(300),
+    v.regex(/^(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]*$/, 'the folder may not contain “.” or “..” segments or backslashes'),
+  ),
+});
 const MAX_IMPORT = 200_000;
 
 /** A string cut to `max` characters, so one odd entry does not get a whole page's batch refused. */
@@ -119,6 +147,11 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('history/clearSeen') }),
   v.strictObject({ type: v.literal('history/undoClear') }),
   v.strictObject({ type: v.literal('history/forgetCleared') }),
+  // Sync (extension pages only: sender.ts). The password goes to the worker, which keeps it.
+  v.strictObject({ type: v.literal('sync/status') }),
+  v.strictObject({ type: v.literal('sync/now') }),
+  v.strictObject({ type: v.literal('sync/confirm') }),
+  v.strictObject({ type: v.literal('sync/configure'), config: v.nullable(SyncConfigSchema) }),
   v.strictObject({ type: v.literal('settings/get') }),
   v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
   v.strictObject({

@@ -86,7 +86,7 @@ export function paperView(id: string, doc: PaperDoc, joined?: Hlc): PaperView | 
   return view;
 }
 
-function listView(id: string, doc: ListDoc, shown: (paper: string) => boolean): ListView | undefined {
+export function listView(id: string, doc: ListDoc, shown: (paper: string) => boolean): ListView | undefined {
   if (!doc.name) return undefined;
   const until = hiddenUntil(doc.deleted);
   const regs = [doc.name, ...doc.members.values(), ...doc.positions.values()];

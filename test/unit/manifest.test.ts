@@ -33,12 +33,13 @@ describe('manifest.json', () => {
   });
 
   it('asks for no permission beyond activeTab, contextMenus, storage and unlimitedStorage', () => {
+    // alarms: sync's periodic run (background/sync/scheduler.ts); it grants no access to anything.
     // contextMenus: "Save to Papershelf" on paper links; it grants no access to any page.
     // storage: the outbox (shared/outbox.ts), where a write waits until the worker applies it, so
     // a write made just before its tab closes is kept; extension storage, which no page can reach.
     // unlimitedStorage: the browser keeps the library's IndexedDB as persistent storage (never
     // evicted to free disk space); it grants no access to anything either.
-    expect(manifest.permissions).toEqual(['activeTab', 'contextMenus', 'storage', 'unlimitedStorage']);
+    expect(manifest.permissions).toEqual(['activeTab', 'alarms', 'contextMenus', 'storage', 'unlimitedStorage']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|externally_connectable/);
   });
 });

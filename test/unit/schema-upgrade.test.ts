@@ -13,6 +13,8 @@ import {
   V11_STORES,
   V12_STORES,
 } from '../../src/db/schema';
+import { setRecording } from '../../src/db/sync-store';
+import { setPaperState } from '../../src/db/papers';
 import { createList, listSummaries, setListMembership } from '../../src/db/lists';
 import { indexPending } from '../../src/db/papers';
 import { searchCards, searchPapers } from '../../src/db/search';
@@ -338,7 +340,7 @@ describe('schema upgrade 7 → 8 (→ 9)', () => {
     v7.close();
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const indexes = db.papers.schema.indexes.map((i) => i.name).sort();
     expect(indexes).toEqual(['firstSeenAt', 'openedAt', 'readAt', 'tags', 'toReadSince', 'unindexed']);
     // IndexedDB itself, not only Dexie's idea of it.
@@ -373,7 +375,7 @@ describe('schema upgrade 11 → 12', () => {
     v11.close();
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     expect(await db.papers.get('2312.00752')).toEqual(read);
     expect(await db.toIndex.toArray()).toEqual([{ id: '2312.00752' }]);
     expect(await db.fieldStamps.count()).toBe(0);
@@ -423,7 +425,7 @@ describe('schema upgrade 12 → 13', () => {
     v12.close();
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const found = async (q: string) => (await searchPapers(db, q)).map((h) => h.paper.id).sort();
     // The upgrade rewrites nothing: search reads the old rows as before.
     expect(await db.derived.get('wordsMigration')).toMatchObject({ value: '' });
@@ -435,6 +437,50 @@ describe('schema upgrade 12 → 13', () => {
     expect(await found('selective')).toEqual([read.id]);
     expect(await found('mamba albert')).toEqual([read.id, seen.id]);
     expect(await found('albert spaces')).toEqual([read.id]);
+  });
+});
+
+describe('schema upgrade 13 → 14', () => {
+  it('keeps every record, adds the empty sync tables, and a write after it records its sync change', async () => {
+    const name = `upgrade-${++n}`;
+    const v13 = new Dexie(name);
+    v13.version(13).stores(V12_STORES);
+    const papers = [
+      {
+        id: '2312.00752',
+        title: 'Mamba',
+        authors: ['Albert Gu'],
+        firstSeenAt: 2,
+        firstSeenUrl: 'x',
+        lastSeenAt: 5,
+        readAt: 5,
+        tags: ['ssm'],
+        note: 'n',
+        updatedAt: 5,
+      },
+      { id: '2312.00753', title: 'Seen', authors: [], firstSeenAt: 3, firstSeenUrl: 'x', lastSeenAt: 3, updatedAt: 3 },
+    ];
+    const list = { id: 'list-1', name: 'Group', createdAt: 1, updatedAt: 1 };
+    const entry = { listId: 'list-1', paperId: '2312.00752', position: 0, addedAt: 1, updatedAt: 1 };
+    const setting = { key: 'keyboard', value: false, updatedAt: 4 };
+    await v13.table('papers').bulkPut(papers);
+    await v13.table('lists').put(list);
+    await v13.table('listEntries').put(entry);
+    await v13.table('settings').put(setting);
+    await v13.table('fieldStamps').put({ id: '2312.00752', at: { read: 5 } });
+    v13.close();
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(14);
+    expect(await db.papers.toArray()).toEqual(papers);
+    expect(await db.lists.toArray()).toEqual([list]);
+    expect(await db.listEntries.toArray()).toEqual([entry]);
+    expect(await db.settings.toArray()).toEqual([setting]);
+    expect(await db.fieldStamps.count()).toBe(1);
+    expect([await db.sync.count(), await db.syncPending.count(), await db.syncDocs.count()]).toEqual([0, 0, 0]);
+    await setRecording(db, true);
+    await setPaperState(db, '2312.00753', { saved: true }, 10);
+    expect((await db.syncPending.toArray()).map((r) => r.change.kind)).toContain('saved');
   });
 });
 
