@@ -22,6 +22,8 @@ const DB_WRITERS = {
     'reorderList',
   ],
   papers: ['putPapers', 'indexPending', 'recordSightings', 'setPaperState'],
+  // The database that records sync changes: the worker's, the one writer.
+  recording: ['openRecordingDatabase'],
   settings: ['writeSettings'],
   'tag-models': ['updateTagModels'],
 };

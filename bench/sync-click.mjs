@@ -16,7 +16,7 @@ async function load() {
   const entry = join(dir, 'entry.ts');
   writeFileSync(
     entry,
-    `export { openDatabase } from '../../src/db/schema';
+    `export { openRecordingDatabase as openDatabase } from '../../src/db/recording';
 export { recordSightings, setPaperState } from '../../src/db/papers';
 export { setRecording } from '../../src/db/sync-store';`,
   );

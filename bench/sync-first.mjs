@@ -19,7 +19,7 @@ async function load() {
   const entry = join(dir, 'entry.ts');
   writeFileSync(
     entry,
-    `export { openDatabase } from '../../src/db/schema';
+    `export { openRecordingDatabase as openDatabase } from '../../src/db/recording';
 export { putPapers, paperTables, hasOwnState } from '../../src/db/papers';
 export { setRecording } from '../../src/db/sync-store';
 export { runSync } from '../../src/background/sync/run';

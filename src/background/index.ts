@@ -4,7 +4,8 @@
  * events, because Manifest V3 may stop the worker at any moment.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { DB_NAME, openDatabase } from '../db/schema';
+import { DB_NAME } from '../db/schema';
+import { openRecordingDatabase } from '../db/recording';
 import { readConfig } from '../db/sync-store';
 import { syncService, type SyncService } from './sync/service';
 import type { Push } from '../shared/protocol';
@@ -26,7 +27,7 @@ import { WELCOME_PAGE, welcomeOnce } from './welcome';
 
 /** Set below, once the gate it waits on exists; a change recorded before that waits for the start run. */
 const syncRef: { current?: SyncService } = {};
-const db = openDatabase(DB_NAME, { onRecorded: () => syncRef.current?.changed() });
+const db = openRecordingDatabase(DB_NAME, { onRecorded: () => syncRef.current?.changed() });
 const extensionOrigin = browser.runtime.getURL('');
 
 const notify: Notifier = {

@@ -7,7 +7,6 @@ import type { ListEntry, Paper, PaperList, ReadDisplay, SettingRecord } from '..
 import { SEARCH_MIGRATION } from './papers';
 import type { Findable } from './search-query';
 import type { Change } from '../sync/changes';
-import { syncCapture, type CaptureCache, type CaptureOptions } from './sync-capture';
 
 export const DB_NAME = 'papershelf';
 
@@ -216,17 +215,9 @@ async function upgradeToV13(tx: Transaction): Promise<void> {
  */
 export const V14_STORES = { ...V12_STORES, sync: 'key', syncPending: '++seq', syncDocs: 'k' };
 
-export function openDatabase(name: string = DB_NAME, capture: CaptureOptions = {}): PapershelfDb {
+/** The database as pages open it, to read. The worker opens it through recording.ts. */
+export function openDatabase(name: string = DB_NAME): PapershelfDb {
   const db = new Dexie(name) as PapershelfDb;
-  // Every write to a synced table records its sync changes in the same transaction.
-  const cache: CaptureCache = { primed: false };
-  db.use(syncCapture(capture, cache));
-  // The sync row read once per open, so a write while sync is off never waits for it.
-  db.on('ready', async () => {
-    if (!db.tables.some((t) => t.name === 'sync')) return;
-    const row = await db.table('sync').get('local');
-    Object.assign(cache, { primed: true, local: row?.value });
-  });
   db.version(1).stores(V1_STORES);
   db.version(2).stores(V2_STORES).upgrade(upgradeToV2);
   // Version 3: tags and notes on papers; a multi-entry index finds the papers of a tag.

@@ -13,6 +13,7 @@ import {
   V11_STORES,
   V12_STORES,
 } from '../../src/db/schema';
+import { openRecordingDatabase } from '../../src/db/recording';
 import { setRecording } from '../../src/db/sync-store';
 import { setPaperState } from '../../src/db/papers';
 import { createList, listSummaries, setListMembership } from '../../src/db/lists';
@@ -469,7 +470,7 @@ describe('schema upgrade 13 → 14', () => {
     await v13.table('settings').put(setting);
     await v13.table('fieldStamps').put({ id: '2312.00752', at: { read: 5 } });
     v13.close();
-    const db = openDatabase(name);
+    const db = openRecordingDatabase(name);
     await db.open();
     expect(db.verno).toBe(14);
     expect(await db.papers.toArray()).toEqual(papers);

@@ -1,7 +1,7 @@
 // Local change capture: every synced write records its stamped changes in the same transaction.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/db/schema';
+import { openRecordingDatabase } from '../../../src/db/recording';
 import { paperTables, setPaperState } from '../../../src/db/papers';
 import { setNote, setTag } from '../../../src/db/annotations';
 import { createList, deleteList, reorderList, setListMembership } from '../../../src/db/lists';
@@ -12,16 +12,17 @@ import type { Change } from '../../../src/sync/changes';
 
 let n = 0;
 async function recordingDb() {
-  const db = openDatabase(`capture-${++n}`);
+  const db = openRecordingDatabase(`capture-${++n}`);
   await setRecording(db, true);
   return db;
 }
-const pending = async (db: ReturnType<typeof openDatabase>) => (await db.syncPending.toArray()).map((r) => r.change);
+const pending = async (db: ReturnType<typeof openRecordingDatabase>) =>
+  (await db.syncPending.toArray()).map((r) => r.change);
 const strip = (changes: Change[]) => changes.map(({ hlc: _h, ...rest }) => rest);
 
 describe('capture', () => {
   it('records nothing while sync is off', async () => {
-    const db = openDatabase(`capture-${++n}`);
+    const db = openRecordingDatabase(`capture-${++n}`);
     await setPaperState(db, '2401.00001', { read: true }, 1000);
     expect(await db.syncPending.count()).toBe(0);
     expect(await db.syncDocs.count()).toBe(0);

@@ -1,7 +1,8 @@
 // Two (or more) devices in one process: each a database of its own, syncing through one real
 // Apache WebDAV folder (test/webdav/apache.ts).
 import 'fake-indexeddb/auto';
-import { openDatabase, type PapershelfDb } from '../../../src/db/schema';
+import { openRecordingDatabase } from '../../../src/db/recording';
+import type { PapershelfDb } from '../../../src/db/schema';
 import { setRecording } from '../../../src/db/sync-store';
 import { runSync, type RunResult } from '../../../src/background/sync/run';
 import { WebDavClient } from '../../../src/sync/webdav/client';
@@ -26,7 +27,7 @@ export interface Device {
 export async function device(server: DavServer, folder: string): Promise<Device> {
   const clock = { offsetMs: 0 };
   const now = () => Date.now() + clock.offsetMs;
-  const db = openDatabase(`device-${++n}-${Math.random().toString(36).slice(2)}`, { now });
+  const db = openRecordingDatabase(`device-${++n}-${Math.random().toString(36).slice(2)}`, { now });
   await setRecording(db, true);
   return {
     db,

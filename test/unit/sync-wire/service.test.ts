@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApache, type DavServer } from '../../webdav/apache';
-import { openDatabase } from '../../../src/db/schema';
+import { openRecordingDatabase } from '../../../src/db/recording';
 import { readConfig, type SyncConfig } from '../../../src/db/sync-store';
 import { recordSightings, setPaperState } from '../../../src/db/papers';
 import { folderAddress, syncService } from '../../../src/background/sync/service';
@@ -32,7 +32,7 @@ const configOf = (folder: string, password = server.password): SyncConfig => ({
 });
 
 function service() {
-  const db = openDatabase(`service-${++n}`);
+  const db = openRecordingDatabase(`service-${++n}`);
   const pushed: SyncStatus[] = [];
   const states: PaperState[][] = [];
   const svc = syncService({
