@@ -3,44 +3,17 @@
 // records in the same transaction). fake-indexeddb is slower than a browser's IndexedDB, so the
 // figures are for comparing the two, not absolute. Run: `nice node bench/sync-click.mjs`.
 import 'fake-indexeddb/auto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { loadSource } from './load-source.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const CLICKS = Number(process.env.CLICKS ?? 400);
 
-async function load() {
-  const dir = mkdtempSync(join(ROOT, 'bench/.sync-click-'));
-  const entry = join(dir, 'entry.ts');
-  writeFileSync(
-    entry,
+const load = () =>
+  loadSource(
+    'sync-click',
     `export { openRecordingDatabase as openDatabase } from '../../src/db/recording';
 export { recordSightings, setPaperState } from '../../src/db/papers';
 export { setRecording } from '../../src/db/sync-store';`,
   );
-  try {
-    const out = await build({
-      root: ROOT,
-      configFile: false,
-      logLevel: 'silent',
-      build: { write: false, lib: { entry, formats: ['es'], fileName: 'entry' } },
-    });
-    // write: false without watch gives the outputs, never a watcher.
-    const outputs = /** @type {import('rolldown').RolldownOutput[]} */ (Array.isArray(out) ? out : [out]).flatMap(
-      (o) => o.output,
-    );
-    const chunk = outputs.find((o) => o.type === 'chunk');
-    if (!chunk || chunk.type !== 'chunk') throw new Error('no chunk built');
-    const code = chunk.code;
-    const file = join(dir, 'entry.mjs');
-    writeFileSync(file, code);
-    return await import(pathToFileURL(file).href);
-  } finally {
-    setTimeout(() => rmSync(dir, { recursive: true, force: true }), 0);
-  }
-}
 
 const m = await load();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -5,20 +5,15 @@
 // (read, saved, tagged or noted), so all of it syncs. Run: `nice node bench/sync-first.mjs`
 // (SYNC_PAPERS=… for another size).
 import 'fake-indexeddb/auto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadSource } from './load-source.mjs';
 import { execFileSync } from 'node:child_process';
-import { build } from 'vite';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const PAPERS = Number(process.env.SYNC_PAPERS ?? 10_000);
 
-async function load() {
-  const dir = mkdtempSync(join(ROOT, 'bench/.sync-first-'));
-  const entry = join(dir, 'entry.ts');
-  writeFileSync(
-    entry,
+const load = () =>
+  loadSource(
+    'sync-first',
     `export { openRecordingDatabase as openDatabase } from '../../src/db/recording';
 export { putPapers, paperTables, hasOwnState } from '../../src/db/papers';
 export { setRecording } from '../../src/db/sync-store';
@@ -26,26 +21,6 @@ export { runSync } from '../../src/background/sync/run';
 export { WebDavClient } from '../../src/sync/webdav/client';
 export { startApache } from '../../test/webdav/apache';`,
   );
-  try {
-    // ssr: a build for Node (child_process for Apache), dependencies left to node_modules.
-    const out = await build({
-      root: ROOT,
-      configFile: false,
-      logLevel: 'silent',
-      build: { write: false, ssr: entry, rollupOptions: { output: { format: 'es' } } },
-    });
-    const outputs = /** @type {import('rolldown').RolldownOutput[]} */ (Array.isArray(out) ? out : [out]).flatMap(
-      (o) => o.output,
-    );
-    const chunk = outputs.find((o) => o.type === 'chunk');
-    if (!chunk || chunk.type !== 'chunk') throw new Error('no chunk built');
-    const file = join(dir, 'entry.mjs');
-    writeFileSync(file, chunk.code);
-    return await import(pathToFileURL(file).href);
-  } finally {
-    setTimeout(() => rmSync(dir, { recursive: true, force: true }), 0);
-  }
-}
 
 async function time(label, fn) {
   const start = performance.now();
