@@ -10,13 +10,11 @@ import { originPattern } from '../sync/webdav/paths';
 export interface ServerAccess {
   /** Asks the user; resolves to whether access was granted. Call it synchronously in a click. */
   request(pattern: string): Promise<boolean>;
-  has(pattern: string): Promise<boolean>;
   remove(pattern: string): Promise<void>;
 }
 
 export const browserServerAccess: ServerAccess = {
   request: (pattern) => browser.permissions.request({ origins: [pattern] }),
-  has: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   async remove(pattern) {
     await browser.permissions.remove({ origins: [pattern] });
   },
