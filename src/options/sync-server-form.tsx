@@ -92,86 +92,88 @@ export function SyncServerForm({
   const described = (hint?: string) =>
     [hint, failed ? 'sync-form-error' : undefined].filter(Boolean).join(' ') || undefined;
   return (
-    <form class="card sync-form" onSubmit={save} aria-labelledby="sync-server-legend">
-      <p id="sync-server-legend" class="legend">
-        Your WebDAV server
-      </p>
-      <label class="stacked">
-        Folder address (WebDAV)
-        <input
-          type="url"
-          name="url"
-          autocomplete="url"
-          spellcheck={false}
-          value={url}
-          placeholder="https://cloud.example.org/remote.php/dav/files/you/"
-          aria-describedby={described('sync-url-hint')}
-          aria-invalid={failed || undefined}
-          onInput={(e) => setUrl(e.currentTarget.value)}
-        />
-      </label>
-      <p id="sync-url-hint" class="hint">
-        Nextcloud: https://your-host/remote.php/dav/files/your-user/. Papershelf asks the browser for access to this one
-        server when you save.
-      </p>
-      <label class="stacked">
-        User name
-        <input
-          name="user"
-          autocomplete="username"
-          spellcheck={false}
-          value={user}
-          aria-describedby={described(status.enabled ? 'sync-saved-hint' : undefined)}
-          onInput={(e) => setUser(e.currentTarget.value)}
-        />
-      </label>
-      <label class="stacked">
-        App password
-        <input
-          type="password"
-          name="password"
-          autocomplete="new-password"
-          value={password}
-          aria-describedby={described(status.enabled ? 'sync-saved-hint' : 'sync-password-hint')}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-      </label>
-      {status.enabled ? (
-        <p id="sync-saved-hint" class="hint">
-          User name and password saved (kept on this device, never shown). Type them again only to change the server.
+    <form class="sync-form" onSubmit={save}>
+      <fieldset class="card">
+        <legend>Your WebDAV server</legend>
+        <label class="stacked">
+          Folder address (WebDAV)
+          <input
+            type="url"
+            name="url"
+            autocomplete="url"
+            spellcheck={false}
+            value={url}
+            placeholder="https://cloud.example.org/remote.php/dav/files/you/"
+            aria-describedby={described('sync-url-hint')}
+            aria-invalid={failed || undefined}
+            onInput={(e) => setUrl(e.currentTarget.value)}
+          />
+        </label>
+        <p id="sync-url-hint" class="hint">
+          Nextcloud: https://your-host/remote.php/dav/files/your-user/. Papershelf asks the browser for access to this
+          one server when you save.
         </p>
-      ) : (
-        <p id="sync-password-hint" class="hint">
-          Use an app password (Nextcloud: Settings → Security → Create new app password), not your login password.
+        <label class="stacked">
+          User name
+          <input
+            name="user"
+            autocomplete="username"
+            spellcheck={false}
+            value={user}
+            aria-describedby={described(status.enabled ? 'sync-saved-hint' : undefined)}
+            onInput={(e) => setUser(e.currentTarget.value)}
+          />
+        </label>
+        <label class="stacked">
+          App password
+          <input
+            type="password"
+            name="password"
+            autocomplete="new-password"
+            value={password}
+            aria-describedby={described(status.enabled ? 'sync-saved-hint' : 'sync-password-hint')}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+        {status.enabled ? (
+          <p id="sync-saved-hint" class="hint">
+            User name and password saved (kept on this device, never shown). Type them again only to change the server.
+          </p>
+        ) : (
+          <p id="sync-password-hint" class="hint">
+            Use an app password (Nextcloud: Settings → Security → Create new app password), not your login password.
+          </p>
+        )}
+        <label class="stacked">
+          Folder
+          <input
+            name="folder"
+            spellcheck={false}
+            value={folder}
+            aria-describedby={described('sync-folder-hint')}
+            onInput={(e) => setFolder(e.currentTarget.value)}
+          />
+        </label>
+        <p id="sync-folder-hint" class="hint">
+          Inside the address above; made if missing. Use the same folder on each of your devices.
         </p>
-      )}
-      <label class="stacked">
-        Folder
-        <input
-          name="folder"
-          spellcheck={false}
-          value={folder}
-          aria-describedby={described('sync-folder-hint')}
-          onInput={(e) => setFolder(e.currentTarget.value)}
-        />
-      </label>
-      <p id="sync-folder-hint" class="hint">
-        Inside the address above; made if missing. Use the same folder on each of your devices.
-      </p>
-      <div class="buttons">
-        <button type="button" disabled={outcome.kind === 'working'} onClick={test}>
-          Test connection
-        </button>
-        <button type="submit" disabled={outcome.kind === 'working'}>
-          {status.enabled ? 'Save' : 'Save and turn sync on'}
-        </button>
-      </div>
-      <div aria-live="polite">{outcome.kind === 'working' || outcome.kind === 'ok' ? <p>{outcome.text}</p> : null}</div>
-      {failed ? (
-        <p id="sync-form-error" role="alert" class="sync-error">
-          {outcome.text}
-        </p>
-      ) : null}
+        <div class="buttons">
+          <button type="button" disabled={outcome.kind === 'working'} onClick={test}>
+            Test connection
+          </button>
+          <button type="submit" disabled={outcome.kind === 'working'}>
+            {status.enabled ? 'Save' : 'Save and turn sync on'}
+          </button>
+        </div>
+        <div aria-live="polite">
+          {outcome.kind === 'working' || outcome.kind === 'ok' ? <p>{outcome.text}</p> : null}
+        </div>
+        {failed ? (
+          <p id="sync-form-error" role="alert" class="sync-error">
+            {outcome.text}
+          </p>
+        ) : null}
+      </fieldset>
     </form>
   );
 }
