@@ -64,10 +64,18 @@ const sync = syncService({
   turn: backgroundTurn,
   statesChanged: (states) => notify.statesChanged(states),
   settingsChanged: (settings) => notify.settingsChanged(settings),
-  pushStatus: (status) => void browser.runtime.sendMessage({ type: 'sync/status', status }).catch(() => undefined),
+  pushStatus: (status) => {
+    void keepSyncAlarm(status.enabled);
+    void browser.runtime.sendMessage({ type: 'sync/status', status }).catch(() => undefined);
+  },
 });
 const SYNC_ALARM = 'sync';
-void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 15 });
+/** The periodic run's alarm exists only while sync is on: a library that does not sync is never woken for it. */
+async function keepSyncAlarm(enabled: boolean): Promise<void> {
+  const alarm = await browser.alarms.get(SYNC_ALARM);
+  if (enabled && !alarm) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 15 });
+  else if (!enabled && alarm) await browser.alarms.clear(SYNC_ALARM);
+}
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void sync.alarm();
 });

@@ -119,6 +119,27 @@ describe('no network requests of its own', () => {
     ).toBeGreaterThan(0);
     await Promise.all([popup.close(), options.close(), page.close()]);
   }, 180_000);
+
+  it('keeps no alarm while sync is off, so a library that does not sync is never woken for it', async () => {
+    const options = await s.openExtensionPage('src/options/index.html');
+    // The worker's first sync run (at its start) has found sync off once its status says so.
+    const status = () =>
+      options.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ type: 'sync/status' }),
+      );
+    await expect.poll(status).toMatchObject({ ok: true, value: { enabled: false, state: 'off' } });
+    const worker = await s.worker();
+    const alarms = () =>
+      worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string }[]> } } }).chrome.alarms
+          .getAll()
+          .then((all) => all.map((a) => a.name)),
+      );
+    await expect.poll(alarms).toEqual([]);
+    await options.close();
+  });
 });
 
 describe('the recorder', () => {

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setNote, setTag, tagCounts } from '../../src/db/annotations';
 import { applyImport, batchOf } from '../../src/db/import';
+import { setReadMany } from '../../src/db/library';
 import { recordSightings } from '../../src/db/papers';
 import { parseRequest } from '../../src/shared/requests';
 import { freshDb } from './db';
+// After ./db, which installs fake-indexeddb: Dexie looks for IndexedDB when it is first imported.
+import { liveQuery } from 'dexie';
 
 describe('notes', () => {
   it('sets, replaces and clears a note, stamping updatedAt', async () => {
@@ -70,5 +73,29 @@ describe('tags', () => {
     for (const tag of ['', ' padded', 'a,b', 'two\nlines', 'x'.repeat(61)])
       expect(parseRequest({ ...ok, tag }).ok).toBe(false);
     expect(parseRequest({ type: 'paper/setNote', id: '1706.03762', note: 'x'.repeat(20_001) }).ok).toBe(false);
+  });
+});
+
+describe('tag counts, live', () => {
+  it('are read again when a tagged paper changes, not after every change to any paper', async () => {
+    const db = freshDb();
+    await setTag(db, '1706.03762', 'transformers', true, 1);
+    await recordSightings(
+      db,
+      [{ id: '2407.21783', title: 'Llama', authors: [] }],
+      'https://arxiv.org/abs/2407.21783',
+      2,
+    );
+    const seen: { name: string; count: number }[][] = [];
+    const subscription = liveQuery(() => tagCounts(db)).subscribe((v) => seen.push(v));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    // What a click does to a paper nobody tagged (the options page is open meanwhile).
+    await setReadMany(db, ['2407.21783'], true, 3);
+    await setNote(db, '2407.21783', 'later', 4);
+    // A tagged paper's change is seen.
+    await setTag(db, '2407.21783', 'transformers', true, 5);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual([{ name: 'transformers', count: 2 }]));
+    subscription.unsubscribe();
+    expect(seen).toEqual([[{ name: 'transformers', count: 1 }], [{ name: 'transformers', count: 2 }]]);
   });
 });
