@@ -317,6 +317,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   'sync/now': (_msg, ctx) => syncOf(ctx).syncNow(),
   'sync/confirm': (_msg, ctx) => syncOf(ctx).confirm(),
   'sync/configure': (msg, ctx) => syncOf(ctx).configure(msg.config),
+  async 'sync/test'(msg, ctx) {
+    await syncOf(ctx).test(msg.config);
+    return null;
+  },
   async 'import/apply'(msg, ctx) {
     const { type: _type, ...rest } = msg;
     // A backup from a version that knew fewer sites gets today's defaults for the others.

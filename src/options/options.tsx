@@ -17,6 +17,7 @@ import { IndexingProgress } from './indexing-progress';
 import { LibraryTable } from './library-table';
 import { RulesEditor } from './rules-editor';
 import { SettingsPanel } from './settings-panel';
+import { SyncPanel } from './sync-panel';
 import { TagManager } from './tag-manager';
 import { WeeklyChart } from './weekly-chart';
 
@@ -25,6 +26,7 @@ const SECTIONS = [
   { id: 'tags', label: 'Tags' },
   { id: 'suggestions', label: 'Suggestions' },
   { id: 'import-export', label: 'Import & export' },
+  { id: 'sync', label: 'Sync' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 
@@ -89,6 +91,8 @@ export function Options({ db, worker }: { db: PapershelfDb; worker: WorkerConnec
               <ExportPanel db={db} />
               <ImportPanel db={db} worker={worker} />
             </>
+          ) : section === 'sync' ? (
+            <SyncPanel worker={worker} />
           ) : (
             <SettingsPanel db={db} settings={settings} worker={worker} storage={storage} />
           )}

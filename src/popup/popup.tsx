@@ -7,6 +7,7 @@ import { searchCards, type CardHit } from '../db/search';
 import type { WorkerConnection } from '../messaging/client';
 import { arxivAbsUrl } from '../shared/ids';
 import { LibrarySize } from '../ui/library-size';
+import { SyncLine } from './sync-line';
 import { useLiveQuery } from '../ui/use-live-query';
 import { CurrentTab, type ActiveTabSource } from './current-tab';
 import { QueueExport } from './queue-export';
@@ -196,6 +197,7 @@ export function Popup({
       {/* After the first screen, like the queue counts: one count over an index and a storage estimate. */}
       {countsDue ? (
         <footer class="library-footer">
+          <SyncLine worker={worker} />
           <LibrarySize db={db} />
         </footer>
       ) : null}

@@ -45,6 +45,7 @@ export interface ResponseMap {
   'sync/now': SyncStatus;
   'sync/confirm': SyncStatus;
   'sync/configure': SyncStatus;
+  'sync/test': null;
 }
 
 /** What `papers/delete` took away; sent back as `papers/restore` to undo it. */

@@ -152,6 +152,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('sync/now') }),
   v.strictObject({ type: v.literal('sync/confirm') }),
   v.strictObject({ type: v.literal('sync/configure'), config: v.nullable(SyncConfigSchema) }),
+  // The options page's "Test connection": the same test as configure's, saving nothing.
+  v.strictObject({ type: v.literal('sync/test'), config: SyncConfigSchema }),
   v.strictObject({ type: v.literal('settings/get') }),
   v.strictObject({ type: v.literal('settings/set'), patch: SettingsPatch }),
   v.strictObject({

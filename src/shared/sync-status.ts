@@ -4,6 +4,8 @@ export type SyncPhase = 'off' | 'idle' | 'syncing' | 'waiting-retry' | 'needs-co
 export interface SyncStatus {
   /** A server is configured. */
   enabled: boolean;
+  /** The saved server and folder, for the options page; never the user name or the password. */
+  server?: { url: string; folder: string };
   state: SyncPhase;
   /** The end of the last run that finished. */
   lastSyncedAt?: number;

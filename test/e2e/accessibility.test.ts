@@ -107,7 +107,7 @@ describe('accessibility', () => {
 
   it('every section of the library page, and the welcome page', async () => {
     const page = await s.openExtensionPage('src/options/index.html');
-    for (const section of ['library', 'tags', 'suggestions', 'import-export', 'settings']) {
+    for (const section of ['library', 'tags', 'suggestions', 'import-export', 'sync', 'settings']) {
       await page.goto(`chrome-extension://${s.extensionId}/src/options/index.html#${section}`);
       await page.locator('main h2').first().waitFor();
       await expectClean(page, 'extension-page', section);

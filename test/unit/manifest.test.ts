@@ -42,6 +42,13 @@ describe('manifest.json', () => {
     expect(manifest.permissions).toEqual(['activeTab', 'alarms', 'contextMenus', 'storage', 'unlimitedStorage']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|externally_connectable/);
   });
+
+  it('may ask, only when the user saves a sync server, for https servers and plain http on this machine only', () => {
+    // Sync's WebDAV server (options → Sync asks for that one origin; src/grants/server-access.ts).
+    // Plain http would carry the password in clear (Basic auth) across the network: only localhost.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+    expect(manifest.optional_permissions).toBeUndefined();
+  });
 });
 
 describe('site registry', () => {

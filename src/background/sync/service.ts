@@ -44,6 +44,8 @@ export interface SyncService {
   confirm(): Promise<SyncStatus>;
   /** Tests the connection, then saves; `null` turns sync off. Throws the reason when the test fails. */
   configure(config: SyncConfig | null): Promise<SyncStatus>;
+  /** The connection test alone: saves nothing. Throws the reason when it fails. */
+  test(config: SyncConfig): Promise<void>;
   changed(): void;
   alarm(): Promise<void>;
 }
@@ -72,12 +74,16 @@ export function syncService(deps: SyncDeps): SyncService {
   let confirmed: { deletes: number; unreads: number } | undefined;
 
   // Whether sync is configured comes from the stored settings: right before the first run too.
-  const status = async (): Promise<SyncStatus> => ({
-    ...current,
-    enabled: (await deps.config()) !== undefined,
-    lastSyncedAt: (await readSaved<number>(db, 'lastSyncedAt')) ?? current.lastSyncedAt,
-    pending: await db.syncPending.count(),
-  });
+  const status = async (): Promise<SyncStatus> => {
+    const config = await deps.config();
+    return {
+      ...current,
+      enabled: config !== undefined,
+      server: config && { url: config.url, folder: config.folder },
+      lastSyncedAt: (await readSaved<number>(db, 'lastSyncedAt')) ?? current.lastSyncedAt,
+      pending: await db.syncPending.count(),
+    };
+  };
   const set = async (next: Partial<SyncStatus>) => {
     current = { ...current, ...next };
     deps.pushStatus?.(await status());
@@ -128,8 +134,21 @@ export function syncService(deps: SyncDeps): SyncService {
     ...deps.scheduler,
   });
 
+  async function testConnection(config: SyncConfig) {
+    try {
+      const dav = client(config);
+      await dav.mkcol('');
+      await dav.list('');
+    } catch (error) {
+      throw new Error(error instanceof WebDavError ? error.message : 'That is not a WebDAV folder address.', {
+        cause: error,
+      });
+    }
+  }
+
   return {
     status,
+    test: testConnection,
     async syncNow() {
       await scheduler.now();
       return status();
@@ -148,15 +167,7 @@ export function syncService(deps: SyncDeps): SyncService {
         await set({ enabled: false, state: 'off', error: undefined, warnings: [], confirm: undefined });
         return status();
       }
-      try {
-        const dav = client(config);
-        await dav.mkcol('');
-        await dav.list('');
-      } catch (error) {
-        throw new Error(error instanceof WebDavError ? error.message : 'That is not a WebDAV folder address.', {
-          cause: error,
-        });
-      }
+      await testConnection(config);
       await writeConfig(db, config);
       await setRecording(db, true);
       await scheduler.now();

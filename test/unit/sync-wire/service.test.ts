@@ -107,6 +107,25 @@ describe('sync service', () => {
     }
   });
 
+  it('"Test connection" says why a wrong password fails, passes a right one, and saves nothing either way', async () => {
+    const { db, svc } = service();
+    await expect(svc.test(configOf('svc-e', 'wrong'))).rejects.toThrow(/did not accept the user name or password/);
+    await svc.test(configOf('svc-e'));
+    expect(await readConfig(db)).toBeUndefined();
+    await setPaperState(db, '2410.00005', { read: true }, 1);
+    expect(await db.syncPending.count()).toBe(0);
+    expect(await svc.status()).toMatchObject({ enabled: false, state: 'off' });
+  });
+
+  it('the status names the saved server and folder for the options page, never the user or password', async () => {
+    const { svc } = service();
+    await svc.configure(configOf('svc-f'));
+    const status = await svc.status();
+    expect(status.server).toEqual({ url: `${server.origin}/dav/`, folder: 'svc-f' });
+    expect(JSON.stringify(status)).not.toContain(server.password);
+    expect(JSON.stringify(status)).not.toContain(`"${server.user}"`);
+  });
+
   it('turned off: nothing more is recorded', async () => {
     const { db, svc } = service();
     await svc.configure(configOf('svc-c'));
@@ -136,7 +155,7 @@ describe('sync requests', () => {
   });
 
   it('no content script may ask for sync', () => {
-    for (const type of ['sync/status', 'sync/now', 'sync/confirm', 'sync/configure'] as const) {
+    for (const type of ['sync/status', 'sync/now', 'sync/confirm', 'sync/configure', 'sync/test'] as const) {
       expect(mayAsk({ ok: true, pageUrl: 'https://arxiv.org/list/cs.AI/new' }, type)).toBe(false);
       expect(mayAsk({ ok: true }, type)).toBe(true);
     }
