@@ -4,13 +4,10 @@
 // DOMContentLoaded by ±100 ms between loads of the same capture. The browser resolves every host
 // to 127.0.0.1 and accepts the server's throwaway certificate; what it answers is exactly what
 // the interception answers (offlineResponse). Ports 443 and 80 need root.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttp } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { extraPages, offlineResponse } from '../scripts/offline-pages.mjs';
+import { selfSignedCertificate } from '../scripts/self-signed.mjs';
 
 export const canServeLocally = () => process.getuid?.() === 0;
 
@@ -21,26 +18,6 @@ export const LOCAL_SERVER_ARGS = [
 ];
 
 export async function startLocalServer(extra = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'papershelf-bench-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=papershelf-bench',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
   const extras = extraPages(extra);
   const answer = (scheme) => (req, res) => {
     const url = `${scheme}://${req.headers.host}${req.url}`;
@@ -48,10 +25,7 @@ export async function startLocalServer(extra = {}) {
     res.writeHead(r.status, r.contentType ? { 'content-type': r.contentType } : {});
     res.end(r.body);
   };
-  const https = createHttps(
-    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-    answer('https'),
-  );
+  const https = createHttps(selfSignedCertificate('papershelf-bench'), answer('https'));
   const http = createHttp(answer('http'));
   await Promise.all([
     new Promise((resolve) => https.listen(443, '127.0.0.1', () => resolve(undefined))),
@@ -62,7 +36,6 @@ export async function startLocalServer(extra = {}) {
       https.closeAllConnections();
       http.closeAllConnections();
       await Promise.all([new Promise((r) => https.close(r)), new Promise((r) => http.close(r))]);
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

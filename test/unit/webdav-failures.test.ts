@@ -1,58 +1,31 @@
 // Each failure the real server (or the network) can produce comes back typed, with its sentence,
 // and with no credential anywhere in the error.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { WebDavClient } from '../../src/sync/webdav/client';
 import { WebDavError, type WebDavErrorKind } from '../../src/sync/webdav/errors';
 import { basicAuthorization } from '../../src/sync/webdav/http';
 import { FULL_BYTES, SMALL_BYTES, freePort, startApache, type DavServer } from '../webdav/apache';
 import { startRelay, type Relay } from '../webdav/proxy';
+import { selfSignedCertificate } from '../../scripts/self-signed.mjs';
 
 let server: DavServer;
 let stall: Relay;
 let tls: Server;
 let tlsPort: number;
-const tlsDir = mkdtempSync(join(tmpdir(), 'papershelf-tls-'));
 
 beforeAll(async () => {
   server = await startApache();
   stall = await startRelay(server.port, { kind: 'stall' });
   // A self-signed certificate, as on a home server whose certificate the browser does not trust.
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=localhost',
-      '-keyout',
-      join(tlsDir, 'key.pem'),
-      '-out',
-      join(tlsDir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  tls = createHttpsServer(
-    { key: readFileSync(join(tlsDir, 'key.pem')), cert: readFileSync(join(tlsDir, 'cert.pem')) },
-    (_, res) => res.end(),
-  );
+  tls = createHttpsServer(selfSignedCertificate('localhost'), (_, res) => res.end());
   await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
   tlsPort = (tls.address() as { port: number }).port;
 });
 afterAll(async () => {
   await stall?.close();
   await new Promise((resolve) => (tls ? tls.close(resolve) : resolve(undefined)));
-  rmSync(tlsDir, { recursive: true, force: true });
   await server?.stop();
 });
 
