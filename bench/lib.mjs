@@ -16,6 +16,20 @@ export function median(values) {
 export const ms = (v) => `${v.toFixed(1)} ms`;
 
 /**
+ * Runs `fn` and prints its wall time with this process's CPU time beside it: on a shared, loaded
+ * machine the wall time includes waiting for a core (work on Node's thread pool, such as
+ * compression, counts in CPU, which can then exceed wall).
+ */
+export async function timedWithCpu(label, fn) {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const value = await fn();
+  const used = process.cpuUsage(cpu);
+  console.log(`${label}: ${ms(performance.now() - start)} (CPU ${ms((used.user + used.system) / 1000)})`);
+  return value;
+}
+
+/**
  * The longest stretch of one task with the rendering after it, over long-animation-frame entries
  * ({ duration, blocking }). A frame reports how far its longest task plus rendering went past
  * 50 ms (blockingDuration); one that did not is ≤ 50 ms.

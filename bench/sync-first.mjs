@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { join } from 'node:path';
 import { loadSource } from './load-source.mjs';
 import { execFileSync } from 'node:child_process';
+import { timedWithCpu } from './lib.mjs';
 
 const PAPERS = Number(process.env.SYNC_PAPERS ?? 10_000);
 
@@ -21,17 +22,6 @@ export { runSync } from '../../src/background/sync/run';
 export { WebDavClient } from '../../src/sync/webdav/client';
 export { startApache } from '../../test/webdav/apache';`,
   );
-
-async function time(label, fn) {
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const value = await fn();
-  const used = process.cpuUsage(cpu);
-  console.log(
-    `${label}: ${((performance.now() - start) / 1000).toFixed(1)} s (CPU ${((used.user + used.system) / 1e6).toFixed(1)} s)`,
-  );
-  return value;
-}
 
 const words = 'model attention transformer language graph learning neural training data sparse'.split(' ');
 const text = (i, n) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
@@ -74,7 +64,9 @@ try {
     await a.transaction('rw', m.paperTables(a), () => m.putPapers(a, papers.slice(i, i + 1_000)));
   }
   await m.setRecording(a, true);
-  await time(`up: first sync of ${PAPERS} papers from A`, () => m.runSync({ db: a, client: client(), now: Date.now }));
+  await timedWithCpu(`up: first sync of ${PAPERS} papers from A`, () =>
+    m.runSync({ db: a, client: client(), now: Date.now }),
+  );
   const bytes = Number(
     execFileSync('du', ['-sb', join(server.root, 'dav', 'bench')])
       .toString()
@@ -87,7 +79,7 @@ try {
   console.log(`on the server: ${files.length} file(s), ${(bytes / 1024).toFixed(0)} kB`);
   const b = m.openDatabase('bench-b');
   await m.setRecording(b, true);
-  const result = await time('down: first sync of the new device B', () =>
+  const result = await timedWithCpu('down: first sync of the new device B', () =>
     m.runSync({ db: b, client: client(), now: Date.now }),
   );
   const view = async (db) =>

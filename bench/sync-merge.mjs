@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { timedWithCpu } from './lib.mjs';
 
 const PAPERS = Number(process.env.SYNC_PAPERS ?? 100_000);
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -36,21 +37,6 @@ async function bundle() {
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const gc = () => globalThis.gc?.();
 const heap = () => (gc(), process.memoryUsage().heapUsed);
-
-/**
- * Wall time, and this process's CPU time beside it: on a shared, loaded machine the wall time
- * includes waiting for a core (compression runs on Node's thread pool, so CPU can exceed wall).
- */
-async function time(label, fn) {
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const value = await fn();
-  const used = process.cpuUsage(cpu);
-  console.log(
-    `${label}: ${(performance.now() - start).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
-  );
-  return value;
-}
 
 /** What two devices wrote about a library of `n` papers: a few changes per paper, some on both. */
 function changesOf(sync, n) {
@@ -108,20 +94,24 @@ try {
   console.log(`${PAPERS.toLocaleString('en')} papers: ${all.length.toLocaleString('en')} changes from two devices`);
 
   const before = heap();
-  const state = await time('apply every change to an empty state', () => sync.applyChanges(sync.emptyState(), all));
+  const state = await timedWithCpu('apply every change to an empty state', () =>
+    sync.applyChanges(sync.emptyState(), all),
+  );
   console.log(`state in memory: ${mb(heap() - before)} (heap after GC)`);
-  const view = await time('library view of the state', () => sync.libraryView(state));
+  const view = await timedWithCpu('library view of the state', () => sync.libraryView(state));
   console.log(`papers shown: ${view.papers.length.toLocaleString('en')}, lists: ${view.lists.length}`);
 
   const a = sync.applyChanges(sync.emptyState(), logA);
   const b = sync.applyChanges(sync.emptyState(), logB);
-  await time("merge device B's state into device A's", () => sync.mergeState(a, b));
+  await timedWithCpu("merge device B's state into device A's", () => sync.mergeState(a, b));
 
   const changes = [...sync.stateToChanges(state)];
   const id = { device: 'aaaaaaaaaaaaaaaa', kind: 'snapshot', number: 1 };
-  const bytes = await time('encode the snapshot file (JSON, SHA-256, gzip)', () => sync.encodeFile(id, changes));
+  const bytes = await timedWithCpu('encode the snapshot file (JSON, SHA-256, gzip)', () =>
+    sync.encodeFile(id, changes),
+  );
   console.log(`snapshot: ${changes.length.toLocaleString('en')} changes, ${mb(bytes.length)} on the server`);
-  const decoded = await time('decode and check the snapshot file', () => sync.decodeFile(bytes, id));
+  const decoded = await timedWithCpu('decode and check the snapshot file', () => sync.decodeFile(bytes, id));
   if (!decoded.ok) throw new Error(`snapshot did not decode: ${decoded.reason}`);
   console.log(`load average (1 min) at the end: ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
   console.log(`peak resident set: ${mb(process.resourceUsage().maxRSS * 1024)}`);
