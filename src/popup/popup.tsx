@@ -1,5 +1,6 @@
 /** The toolbar popup: a search box, the paper in the current tab, and the queues and tags. */
 import type { ComponentChildren } from 'preact';
+import { liveQuery } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { queueCounts, type QueueName } from '../db/papers';
 import type { PapershelfDb } from '../db/schema';
@@ -108,16 +109,25 @@ export function Popup({
   );
 
   // Each keystroke searches at once, from the input event: an effect would start it only after the
-  // next frame is painted. An answer to an older query is dropped.
-  const latest = useRef('');
+  // next frame is painted. The search is live: papers indexed while it shows (after an import or a
+  // sync) join its results without retyping. An older query's subscription ends with the next.
+  const running = useRef<{ unsubscribe(): void } | undefined>(undefined);
+  useEffect(() => () => running.current?.unsubscribe(), []);
   const search = (text: string) => {
     setQuery(text);
-    latest.current = text;
+    running.current?.unsubscribe();
+    running.current = undefined;
     if (text.trim() === '') return setFound(undefined);
-    searchCards(db, text).then(
-      (h) => latest.current === text && (setFound({ query: text, hits: h }), setCursor(0)),
-      () => latest.current === text && setFound({ query: text, hits: [] }),
-    );
+    let first = true;
+    running.current = liveQuery(() => searchCards(db, text)).subscribe({
+      next: (h) => {
+        setFound({ query: text, hits: h });
+        // A re-run keeps the user's place; a new query starts at the top.
+        if (first) setCursor(0);
+        first = false;
+      },
+      error: () => setFound({ query: text, hits: [] }),
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -4,7 +4,9 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
+import { applyImport, batchOf } from '../../src/db/import';
 import { createList } from '../../src/db/lists';
+import { indexPending } from '../../src/db/papers';
 import { Popup } from '../../src/popup/popup';
 import { freshDb } from './db';
 import { FakeWorker } from './fake-worker';
@@ -60,4 +62,31 @@ describe('the popup', () => {
       render(null, root);
     },
   );
+
+  it('adds papers indexed while a search shows to its results, without retyping', { timeout: 30_000 }, async () => {
+    const db = freshDb();
+    // A restored backup: stored at once, searchable once the worker has indexed it.
+    const paper = {
+      id: '2407.21783',
+      title: 'The Llama 3 Herd of Models',
+      authors: ['Abhimanyu Dubey'],
+      firstSeenAt: 1,
+      firstSeenUrl: 'https://arxiv.org/abs/2407.21783',
+      lastSeenAt: 1,
+      updatedAt: 1,
+    };
+    await applyImport(db, batchOf('import:backup', { complete: [paper] }), 2);
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<Popup db={db} worker={new FakeWorker()} tabs={noTab} />, root);
+    const box = await until(() => root.querySelector<HTMLInputElement>('input[type="search"]'));
+    box.value = 'llama herd';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => root.querySelector('p.empty[data-query="llama herd"]'));
+
+    expect(await indexPending(db)).toBe(1);
+    const result = await until(() => root.querySelector('[role="listbox"] [role="option"]'));
+    expect(result.textContent).toContain('The Llama 3 Herd of Models');
+    render(null, root);
+  });
 });
