@@ -19,6 +19,7 @@ import { handle, type Notifier } from './handlers';
 import { learntSuggestions } from './learnt';
 import { importQuiet } from './import-quiet';
 import { priorityGate } from './priority';
+import { requestRunner } from './request-lanes';
 import { PAPER_LINK_PATTERNS, SAVE_LINK_MENU, saveLinkRequest } from './save-link';
 import { checkSender, mayAsk } from './sender';
 import { outboxDrainer } from './outbox-drain';
@@ -47,6 +48,7 @@ const notify: Notifier = {
 const gate = priorityGate();
 /** Imports' batches, which background work also waits for; the page's next batch comes within 1.5 s of an answer. */
 const imports = importQuiet(1_500);
+const runRequest = requestRunner(gate, imports);
 
 /** Background work's turn: after an import's batches, and when no user request is in flight. */
 const backgroundTurn = async () => {
@@ -110,10 +112,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!mayAsk(from, parsed.value.type))
     return Promise.resolve({ ok: false, error: `${parsed.value.type} is not allowed from a web page` });
   const request = parsed.value;
-  const run = () => handleFrom(request, from.pageUrl);
-  // An import's batch is background work: it waits for its turn like an indexing batch.
-  const answer = request.type === 'import/apply' ? imports.batch(() => gate.turn().then(run)) : gate.user(run);
-  return answer.then(
+  return runRequest(request.type, () => handleFrom(request, from.pageUrl)).then(
     (value) => ({ ok: true, value }),
     (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
   );

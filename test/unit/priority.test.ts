@@ -1,7 +1,9 @@
 // User actions first: a request issued while indexing or an import runs is answered before the
 // background batch after the current one.
 import { describe, expect, it } from 'vitest';
+import { importQuiet } from '../../src/background/import-quiet';
 import { priorityGate } from '../../src/background/priority';
+import { requestRunner } from '../../src/background/request-lanes';
 import { applyImport, batchOf } from '../../src/db/import';
 import { indexPending, setPaperState } from '../../src/db/papers';
 import type { PapershelfDb } from '../../src/db/schema';
@@ -99,5 +101,28 @@ describe('priority gate', () => {
     await slow;
     await turn;
     expect(turned).toBe(true);
+  });
+
+  it('answers "Sync now" though the sync run it waits for takes background turns, and a click still goes first', async () => {
+    const gate = priorityGate();
+    const runRequest = requestRunner(gate, importQuiet(0));
+    const order: string[] = [];
+    // A sync run as the worker's: a background turn before each of its transactions.
+    const syncRun = async () => {
+      for (let i = 0; i < 3; i++) {
+        await gate.turn();
+        order.push(`sync ${i}`);
+      }
+      return 'synced';
+    };
+    const syncNow = runRequest('sync/now', syncRun);
+    const click = runRequest('paper/setRead', async () => void order.push('click'));
+    const answered = await Promise.race([
+      syncNow,
+      new Promise((resolve) => setTimeout(() => resolve('never answered'), 5_000)),
+    ]);
+    await click;
+    expect(answered).toBe('synced');
+    expect(order[0]).toBe('click');
   });
 });
