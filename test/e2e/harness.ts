@@ -27,10 +27,12 @@ export async function launch(
     reloadable?: boolean;
     /** The release build (closed shadow roots) instead of the end-to-end one. */
     release?: boolean;
+    /** Another build folder (e.g. one with extra host permissions granted at install). */
+    dist?: string;
   } = {},
 ): Promise<Session> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
-  const dist = options.release ? DIST : E2E_DIST;
+  const dist = options.dist ?? (options.release ? DIST : E2E_DIST);
   const context = await launchWithExtension(profile, { reloadable: options.reloadable ?? false, dist });
   await serveOffline(context, options.extra ?? {});
   const worker = (): Promise<Worker> => extensionWorker(context);
