@@ -70,7 +70,7 @@ export function SyncServerForm({
     e.preventDefault();
     const asked = ask();
     if (!asked) return;
-    setOutcome({ kind: 'working', text: 'Testing the connection, then saving…' });
+    setOutcome({ kind: 'working', text: 'Testing the connection, saving, then syncing a first time…' });
     void (async () => {
       if (!(await asked.granted)) return setOutcome({ kind: 'error', text: `Not saved: ${REFUSED}` });
       try {

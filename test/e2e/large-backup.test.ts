@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { card, detectedIds, launch, type Session } from './harness';
+import { seedLibrary } from './seed-library';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
 const PAPERS = 40_000;
@@ -17,58 +18,6 @@ afterAll(async () => {
   await a?.close();
   await b?.close();
 });
-
-/** Writes a generated library straight into the extension's database (test setup, in one of its pages). */
-function seedLibrary(count: number): Promise<void> {
-  const words =
-    'spectral graph attention diffusion sparse mixture experts retrieval token scaling law reasoning benchmark alignment preference'.split(
-      ' ',
-    );
-  const t0 = Date.parse('2026-10-01T00:00:00Z');
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('papershelf');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(['papers', 'lists', 'listEntries', 'settings'], 'readwrite');
-      const papers = tx.objectStore('papers');
-      for (let i = 0; i < count; i++) {
-        const t = t0 - i * 60_000;
-        const p: Record<string, unknown> = {
-          id: `${2401 + Math.floor(i / 90_000)}.${10_000 + (i % 90_000)}`,
-          title: `A study of ${words[i % words.length]} number ${i}`,
-          authors: ['Ada Lovelace', `Author ${i}`, `Coauthor ${i % 97}`],
-          abstract: Array.from({ length: 190 }, (_, w) => words[(i * 7 + w * 3) % words.length]).join(' '),
-          categories: ['cs.LG'],
-          firstSeenAt: t,
-          firstSeenUrl: 'https://arxiv.org/list/cs.LG/new',
-          lastSeenAt: t,
-          updatedAt: t,
-        };
-        if (i % 5 === 0) p.readAt = t;
-        if (i % 9 === 0) {
-          p.savedAt = t;
-          if (p.readAt === undefined) p.toReadSince = t;
-        }
-        if (i % 7 === 0) p.tags = ['graph'];
-        if (i % 11 === 0) p.note = `Note ${i}`;
-        papers.put(p);
-      }
-      tx.objectStore('lists').put({ id: 'list-reading', name: 'Reading group', createdAt: t0, updatedAt: t0 });
-      for (let k = 0; k < 50; k++)
-        tx.objectStore('listEntries').put({
-          listId: 'list-reading',
-          paperId: `2401.${10_000 + k * 13}`,
-          position: k,
-          addedAt: t0,
-          updatedAt: t0,
-        });
-      tx.objectStore('settings').put({ key: 'keyboard', value: false, updatedAt: t0 });
-      tx.oncomplete = () => (db.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
 
 async function exportBackup(s: Session): Promise<string> {
   const options = await s.openExtensionPage('src/options/index.html#import-export');
@@ -104,7 +53,7 @@ describe('a 60 MB backup', () => {
       const t0 = Date.now();
       const phase = (what: string) => console.log(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       const seeding = await a.openExtensionPage('src/options/index.html');
-      await seeding.evaluate(seedLibrary, PAPERS);
+      await seeding.evaluate(seedLibrary, { count: PAPERS });
       await seeding.close();
       phase('seeded');
       const path = await exportBackup(a);
