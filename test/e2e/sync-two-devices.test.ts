@@ -1,6 +1,8 @@
 // Sync between two devices in real Chromium: two browser profiles, each with the built extension,
 // syncing through a real Apache WebDAV folder (test/webdav/apache.ts) behind a relay that can cut
 // the network (test/webdav/proxy.ts). Sync is turned on through Options → Sync as a user does.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApache, type DavServer } from '../webdav/apache';
 import { startRelay, type Relay } from '../webdav/proxy';
@@ -79,6 +81,23 @@ describe('two devices', () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
+  });
+
+  it('says a wrong password is wrong, and saves nothing', async () => {
+    const page = await a.openExtensionPage('src/options/index.html#sync');
+    await page.getByLabel('Folder address (WebDAV)').fill(`${relay.origin}/dav/`);
+    await page.getByLabel('User name').fill(server.user);
+    await page.getByLabel('App password').fill('not the password');
+    await page.getByLabel('Folder', { exact: true }).fill('two-devices');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('The server did not accept the user name or password.');
+    await page.getByRole('button', { name: 'Save and turn sync on' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Not saved: The server did not accept/);
+    await page.reload();
+    await expect.poll(() => page.locator('.sync-status [role="status"]').textContent()).toBe('Sync is off.');
+    await page.close();
   });
 
   it('turns sync on through Options → Sync on each device, and says it is up to date', async () => {
@@ -204,6 +223,51 @@ function libraryFacts(id: string): Promise<{ papers: number; listed: number; pap
     };
   });
 }
+
+describe('faults', () => {
+  let a: Session;
+  let b: Session;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([device(), device()]);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    relay.fault = { kind: 'none' };
+  });
+
+  it('loses nothing when the worker is stopped while its upload hangs, nor when the folder is wiped', async () => {
+    for (const s of [a, b]) await (await turnSyncOn(s, 'faults')).close();
+    const onA = await a.open(FEED);
+    // The server accepts connections and never answers: A's run hangs in its upload.
+    relay.fault = { kind: 'stall' };
+    const connections = relay.connections;
+    await card(onA, '2407.21705').getByRole('button', { name: 'Mark read' }).click();
+    await card(onA, '2407.21783').getByRole('button', { name: 'Save for later' }).click();
+    await expect.poll(() => relay.connections, { timeout: 30_000 }).toBeGreaterThan(connections);
+    await a.stopWorker();
+    relay.fault = { kind: 'none' };
+
+    await syncedNow(a);
+    await syncedNow(b);
+    expect(await stateOf(b, '2407.21705')).toMatchObject({ read: true });
+    expect(await stateOf(b, '2407.21783')).toMatchObject({ saved: true });
+
+    // Someone empties the folder on the server: the devices put the library back.
+    await rm(join(server.root, 'dav', 'faults'), { recursive: true, force: true });
+    await syncedNow(a);
+    await syncedNow(b);
+    const c = await device();
+    try {
+      await (await turnSyncOn(c, 'faults')).close();
+      expect(await stateOf(c, '2407.21705')).toMatchObject({ read: true });
+      expect(await stateOf(c, '2407.21783')).toMatchObject({ saved: true });
+    } finally {
+      await c.close();
+    }
+    await onA.close();
+  });
+});
 
 describe('a new device', () => {
   let old: Session;
