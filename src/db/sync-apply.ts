@@ -20,9 +20,12 @@ import { LOCAL_KEY, type LocalRow } from './sync-capture';
 import { HybridClock } from '../sync/hlc';
 import type { SyncState } from '../sync/state';
 import type { PapershelfDb, SyncDoc } from './schema';
+import { batchSizer } from './batch-size';
 
-/** Rows per transaction: a click waits for at most one of these. */
-const BATCH = 200;
+/** Rows per read of the guard's plan (reads only: quick, and a click's write waits for one at most). */
+const PLAN_BATCH = 200;
+/** How long one transaction applying changes should take (batch-size.ts): a click waits for one. */
+const APPLY_MS = 16;
 
 export interface RemotePlan {
   /** Papers with the user's marks here that the changes would remove. */
@@ -41,8 +44,8 @@ export async function planRemote(db: PapershelfDb, changes: readonly Change[]): 
   const groups = [...byDoc(changes)].filter(([k]) => k.startsWith('p:'));
   let deletes = 0;
   let unreads = 0;
-  for (let i = 0; i < groups.length; i += BATCH) {
-    const part = groups.slice(i, i + BATCH);
+  for (let i = 0; i < groups.length; i += PLAN_BATCH) {
+    const part = groups.slice(i, i + PLAN_BATCH);
     const keys = part.map(([k]) => k);
     const ids = keys.map((k) => k.slice(2));
     const [docs, papers] = await Promise.all([db.syncDocs.bulkGet(keys), db.papers.bulkGet(ids)]);
@@ -201,7 +204,7 @@ export interface Applied {
 }
 
 /**
- * Merges `changes` into the stored rows and the library, BATCH rows per transaction; `turn`
+ * Merges `changes` into the stored rows and the library, in transactions of about APPLY_MS; `turn`
  * resolves when the next transaction may start (the worker's priority gate).
  */
 export async function applyRemote(
@@ -214,26 +217,30 @@ export async function applyRemote(
   const applied: Applied = { papers: [], settings: false };
   // Papers before lists, so a list's new members find their records.
   groups.sort(([a], [b]) => (a[0] === b[0] ? 0 : a[0] === 'p' ? -1 : b[0] === 'p' ? 1 : 0));
-  for (let i = 0; i < groups.length; i += BATCH) {
-    const part = groups.slice(i, i + BATCH);
+  const sizer = batchSizer({ targetMs: APPLY_MS, start: 50, min: 5, max: 500 });
+  for (let i = 0; i < groups.length;) {
+    const part = groups.slice(i, i + sizer.size());
+    i += part.length;
     await turn();
     const tables = [...paperTables(db), db.lists, db.listEntries, db.settings, db.fieldStamps, db.syncDocs];
-    await db.transaction('rw', [...tables, db.sync, db.syncPending], async () => {
-      const keys = part.map(([k]) => k);
-      const docs = await db.syncDocs.bulkGet(keys);
-      const state = applyChanges(
-        stateOf(docs),
-        part.flatMap(([, c]) => c),
-      );
-      applyChanges(state, await metadataKnownHere(db, state, now));
-      const merged = docsOf(state);
-      await db.syncDocs.bulkPut(keys.map((k) => merged.get(k) ?? { k, changes: [] }));
-      const paperKeys = keys.filter((k) => k.startsWith('p:'));
-      applied.papers.push(...(await applyPapers(db, paperKeys, merged, now)));
-      for (const k of keys.filter((k) => k.startsWith('l:'))) await applyList(db, k.slice(2), merged.get(k), now);
-      const settingKeys = keys.filter((k) => k.startsWith('s:') || k.startsWith('r:'));
-      if (settingKeys.length && (await applySettings(db, settingKeys, merged, now))) applied.settings = true;
-    });
+    await sizer.time(() =>
+      db.transaction('rw', [...tables, db.sync, db.syncPending], async () => {
+        const keys = part.map(([k]) => k);
+        const docs = await db.syncDocs.bulkGet(keys);
+        const state = applyChanges(
+          stateOf(docs),
+          part.flatMap(([, c]) => c),
+        );
+        applyChanges(state, await metadataKnownHere(db, state, now));
+        const merged = docsOf(state);
+        await db.syncDocs.bulkPut(keys.map((k) => merged.get(k) ?? { k, changes: [] }));
+        const paperKeys = keys.filter((k) => k.startsWith('p:'));
+        applied.papers.push(...(await applyPapers(db, paperKeys, merged, now)));
+        for (const k of keys.filter((k) => k.startsWith('l:'))) await applyList(db, k.slice(2), merged.get(k), now);
+        const settingKeys = keys.filter((k) => k.startsWith('s:') || k.startsWith('r:'));
+        if (settingKeys.length && (await applySettings(db, settingKeys, merged, now))) applied.settings = true;
+      }),
+    );
   }
   return applied;
 }
