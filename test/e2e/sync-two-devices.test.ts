@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApache, type DavServer } from '../webdav/apache';
 import { startRelay, type Relay } from '../webdav/proxy';
 import { card, editorOf, launch, storedPaper, type Session } from './harness';
-import { serverGrantedBuild } from './granted-build';
+import { serverGrantedBuild } from '../../scripts/granted-build.mjs';
 import { seedLibrary } from './seed-library';
 
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
