@@ -6,6 +6,7 @@
 // - click → stored on a feed card of a second new device while its first sync writes the library
 //   in (the clicks slow that sync: its time is reported apart);
 //   floor: a bare IndexedDB read in the same profile;
+// - click → stored there while the received papers' search words are indexed afterwards;
 // - a change on A shown on B's open feed card, from the moment B's sync starts (A has sent it).
 // Medians of BENCH_RUNS (default 7). Run: `npm run build:e2e && node bench/sync-browser.mjs`.
 import { execFileSync } from 'node:child_process';
@@ -54,6 +55,24 @@ function floorReadAll() {
       all.onsuccess = () => (resolve(performance.now() - t), open.result.close());
     };
   });
+}
+
+/** Papers waiting for their search words on one device. */
+function waitingToIndex() {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('papershelf');
+    open.onsuccess = () => {
+      const count = open.result.transaction('toIndex').objectStore('toIndex').count();
+      count.onsuccess = () => (resolve(count.result), open.result.close());
+    };
+  });
+}
+
+/** Resolves once the device has no paper left to index, with the time it took. */
+async function indexed(page) {
+  const t = performance.now();
+  while ((await page.evaluate(waitingToIndex)) > 0) await new Promise((r) => setTimeout(r, 100));
+  return performance.now() - t;
 }
 
 async function device(dist, origin) {
@@ -110,6 +129,7 @@ try {
   t = performance.now();
   await ask(c.options, { type: 'sync/configure', config: config('bench') });
   results.push(report(`first sync down, ${PAPERS.toLocaleString('en-US')} papers`, [performance.now() - t], '< 10 s'));
+  console.log(`  then its search words indexed in ${((await indexed(c.options)) / 1000).toFixed(1)} s more`);
   await c.close();
 
   // B's feed is open while its first sync writes the library in: clicks there meanwhile.
@@ -123,6 +143,11 @@ try {
   const during = await clickUntil(feed, () => !syncing);
   await down;
   console.log(`  first sync down with clicks meanwhile: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  // Then the received papers' search words, in the background: clicks meanwhile too.
+  let indexing = true;
+  const words = indexed(b.options).finally(() => (indexing = false));
+  const whileIndexing = await clickUntil(feed, () => !indexing);
+  await words;
   const floor = [];
   for (let i = 0; i < RUNS; i++) floor.push(await b.options.evaluate(floorRead));
   results.push(report('floor: a bare IndexedDB read', floor));
@@ -130,6 +155,9 @@ try {
     results.push(report('click → stored while the first sync writes', during, '< 20 ms'));
     console.log(`  ${(median(during) / median(floor)).toFixed(1)}× the floor (${during.length} clicks)`);
   } else console.log('click → stored while syncing: the sync ended before a click was stored');
+  if (whileIndexing.length)
+    results.push(report('click → stored while the received papers are indexed', whileIndexing, '< 20 ms'));
+  else console.log('click → stored while indexing: indexing ended before a click was stored');
 
   // A change on A shown on B's open card, from B's sync start. First both agree again (B's
   // clicks above went up with its next run).
