@@ -23,7 +23,7 @@ export function phaseText(status: SyncStatus, now: number): string {
     case 'off':
       return 'Sync is off.';
     case 'idle':
-      return 'Up to date.';
+      return 'Sync is up to date.';
     case 'syncing':
       return 'Syncing…';
     case 'waiting-retry': {

@@ -57,7 +57,7 @@ async function syncedNow(s: Session, open?: Awaited<ReturnType<Session['openExte
   // A run moves the whole library when there is one to move: minutes on a loaded machine.
   await expect.poll(() => now.isDisabled(), { timeout: 300_000 }).toBe(false);
   const status = page.locator('.sync-status [role="status"]');
-  await expect.poll(() => status.textContent()).toMatch(/^Up to date\..*No changes waiting\./);
+  await expect.poll(() => status.textContent()).toMatch(/^Sync is up to date\..*No changes waiting\./);
   if (!open) await page.close();
 }
 

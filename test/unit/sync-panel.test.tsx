@@ -114,7 +114,7 @@ describe('Options → Sync: saving', () => {
       },
     });
     expect(calls).toEqual(['request https://cloud.example.org/*']);
-    expect(root.textContent).toContain('Up to date.');
+    expect(root.textContent).toContain('Sync is up to date.');
     expect(button(root, 'Sync now')).toBeDefined();
   });
 
@@ -211,7 +211,7 @@ describe('Options → Sync: credentials', () => {
 
     // Opened again later: the saved server shows, the credentials do not.
     const again = mount(<SyncPanel worker={worker} access={access} now={NOW} />);
-    await expect.poll(() => again.textContent).toContain('Up to date.');
+    await expect.poll(() => again.textContent).toContain('Sync is up to date.');
     expect(input(again, 'url').value).toBe(ON.server!.url);
     expect(input(again, 'password').value).toBe('');
     expect(again.innerHTML).not.toContain(PASSWORD);
@@ -233,7 +233,7 @@ describe('Options → Sync: on and off', () => {
   it('follows the worker’s pushes and sends Sync now', async () => {
     const worker = new ScriptedWorker({ 'sync/status': () => ON, 'sync/now': () => ({ ...ON, pending: 0 }) });
     const root = mount(<SyncPanel worker={worker} access={fakeAccess(true).access} now={NOW} />);
-    await expect.poll(() => root.textContent).toContain('Up to date.');
+    await expect.poll(() => root.textContent).toContain('Sync is up to date.');
     worker.push({ type: 'sync/status', status: { ...ON, state: 'syncing', pending: 3 } });
     await expect.poll(() => root.textContent).toContain('Syncing…');
     expect(root.textContent).toContain('3 changes waiting to be sent.');
@@ -245,7 +245,7 @@ describe('Options → Sync: on and off', () => {
 describe('the status in words', () => {
   const words: Record<SyncPhase, [Partial<SyncStatus>, string]> = {
     off: [{ enabled: false }, 'Sync is off.'],
-    idle: [{}, 'Up to date.'],
+    idle: [{}, 'Sync is up to date.'],
     syncing: [{}, 'Syncing…'],
     'waiting-retry': [
       { error: 'Could not reach the server. Check the address and your network.', nextRetryAt: NOW + 2 * 60_000 },
@@ -301,7 +301,7 @@ describe('the 10 % guard', () => {
       .poll(() => root.querySelector('[role="group"]')?.textContent)
       .toContain('This sync would delete 12 papers and mark 3 papers unread of your 100 papers: continue?');
     button(root, 'Confirm')!.click();
-    await expect.poll(() => root.textContent).toContain('Up to date.');
+    await expect.poll(() => root.textContent).toContain('Sync is up to date.');
     expect(worker.types()).toEqual(['sync/status', 'sync/confirm']);
     expect(button(root, 'Confirm')).toBeUndefined();
   });
