@@ -21,6 +21,7 @@ import { watch } from './interaction.mjs';
 import { watchList } from './popup.mjs';
 import { instrument } from './export-import.mjs';
 import { floorWrite, printTrace, summarise, traceContext } from './import-trace.mjs';
+import { floorRead } from './floors.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.SCALE ?? '10000,100000').split(',').map(Number);
@@ -35,17 +36,6 @@ function backupFile(papers) {
   const path = join(mkdtempSync(join(tmpdir(), 'papershelf-scale-')), 'backup.json');
   writeFileSync(path, text);
   return path;
-}
-
-function floorRead() {
-  return new Promise((resolve) => {
-    const t = performance.now();
-    const open = indexedDB.open('papershelf');
-    open.onsuccess = () => {
-      const get = open.result.transaction('papers').objectStore('papers').get('2401.10001');
-      get.onsuccess = () => (resolve(performance.now() - t), open.result.close());
-    };
-  });
 }
 
 function toIndexCount() {

@@ -6,21 +6,11 @@ import { loadavg } from 'node:os';
 import { RUNS, importLibrary, median, report, session } from './lib.mjs';
 import { library } from './library.mjs';
 import { watchPopup } from './annotate.mjs';
+import { floorRead } from './floors.mjs';
 
 const QUERIES = ['s', 'sp', 'spe', 'spec', 'spect', 'spectral', 'spectral av'];
 const DISTS = process.env.SEARCH_DISTS?.split(',') ?? [undefined];
 const ROUNDS = Number(process.env.SEARCH_ROUNDS ?? 2);
-
-function floorRead() {
-  return new Promise((resolve) => {
-    const t = performance.now();
-    const open = indexedDB.open('papershelf');
-    open.onsuccess = () => {
-      const get = open.result.transaction('papers').objectStore('papers').get('2401.10001');
-      get.onsuccess = () => (resolve(performance.now() - t), open.result.close());
-    };
-  });
-}
 
 async function round(dist, papers) {
   const s = await session({}, dist);

@@ -15,6 +15,7 @@ import { RUNS, median, report, session } from './lib.mjs';
 import { loadSource } from './load-source.mjs';
 import { watch } from './interaction.mjs';
 import { serverGrantedBuild } from '../scripts/granted-build.mjs';
+import { floorRead, floorReadAll } from './floors.mjs';
 
 const PAPERS = Number(process.env.SYNC_PAPERS ?? 10_000);
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
@@ -33,28 +34,6 @@ function ask(page, request) {
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
   }, request);
-}
-
-function floorRead() {
-  return new Promise((resolve) => {
-    const t = performance.now();
-    const open = indexedDB.open('papershelf');
-    open.onsuccess = () => {
-      const get = open.result.transaction('papers').objectStore('papers').get('2401.10001');
-      get.onsuccess = () => (resolve(performance.now() - t), open.result.close());
-    };
-  });
-}
-
-function floorReadAll() {
-  return new Promise((resolve) => {
-    const t = performance.now();
-    const open = indexedDB.open('papershelf');
-    open.onsuccess = () => {
-      const all = open.result.transaction('papers').objectStore('papers').getAll();
-      all.onsuccess = () => (resolve(performance.now() - t), open.result.close());
-    };
-  });
 }
 
 /** Papers waiting for their search words on one device. */

@@ -33,6 +33,19 @@ async function device(): Promise<Session> {
   return s;
 }
 
+/** Two fresh devices for the enclosing describe block: launched before its tests, closed after. */
+function twoDevices(): { a: Session; b: Session } {
+  const pair: { a?: Session; b?: Session } = {};
+  beforeAll(async () => {
+    [pair.a, pair.b] = await Promise.all([device(), device()]);
+  });
+  afterAll(async () => {
+    await pair.a?.close();
+    await pair.b?.close();
+  });
+  return pair as { a: Session; b: Session };
+}
+
 /** Options → Sync: the relay's folder address, the user and password, a folder; waits for the first sync. */
 async function turnSyncOn(s: Session, folder: string) {
   const page = await s.openExtensionPage('src/options/index.html#sync');
@@ -73,17 +86,10 @@ async function stateOf(s: Session, id: string) {
 }
 
 describe('two devices', () => {
-  let a: Session;
-  let b: Session;
-  beforeAll(async () => {
-    [a, b] = await Promise.all([device(), device()]);
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-  });
+  const devices = twoDevices();
 
   it('says a wrong password is wrong, and saves nothing', async () => {
+    const { a } = devices;
     const page = await a.openExtensionPage('src/options/index.html#sync');
     await page.getByLabel('Folder address (WebDAV)').fill(`${relay.origin}/dav/`);
     await page.getByLabel('User name').fill(server.user);
@@ -101,6 +107,7 @@ describe('two devices', () => {
   });
 
   it('turns sync on through Options → Sync on each device, and says it is up to date', async () => {
+    const { a, b } = devices;
     for (const s of [a, b]) {
       const page = await turnSyncOn(s, 'two-devices');
       expect(await page.locator('.sync-status [role="status"]').textContent()).toMatch(/Last synced just now\./);
@@ -109,6 +116,7 @@ describe('two devices', () => {
   });
 
   it('shows what was done on A on B’s open page and in its popup after B syncs', async () => {
+    const { a, b } = devices;
     const onA = await a.open(FEED);
     const onB = await b.open(FEED);
     await onB.locator('[data-papershelf-read]').first().waitFor();
@@ -148,6 +156,7 @@ describe('two devices', () => {
   });
 
   it('converges when the same paper was changed on both while apart, and a removed tag stays removed', async () => {
+    const { a, b } = devices;
     const id = '2407.21770';
     const onA = await a.open(FEED);
     const onB = await b.open(FEED);
@@ -225,18 +234,13 @@ function libraryFacts(id: string): Promise<{ papers: number; listed: number; pap
 }
 
 describe('faults', () => {
-  let a: Session;
-  let b: Session;
-  beforeAll(async () => {
-    [a, b] = await Promise.all([device(), device()]);
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
+  const devices = twoDevices();
+  afterAll(() => {
     relay.fault = { kind: 'none' };
   });
 
   it('loses nothing when the worker is stopped while its upload hangs, nor when the folder is wiped', async () => {
+    const { a, b } = devices;
     for (const s of [a, b]) await (await turnSyncOn(s, 'faults')).close();
     const onA = await a.open(FEED);
     // The server accepts connections and never answers: A's run hangs in its upload.
@@ -270,20 +274,13 @@ describe('faults', () => {
 });
 
 describe('a new device', () => {
-  let old: Session;
-  let fresh: Session;
-  beforeAll(async () => {
-    [old, fresh] = await Promise.all([device(), device()]);
-  });
-  afterAll(async () => {
-    await old?.close();
-    await fresh?.close();
-  });
+  const devices = twoDevices();
 
   it(
     'receives a 10,000-paper library with its titles, states, tags, notes and list',
     { timeout: 600_000 },
     async () => {
+      const { a: old, b: fresh } = devices;
       const seeding = await old.openExtensionPage('src/options/index.html');
       await seeding.evaluate(seedLibrary, { count: 10_000, allKept: true });
       await seeding.close();

@@ -1,0 +1,27 @@
+// Floors run in an extension page (page.evaluate), measured in the same profile and run as the
+// figure they are set against: bare IndexedDB work with none of Papershelf's code. Each function
+// is self-contained, as page.evaluate needs.
+
+/** Open the database and read one paper by key: what any click must at least do. */
+export function floorRead() {
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const open = indexedDB.open('papershelf');
+    open.onsuccess = () => {
+      const get = open.result.transaction('papers').objectStore('papers').get('2401.10001');
+      get.onsuccess = () => (resolve(performance.now() - t), open.result.close());
+    };
+  });
+}
+
+/** Read every paper in one getAll: what sending the whole library must at least do. */
+export function floorReadAll() {
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const open = indexedDB.open('papershelf');
+    open.onsuccess = () => {
+      const all = open.result.transaction('papers').objectStore('papers').getAll();
+      all.onsuccess = () => (resolve(performance.now() - t), open.result.close());
+    };
+  });
+}
