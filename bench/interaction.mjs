@@ -17,6 +17,21 @@ export function watch() {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-papershelf-read'] });
 }
 
+/**
+ * Clicks a card's Mark read / Mark unread in a page prepared with `watch`, and returns the time from
+ * the pointer going down to the card showing the stored state.
+ */
+export async function timedClick(feed, card = '[data-papershelf-id="2407.21783"]') {
+  const button = feed.locator(card).getByRole('button', { name: /Mark (read|unread)/ });
+  const before = await feed.evaluate(() => window.__clicks.length);
+  await button.click();
+  await feed.waitForFunction((n) => window.__clicks.length > n && window.__clicks.at(-1).stored !== undefined, before, {
+    timeout: 120_000,
+  });
+  const c = await feed.evaluate(() => window.__clicks.at(-1));
+  return c.stored - c.down;
+}
+
 function watchOther() {
   window.__seen = [];
   new MutationObserver(() => window.__seen.push(Date.now())).observe(document, {

@@ -17,11 +17,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { framesBetween, median, recordFrames, report, session } from './lib.mjs';
 import { library } from './library.mjs';
-import { watch } from './interaction.mjs';
+import { timedClick, watch } from './interaction.mjs';
 import { watchList } from './popup.mjs';
 import { instrument } from './export-import.mjs';
 import { floorWrite, printTrace, summarise, traceContext } from './import-trace.mjs';
-import { floorRead } from './floors.mjs';
+import { floorRead, toIndexCount } from './floors.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.SCALE ?? '10000,100000').split(',').map(Number);
@@ -38,34 +38,9 @@ function backupFile(papers) {
   return path;
 }
 
-function toIndexCount() {
-  return new Promise((resolve) => {
-    const open = indexedDB.open('papershelf');
-    open.onsuccess = () => {
-      const db = open.result;
-      // Schema 11 lists them in toIndex; an older build (BENCH_DIST) marks them unindexed.
-      const count = db.objectStoreNames.contains('toIndex')
-        ? db.transaction('toIndex').objectStore('toIndex').count()
-        : db.transaction('papers').objectStore('papers').index('unindexed').count();
-      count.onsuccess = () => (resolve(count.result), db.close());
-    };
-  });
-}
-
 async function clicks(feed, runs) {
-  const button = feed.locator('[data-papershelf-id="2407.21783"]').getByRole('button', { name: /Mark (read|unread)/ });
   const out = [];
-  for (let i = 0; i < runs; i++) {
-    const before = await feed.evaluate(() => window.__clicks.length);
-    await button.click();
-    await feed.waitForFunction(
-      (n) => window.__clicks.length > n && window.__clicks.at(-1).stored !== undefined,
-      before,
-      { timeout: 120_000 },
-    );
-    const c = await feed.evaluate(() => window.__clicks.at(-1));
-    out.push(c.stored - c.down);
-  }
+  for (let i = 0; i < runs; i++) out.push(await timedClick(feed));
   return out;
 }
 

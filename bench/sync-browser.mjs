@@ -13,9 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { RUNS, median, report, session } from './lib.mjs';
 import { loadSource } from './load-source.mjs';
-import { watch } from './interaction.mjs';
+import { timedClick, watch } from './interaction.mjs';
 import { serverGrantedBuild } from '../scripts/granted-build.mjs';
-import { floorRead, floorReadAll } from './floors.mjs';
+import { floorRead, floorReadAll, toIndexCount } from './floors.mjs';
 
 const PAPERS = Number(process.env.SYNC_PAPERS ?? 10_000);
 const FEED = 'https://huggingface.co/papers?date=2024-08-01';
@@ -36,21 +36,10 @@ function ask(page, request) {
   }, request);
 }
 
-/** Papers waiting for their search words on one device. */
-function waitingToIndex() {
-  return new Promise((resolve) => {
-    const open = indexedDB.open('papershelf');
-    open.onsuccess = () => {
-      const count = open.result.transaction('toIndex').objectStore('toIndex').count();
-      count.onsuccess = () => (resolve(count.result), open.result.close());
-    };
-  });
-}
-
 /** Resolves once the device has no paper left to index, with the time it took. */
 async function indexed(page) {
   const t = performance.now();
-  while ((await page.evaluate(waitingToIndex)) > 0) await new Promise((r) => setTimeout(r, 100));
+  while ((await page.evaluate(toIndexCount)) > 0) await new Promise((r) => setTimeout(r, 100));
   return performance.now() - t;
 }
 
@@ -62,19 +51,12 @@ async function device(dist, origin) {
   return { ...s, options };
 }
 
+/** Timed clicks on the card until `done()`; a click that ends after it is not counted. */
 async function clickUntil(feed, done) {
-  const button = feed.locator(CARD).getByRole('button', { name: /Mark (read|unread)/ });
   const out = [];
   while (!done()) {
-    const before = await feed.evaluate(() => window.__clicks.length);
-    await button.click();
-    await feed.waitForFunction(
-      (n) => window.__clicks.length > n && window.__clicks.at(-1).stored !== undefined,
-      before,
-      { timeout: 120_000 },
-    );
-    const c = await feed.evaluate(() => window.__clicks.at(-1));
-    if (!done()) out.push(c.stored - c.down);
+    const took = await timedClick(feed, CARD);
+    if (!done()) out.push(took);
   }
   return out;
 }
