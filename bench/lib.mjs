@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_DIST, extensionWorker, launchWithExtension } from '../scripts/browser.mjs';
 import { serveOffline } from '../scripts/offline-pages.mjs';
+import { toIndexCount } from './floors.mjs';
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -112,21 +113,7 @@ export async function importLibrary(s, papers) {
   // A 10,000-paper merge on a saturated machine takes minutes.
   await options.getByText(/Imported/).waitFor({ timeout: 600_000 });
   // The worker computes the imported papers' search words (and tag models) after the import.
-  const pending = () =>
-    options.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('papershelf');
-          open.onsuccess = () => {
-            // Papers an import listed for indexing (schema 11), or marked (before).
-            const db = open.result;
-            const count = db.objectStoreNames.contains('toIndex')
-              ? db.transaction('toIndex').objectStore('toIndex').count()
-              : db.transaction('papers').objectStore('papers').index('unindexed').count();
-            count.onsuccess = () => (resolve(count.result), open.result.close());
-          };
-        }),
-    );
+  const pending = () => options.evaluate(toIndexCount);
   while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 250));
   await options.close();
   // A 20 MB write leaves IndexedDB compacting for a few seconds; measure the library as a user
