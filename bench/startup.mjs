@@ -12,6 +12,7 @@ import { chromePath } from '../scripts/browser.mjs';
 import { serveOffline } from '../scripts/offline-pages.mjs';
 import { median, report, session } from './lib.mjs';
 import { LOCAL_SERVER_ARGS, canServeLocally, startLocalServer } from './local-server.mjs';
+import { domContentLoaded, traced } from './trace.mjs';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 24);
 // Pages from a real local server unless BENCH_STARTUP_SERVE=intercept (or not root): see
@@ -61,7 +62,6 @@ function instrument() {
   }).observe(document, { subtree: true, childList: true });
 }
 
-const CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
 const TASK = 'ThreadControllerImpl::RunTask';
 const isOurs = (e) => typeof e.args?.data?.url === 'string' && e.args.data.url.startsWith('chrome-extension://');
 
@@ -71,8 +71,8 @@ const isOurs = (e) => typeof e.args?.data?.url === 'string' && e.args.data.url.s
  * time) and how much of it ran the extension's script (compiling and running it, its callbacks).
  */
 function mainThread(events, firstScreen) {
-  const { pid, tid } = events.find((e) => e.name === 'MarkDOMContent');
-  const dcl = events.filter((e) => e.name === 'domContentLoadedEventStart' && e.pid === pid).at(-1).ts;
+  const { pid, ts: dcl } = domContentLoaded(events);
+  const { tid } = events.find((e) => e.name === 'MarkDOMContent');
   // A renderer made for this navigation may start after the browser marked navigationStart.
   const from = events.filter((e) => e.name === 'navigationStart' && e.pid === pid && e.ts <= dcl).at(-1)?.ts ?? 0;
   const on = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < dcl);
@@ -128,22 +128,6 @@ function byKind(events, dcl) {
     sums.names[e.name] = (sums.names[e.name] ?? 0) + t / 1000;
   }
   return sums;
-}
-
-async function traced(cdp, run) {
-  const events = [];
-  const collect = (e) => events.push(...e.value);
-  cdp.on('Tracing.dataCollected', collect);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
-    transferMode: 'ReportEvents',
-  });
-  await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  cdp.off('Tracing.dataCollected', collect);
-  return events;
 }
 
 /**
