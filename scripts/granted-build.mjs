@@ -1,7 +1,7 @@
 // A copy of the end-to-end build that holds access to this machine's sync server from install, as
 // if the user had accepted the browser's prompt: Playwright cannot click Chromium's permission
-// dialog. Used by the two-device tests and the sync bench; the prompt itself is the panel's unit
-// tests' business (test/unit/sync-panel.test.tsx).
+// dialog, nor Puppeteer Firefox's. Used by the two-device tests (Chromium and Firefox) and the sync
+// bench; the prompt itself is the panel's unit tests' business (test/unit/sync-panel.test.tsx).
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

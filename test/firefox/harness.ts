@@ -38,10 +38,16 @@ export interface FirefoxSession {
 const SHORT_IDLE = { 'extensions.background.idle.timeout': 2_000 };
 
 export async function launch(
-  options: { extra?: Record<string, string>; prefs?: Record<string, unknown>; idleBackground?: boolean } = {},
+  options: {
+    extra?: Record<string, string>;
+    prefs?: Record<string, unknown>;
+    idleBackground?: boolean;
+    /** Another build to install (default: the end-to-end build). */
+    dist?: string;
+  } = {},
 ): Promise<FirefoxSession> {
   const prefs = { ...(options.idleBackground ? SHORT_IDLE : {}), ...options.prefs };
-  const session = await launchFirefoxWithExtension({ prefs, dist: FIREFOX_E2E_DIST });
+  const session = await launchFirefoxWithExtension({ prefs, dist: options.dist ?? FIREFOX_E2E_DIST });
   const { browser, downloads } = session;
   const s: FirefoxSession = {
     browser,
