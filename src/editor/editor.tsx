@@ -63,11 +63,22 @@ export class Editor extends Component<EditorProps, State> {
   }
 
   override componentDidMount() {
+    this.#read();
+    // The card's controls can change the paper while this frame is open (a tag chip's ×, Read,
+    // Save), and no push reaches an extension frame: read it again whenever the user comes back.
+    addEventListener('focus', this.#read);
+  }
+
+  override componentWillUnmount() {
+    removeEventListener('focus', this.#read);
+  }
+
+  #read = () => {
     this.props.worker.request({ type: 'states/get', ids: [this.props.paperId] }).then(
       ([paper]) => this.setState({ paper }),
       (err: unknown) => this.setState({ error: `Could not open: ${failureText(err)}` }),
     );
-  }
+  };
 
   #shown(change: Partial<PaperState>) {
     if (this.state.paper) this.setState({ paper: { ...this.state.paper, ...change } });

@@ -39,7 +39,9 @@ export class TagEditor extends Component<Props, State> {
 
   #add(name: string) {
     const clean = name.replace(/[\s,]+/g, ' ').trim();
-    if (clean && !this.#has(clean)) this.props.actions.tag(clean, true);
+    // Sent even if this editor shows the paper with the tag: the card's own chips may have taken
+    // it off meanwhile, and the worker, which has the paper's state, ignores a tag already there.
+    if (clean) this.props.actions.tag(clean, true);
     this.setState({ text: '', active: 0 });
   }
 

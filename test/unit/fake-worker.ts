@@ -24,6 +24,22 @@ export class FakeWorker implements WorkerConnection {
       case 'paper/setSaved':
         this.states.set(message.id, (reply = { ...state(message.id), saved: message.saved }) as PaperState);
         break;
+      case 'paper/tag': {
+        const before = state(message.id);
+        const others = before.tags.filter((t) => t.toLowerCase() !== message.tag.toLowerCase());
+        const tags = message.on ? [...others, message.tag] : others;
+        this.states.set(message.id, (reply = { ...before, tags }) as PaperState);
+        break;
+      }
+      case 'states/get':
+        reply = message.ids.map(state);
+        break;
+      case 'tags/list': {
+        const counts = new Map<string, number>();
+        for (const s of this.states.values()) for (const t of s.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+        reply = [...counts].map(([name, count]) => ({ name, count }));
+        break;
+      }
       case 'settings/get':
         reply = this.settings;
         break;
