@@ -85,6 +85,19 @@ export async function session(extra = {}, dist = process.env.BENCH_DIST, { args 
   };
 }
 
+/**
+ * Closes the welcome page the extension opens on install (it comes a moment after the worker), so
+ * it cannot come to the front over a measured tab: a tab behind it gets no animation frames.
+ */
+export async function closeWelcomePage(context, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const welcome = context.pages().find((p) => p.url().includes('/src/welcome/'));
+    if (welcome) return welcome.close();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Prints one result line and returns it for the summary. */
 export function report(name, values, target, unit = 'ms') {
   const m = median(values);

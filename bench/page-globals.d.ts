@@ -12,6 +12,7 @@ interface Window {
   __floorDb: any;
   __frames: { start: number; duration: number; blocking: number }[];
   __room: any;
+  __press: number;
   __seen: any[];
   __startup: any;
   __sug: any;
