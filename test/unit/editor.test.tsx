@@ -4,18 +4,9 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Editor } from '../../src/editor/editor';
 import { FakeWorker } from './fake-worker';
+import { until } from './until';
 
 const ID = '2407.21783';
-
-async function until<T>(read: () => T | undefined | null | false, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Types into the field as a user does: the new text, then (a task later, as keys come) Enter. */
 async function type(field: HTMLInputElement, text: string, enter = false) {

@@ -10,6 +10,7 @@ import { indexPending } from '../../src/db/papers';
 import { Popup } from '../../src/popup/popup';
 import { freshDb } from './db';
 import { FakeWorker } from './fake-worker';
+import { until } from './until';
 
 // The popup's notices ask the browser what it grants (site access, storage): here, everything.
 vi.mock('webextension-polyfill', () => {
@@ -27,16 +28,6 @@ Dexie.dependencies.indexedDB = indexedDB;
 Dexie.dependencies.IDBKeyRange = IDBKeyRange;
 
 const noTab = { activeTab: async () => undefined, pagePapers: async () => undefined };
-
-async function until<T>(read: () => T | undefined | null | false, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('the popup', () => {
   it(
