@@ -13,6 +13,7 @@ import { EXTENSION_ORIGIN, launchFirefoxWithExtension, serveOfflineInPage } from
 import { instrument as instrumentExport } from './export-import.mjs';
 import { FEED_URL, FLOOR_URL, instrument as instrumentFeed, thousandCardPage } from './feed.mjs';
 import { watch } from './interaction.mjs';
+import { toIndexCount } from './floors.mjs';
 import { importLibrary, median, session } from './lib.mjs';
 import { library } from './library.mjs';
 import { seed, watchList } from './popup.mjs';
@@ -109,20 +110,7 @@ async function firefox(extra) {
       );
       await options.waitFor(() => /Imported \(/.test(document.body.textContent));
       // The background computes search words after an import: let it finish, as lib.importLibrary does.
-      await options.waitFor(
-        () =>
-          new Promise((resolve) => {
-            const open = indexedDB.open('papershelf');
-            open.onsuccess = () => {
-              // Papers an import listed for indexing (schema 11), or marked (before).
-              const db = open.result;
-              const count = db.objectStoreNames.contains('toIndex')
-                ? db.transaction('toIndex').objectStore('toIndex').count()
-                : db.transaction('papers').objectStore('papers').index('unindexed').count();
-              count.onsuccess = () => (resolve(count.result === 0), open.result.close());
-            };
-          }),
-      );
+      while ((await options.evaluate(toIndexCount)) > 0) await new Promise((r) => setTimeout(r, 250));
       await options.close();
       rmSync(dir, { recursive: true, force: true });
       await new Promise((r) => setTimeout(r, 5_000));

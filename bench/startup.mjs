@@ -71,8 +71,7 @@ const isOurs = (e) => typeof e.args?.data?.url === 'string' && e.args.data.url.s
  * time) and how much of it ran the extension's script (compiling and running it, its callbacks).
  */
 function mainThread(events, firstScreen) {
-  const { pid, ts: dcl } = domContentLoaded(events);
-  const { tid } = events.find((e) => e.name === 'MarkDOMContent');
+  const { pid, tid, ts: dcl } = domContentLoaded(events);
   // A renderer made for this navigation may start after the browser marked navigationStart.
   const from = events.filter((e) => e.name === 'navigationStart' && e.pid === pid && e.ts <= dcl).at(-1)?.ts ?? 0;
   const on = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < dcl);

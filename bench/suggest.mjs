@@ -9,9 +9,11 @@ import { library } from './library.mjs';
 const TRIO = ['2405.14739', '2208.09847', '2404.18466'];
 const TAG = 'fine-tuning';
 
-/** Main world of the feed: the last change in any card's controls, and how many cards suggest TAG. */
-// Times are on the epoch clock (timeOrigin + now): the Enter that adds a tag is pressed in the
-// editor's frame, an extension page with a clock of its own.
+/**
+ * Main world of the feed: the last change in any card's controls, and how many cards suggest TAG.
+ * Times are on the epoch clock (timeOrigin + now): the Enter that adds a tag is pressed in the
+ * editor's frame, an extension page with a clock of its own.
+ */
 function watchCards(tag) {
   const now = () => performance.timeOrigin + performance.now();
   const t = (window.__sug = { last: 0, press: 0 });
@@ -62,14 +64,12 @@ export async function benchSuggest() {
       if (!(await card(id).locator('iframe').count())) await card(id).getByRole('button', { name: 'Tags' }).click();
       await tagField(id).fill(TAG);
       const frame = await (await card(id).locator('iframe').elementHandle()).contentFrame();
+      // The next key is the Enter below: its time, in the frame.
       await frame.evaluate(() =>
-        addEventListener(
-          'keydown',
-          (e) => e.key === 'Enter' && (window.__press = performance.timeOrigin + performance.now()),
-          {
-            capture: true,
-          },
-        ),
+        addEventListener('keydown', () => (window.__press = performance.timeOrigin + performance.now()), {
+          capture: true,
+          once: true,
+        }),
       );
       await tagField(id).press('Enter');
       const pressed = await frame.evaluate(() => window.__press);

@@ -20,11 +20,11 @@ export async function traced(cdp, run) {
   return events;
 }
 
-/** When the page's last DOMContentLoaded in the trace fired: { pid, ts } (ts in µs). */
+/** When the page's last DOMContentLoaded in the trace fired, on which main thread: { pid, tid, ts } (ts in µs). */
 export function domContentLoaded(events) {
-  const { pid } = events.find((e) => e.name === 'MarkDOMContent');
+  const { pid, tid } = events.find((e) => e.name === 'MarkDOMContent');
   const ts = events.filter((e) => e.name === 'domContentLoadedEventStart' && e.pid === pid).at(-1).ts;
-  return { pid, ts };
+  return { pid, tid, ts };
 }
 
 /**

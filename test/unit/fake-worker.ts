@@ -1,6 +1,6 @@
 /** An in-memory stand-in for the background worker, behind the same interface the UI uses. */
 import type { WorkerConnection } from '../../src/messaging/client';
-import { DEFAULT_SETTINGS, type PaperState, type Settings } from '../../src/shared/model';
+import { DEFAULT_SETTINGS, sameTag, type PaperState, type Settings } from '../../src/shared/model';
 import type { Push, Request } from '../../src/shared/protocol';
 
 export class FakeWorker implements WorkerConnection {
@@ -26,7 +26,7 @@ export class FakeWorker implements WorkerConnection {
         break;
       case 'paper/tag': {
         const before = state(message.id);
-        const others = before.tags.filter((t) => t.toLowerCase() !== message.tag.toLowerCase());
+        const others = before.tags.filter((t) => !sameTag(t, message.tag));
         const tags = message.on ? [...others, message.tag] : others;
         this.states.set(message.id, (reply = { ...before, tags }) as PaperState);
         break;
