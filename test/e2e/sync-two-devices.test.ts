@@ -245,10 +245,10 @@ describe('faults', () => {
     const onA = await a.open(FEED);
     // The server accepts connections and never answers: A's run hangs in its upload.
     relay.fault = { kind: 'stall' };
-    const connections = relay.connections;
+    const stalled = relay.stalled;
     await card(onA, '2407.21705').getByRole('button', { name: 'Mark read' }).click();
     await card(onA, '2407.21783').getByRole('button', { name: 'Save for later' }).click();
-    await expect.poll(() => relay.connections, { timeout: 30_000 }).toBeGreaterThan(connections);
+    await expect.poll(() => relay.stalled, { timeout: 30_000 }).toBeGreaterThan(stalled);
     await a.stopWorker();
     relay.fault = { kind: 'none' };
 

@@ -13,7 +13,7 @@ export type Fault =
   /** Let a request whose first line starts with `method` reach the server, then close the
    * connection instead of relaying its answer: the server acted, the client never hears. */
   | { kind: 'lose-answer'; method: string; times: number }
-  /** Accept and never answer. */
+  /** Accept and never answer: new connections, and the next request on a kept-alive one. */
   | { kind: 'stall' };
 
 export interface Relay {
@@ -23,19 +23,33 @@ export interface Relay {
   faults: number;
   /** Connections the client opened. */
   connections: number;
+  /** Connections on which a request arrived and was held by a stall. */
+  stalled: number;
   close(): Promise<void>;
 }
 
 export async function startRelay(targetPort: number, fault: Fault = { kind: 'none' }): Promise<Relay> {
   const sockets = new Set<Socket>();
-  const relay: Relay = { origin: '', fault, faults: 0, connections: 0, close: async () => undefined };
+  const relay: Relay = { origin: '', fault, faults: 0, connections: 0, stalled: 0, close: async () => undefined };
   const server = createServer((client) => {
     relay.connections++;
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => undefined);
     const f = relay.fault;
-    if (f.kind === 'stall') return;
+    let held = false;
+    // A stall holds every request from when it is set: a client reuses a kept-alive connection
+    // opened before, and that request must hang too.
+    const hold = () => {
+      if (relay.fault.kind !== 'stall') return false;
+      if (!held) relay.stalled++;
+      held = true;
+      return true;
+    };
+    if (f.kind === 'stall') {
+      client.on('data', hold);
+      return;
+    }
     const upstream = connect(targetPort, '127.0.0.1');
     sockets.add(upstream);
     upstream.on('close', () => {
@@ -67,7 +81,7 @@ export async function startRelay(targetPort: number, fault: Fault = { kind: 'non
       client.write(chunk);
     });
     client.on('data', (chunk: Buffer) => {
-      if (broken) return;
+      if (broken || held || hold()) return;
       if (f.kind === 'drop-all' || (f.kind === 'drop-reused' && answered && relay.faults < f.times)) {
         breakBoth(close);
         return;
