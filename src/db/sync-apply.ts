@@ -18,9 +18,11 @@ import { byDoc, docsOf, stateOf } from './sync-docs';
 import { metaDrafts, stamped, type Draft } from './sync-diff';
 import { LOCAL_KEY, type LocalRow } from './sync-capture';
 import { HybridClock } from '../sync/hlc';
+import { stamper } from '../shared/stamp';
 import type { SyncState } from '../sync/state';
 import type { PapershelfDb, SyncDoc } from './schema';
 import { batchSizer } from './batch-size';
+import { readSorted } from './read-sorted';
 
 /** Rows per read of the guard's plan (reads only: quick, and a click's write waits for one at most). */
 const PLAN_BATCH = 200;
@@ -45,17 +47,23 @@ export async function planRemote(db: PapershelfDb, changes: readonly Change[]): 
   let deletes = 0;
   let unreads = 0;
   for (let i = 0; i < groups.length; i += PLAN_BATCH) {
-    const part = groups.slice(i, i + PLAN_BATCH);
-    const keys = part.map(([k]) => k);
-    const ids = keys.map((k) => k.slice(2));
-    const [docs, papers] = await Promise.all([db.syncDocs.bulkGet(keys), db.papers.bulkGet(ids)]);
-    part.forEach(([, incoming], j) => {
-      const local = papers[j];
-      if (!local || !hasOwnState(local)) return;
+    // Only papers with the user's marks here can lose them: their docs alone are read.
+    const papers = await readSorted(
+      db.papers,
+      groups.slice(i, i + PLAN_BATCH).map(([k]) => k.slice(2)),
+    );
+    const part = groups.slice(i, i + PLAN_BATCH).filter((_, j) => papers[j] && hasOwnState(papers[j]));
+    const locals = papers.filter((p): p is Paper => p !== undefined && hasOwnState(p));
+    const docs = await readSorted(
+      db.syncDocs,
+      part.map(([k]) => k),
+    );
+    part.forEach(([key, incoming], j) => {
+      const id = key.slice(2);
       const merged = applyChanges(stateOf([docs[j]]), incoming);
-      const view = paperView(ids[j]!, merged.papers.get(ids[j]!)!);
+      const view = paperView(id, merged.papers.get(id)!);
       if (!view) deletes++;
-      else if (local.readAt !== undefined && view.readAt === undefined) unreads++;
+      else if (locals[j]!.readAt !== undefined && view.readAt === undefined) unreads++;
     });
   }
   const library = await db.syncDocs.where('k').startsWith('p:').count();
@@ -78,9 +86,14 @@ function paperFrom(local: Paper | undefined, view: PaperView, id: string, now: n
   return next;
 }
 
-async function applyPapers(db: PapershelfDb, keys: string[], merged: Map<string, SyncDoc>, now: number) {
+async function applyPapers(
+  db: PapershelfDb,
+  keys: string[],
+  locals: readonly (Paper | undefined)[],
+  merged: Map<string, SyncDoc>,
+  now: number,
+): Promise<{ id: string; record?: Paper }[]> {
   const ids = keys.map((k) => k.slice(2));
-  const locals = await db.papers.bulkGet(ids);
   const writes: Paper[] = [];
   const before: (Paper | undefined)[] = [];
   const gone: string[] = [];
@@ -98,7 +111,7 @@ async function applyPapers(db: PapershelfDb, keys: string[], merged: Map<string,
       before.push(local);
     }
   });
-  await putPapers(db, writes, before);
+  const stored = await putPapers(db, writes, before);
   if (gone.length) {
     await Promise.all([
       db.papers.bulkDelete(gone),
@@ -109,7 +122,7 @@ async function applyPapers(db: PapershelfDb, keys: string[], merged: Map<string,
       db.listEntries.where('paperId').anyOf(gone).delete(),
     ]);
   }
-  return [...writes.map((p) => p.id), ...gone];
+  return [...stored.map((record) => ({ id: record.id, record })), ...gone.map((id) => ({ id }))];
 }
 
 async function applyList(db: PapershelfDb, id: string, doc: SyncDoc | undefined, now: number): Promise<void> {
@@ -169,12 +182,15 @@ async function applySettings(db: PapershelfDb, keys: string[], merged: Map<strin
  * A paper only seen here that another device's change makes the user's (tagged there, say) may
  * lack its title there: this device knows it from a page, so it sends it, as its own change.
  */
-async function metadataKnownHere(db: PapershelfDb, state: SyncState, now: number): Promise<Change[]> {
-  const ids = [...state.papers.keys()];
-  const locals = await db.papers.bulkGet(ids);
+async function metadataKnownHere(
+  db: PapershelfDb,
+  state: SyncState,
+  locals: ReadonlyMap<string, Paper>,
+  now: number,
+): Promise<Change[]> {
   const drafts: Draft[] = [];
-  ids.forEach((id, i) => {
-    const local = locals[i];
+  [...state.papers.keys()].forEach((id) => {
+    const local = locals.get(id);
     const view = paperView(id, state.papers.get(id)!);
     if (!local || hasOwnState(local) || !view || !ownState(view)) return;
     drafts.push(
@@ -198,8 +214,12 @@ const ownState = (v: PaperView) =>
   v.tags.length > 0;
 
 export interface Applied {
-  /** Papers whose record changed or went. */
-  papers: string[];
+  /**
+   * Papers whose record changed (`record`, as written) or went (none), each with a stamp taken
+   * before the transaction that wrote it (PaperState.asOf): what open tabs are told, without
+   * reading thousands of records again.
+   */
+  papers: { id: string; record?: Paper; asOf: number }[];
   settings: boolean;
 }
 
@@ -212,30 +232,41 @@ export async function applyRemote(
   changes: readonly Change[],
   now: number,
   turn: () => Promise<void> = async () => undefined,
+  stamp: () => number = stamper(),
 ): Promise<Applied> {
   const groups = [...byDoc(changes)];
   const applied: Applied = { papers: [], settings: false };
-  // Papers before lists, so a list's new members find their records.
-  groups.sort(([a], [b]) => (a[0] === b[0] ? 0 : a[0] === 'p' ? -1 : b[0] === 'p' ? 1 : 0));
+  // Papers before lists, so a list's new members find their records; in key order within a kind,
+  // so a transaction's keys are neighbours and read as one range (read-sorted.ts).
+  const rank = (k: string) => (k[0] === 'p' ? 0 : 1);
+  groups.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const sizer = batchSizer({ targetMs: APPLY_MS, start: 50, min: 5, max: 500 });
   for (let i = 0; i < groups.length;) {
     const part = groups.slice(i, i + sizer.size());
     i += part.length;
     await turn();
+    const asOf = stamp();
     const tables = [...paperTables(db), db.lists, db.listEntries, db.settings, db.fieldStamps, db.syncDocs];
     await sizer.time(() =>
       db.transaction('rw', [...tables, db.sync, db.syncPending], async () => {
         const keys = part.map(([k]) => k);
-        const docs = await db.syncDocs.bulkGet(keys);
+        const paperKeys = keys.filter((k) => k.startsWith('p:'));
+        const [docs, locals] = await Promise.all([
+          readSorted(db.syncDocs, keys),
+          readSorted(
+            db.papers,
+            paperKeys.map((k) => k.slice(2)),
+          ),
+        ]);
         const state = applyChanges(
           stateOf(docs),
           part.flatMap(([, c]) => c),
         );
-        applyChanges(state, await metadataKnownHere(db, state, now));
+        const known = new Map(locals.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+        applyChanges(state, await metadataKnownHere(db, state, known, now));
         const merged = docsOf(state);
         await db.syncDocs.bulkPut(keys.map((k) => merged.get(k) ?? { k, changes: [] }));
-        const paperKeys = keys.filter((k) => k.startsWith('p:'));
-        applied.papers.push(...(await applyPapers(db, paperKeys, merged, now)));
+        for (const p of await applyPapers(db, paperKeys, locals, merged, now)) applied.papers.push({ ...p, asOf });
         for (const k of keys.filter((k) => k.startsWith('l:'))) await applyList(db, k.slice(2), merged.get(k), now);
         const settingKeys = keys.filter((k) => k.startsWith('s:') || k.startsWith('r:'));
         if (settingKeys.length && (await applySettings(db, settingKeys, merged, now))) applied.settings = true;

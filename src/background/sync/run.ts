@@ -40,6 +40,8 @@ export interface RunDeps {
   now: () => number;
   /** Resolves when background work may start its next transaction (the worker's priority gate). */
   turn?: () => Promise<void>;
+  /** Stamps what a write transaction is about to make true (PaperState.asOf). */
+  stamp?: () => number;
   /** What the user confirmed for a run that stopped at the guard. */
   confirmed?: { deletes: number; unreads: number };
 }
@@ -95,7 +97,7 @@ export async function runSync(deps: RunDeps): Promise<RunResult> {
 
   const plan = await planRemote(db, changes);
   if (needsConfirmation(plan, deps.confirmed)) return { kind: 'needs-confirmation', plan, warnings };
-  const applied = await applyRemote(db, changes, now(), turn);
+  const applied = await applyRemote(db, changes, now(), turn, deps.stamp);
   for (const [other, mark] of marks) await writeMark(db, other, mark);
   return { kind: 'done', uploaded, received: changes.length, applied, warnings };
 }

@@ -11,6 +11,7 @@ import type { SyncStatus } from '../../shared/sync-status';
 import { stamper } from '../../shared/stamp';
 import type { PapershelfDb } from '../../db/schema';
 import { readSettings } from '../../db/settings';
+import type { Applied } from '../../db/sync-apply';
 import {
   readOwn,
   readSaved,
@@ -97,7 +98,7 @@ export function syncService(deps: SyncDeps): SyncService {
     }
     await set({ enabled: true, state: 'syncing' });
     try {
-      const result = await runSync({ db, client: client(config), now, turn: deps.turn, confirmed });
+      const result = await runSync({ db, client: client(config), now, turn: deps.turn, stamp: asOf, confirmed });
       if (result.kind === 'needs-confirmation') {
         await set({ state: 'needs-confirmation', confirm: result.plan, warnings: result.warnings });
         return 'stop';
@@ -106,7 +107,7 @@ export function syncService(deps: SyncDeps): SyncService {
       const at = now();
       await writeSaved(db, 'lastSyncedAt', at);
       await set({ state: 'idle', lastSyncedAt: at, error: undefined, confirm: undefined, warnings: result.warnings });
-      await announce(result.applied.papers, result.applied.settings);
+      await announce(result.applied);
       return 'ok';
     } catch (error) {
       const known = error instanceof WebDavError;
@@ -118,13 +119,14 @@ export function syncService(deps: SyncDeps): SyncService {
     }
   }
 
-  async function announce(ids: string[], settings: boolean) {
-    if (settings) deps.settingsChanged?.(await readSettings(db));
-    if (!ids.length || !deps.statesChanged) return;
+  async function announce(applied: Applied) {
+    if (applied.settings) deps.settingsChanged?.(await readSettings(db));
+    if (!applied.papers.length || !deps.statesChanged) return;
     const { rules } = await readSettings(db);
-    const stamp = asOf();
-    const papers = await db.papers.bulkGet(ids);
-    await deps.statesChanged(ids.map((id, i) => ({ ...stateOf(papers[i] ?? { id }, rules), asOf: stamp })));
+    // Each as its transaction wrote it, stamped before: a tab that saw a later click keeps that.
+    await deps.statesChanged(
+      applied.papers.map(({ id, record, asOf }) => ({ ...stateOf(record ?? { id }, rules), asOf })),
+    );
   }
 
   const scheduler: Scheduler = syncScheduler({

@@ -77,8 +77,14 @@ describe('sync service', () => {
     await setPaperState(a.db, '2410.00002', { read: true }, 7);
     expect((await a.svc.status()).pending).toBeGreaterThan(0);
     expect((await a.svc.syncNow()).pending).toBe(0);
+    const before = Date.now() * 1000;
     await b.svc.syncNow();
     expect((await b.db.papers.get('2410.00002'))?.readAt).toBe(7);
+    // B's open tabs are told the paper as written, stamped when the write began: after the first
+    // push, and not before this run, so a tab orders it against its own clicks.
+    const pushes = b.states.flat().filter((s) => s.id === '2410.00002');
+    expect(pushes.at(-1)).toMatchObject({ read: true, saved: true });
+    expect(pushes.at(-1)!.asOf).toBeGreaterThan(Math.max(before - 1, pushes.at(-2)!.asOf!));
   });
 
   it('the server settings and sync records are in no backup or export', async () => {
