@@ -73,18 +73,18 @@ async function changeOne(
   write: (now: number, pageUrl: string | undefined, rules: TagRule[]) => Promise<PaperState>,
 ): Promise<PaperState> {
   const now = ctx.now();
-  const rules = await rulesOf(ctx);
   const asOf = stamp();
   // An older action than the last one applied to this field changes nothing; the page gets the
-  // stored state, so its card shows what is true.
+  // stored state, so its card shows what is true. The rules are read in the same transaction: a
+  // click is one transaction.
   const written = await inOrder(
     ctx.db,
     msg.id,
     field,
     stampAt(msg.at, now),
-    paperTables(ctx.db),
-    () => write(now, ctx.senderUrl, rules),
-    async () => stateOf((await ctx.db.papers.get(msg.id)) ?? { id: msg.id }, rules),
+    [...paperTables(ctx.db), ctx.db.settings],
+    async () => write(now, ctx.senderUrl, await rulesOf(ctx)),
+    async () => stateOf((await ctx.db.papers.get(msg.id)) ?? { id: msg.id }, await rulesOf(ctx)),
   );
   const paper = (await ctx.learnt?.active()) && (await ctx.db.papers.get(written.id));
   const state = {

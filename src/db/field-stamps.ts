@@ -28,7 +28,12 @@ export function inOrder<T>(
     const row = await db.fieldStamps.get(paperId);
     // Equal stamps: the same action sent again (its answer was lost); applying it again is harmless.
     if ((row?.at[field] ?? -Infinity) > at) return current();
-    await db.fieldStamps.put({ id: paperId, at: { ...row?.at, [field]: at } });
-    return write();
+    // Not awaited before the write: its requests follow in the same transaction without waiting
+    // for this one's answer (a round trip to IndexedDB's backend a click need not wait for).
+    const [, result] = await Promise.all([
+      db.fieldStamps.put({ id: paperId, at: { ...row?.at, [field]: at } }),
+      write(),
+    ]);
+    return result;
   });
 }
