@@ -48,22 +48,25 @@ export async function planRemote(db: PapershelfDb, changes: readonly Change[]): 
   let unreads = 0;
   for (let i = 0; i < groups.length; i += PLAN_BATCH) {
     // Only papers with the user's marks here can lose them: their docs alone are read.
+    const batch = groups.slice(i, i + PLAN_BATCH);
     const papers = await readSorted(
       db.papers,
-      groups.slice(i, i + PLAN_BATCH).map(([k]) => k.slice(2)),
+      batch.map(([k]) => k.slice(2)),
     );
-    const part = groups.slice(i, i + PLAN_BATCH).filter((_, j) => papers[j] && hasOwnState(papers[j]));
-    const locals = papers.filter((p): p is Paper => p !== undefined && hasOwnState(p));
+    const marked = batch.flatMap(([key, incoming], j) => {
+      const local = papers[j];
+      return local && hasOwnState(local) ? [{ key, incoming, local }] : [];
+    });
     const docs = await readSorted(
       db.syncDocs,
-      part.map(([k]) => k),
+      marked.map((m) => m.key),
     );
-    part.forEach(([key, incoming], j) => {
+    marked.forEach(({ key, incoming, local }, j) => {
       const id = key.slice(2);
       const merged = applyChanges(stateOf([docs[j]]), incoming);
       const view = paperView(id, merged.papers.get(id)!);
       if (!view) deletes++;
-      else if (locals[j]!.readAt !== undefined && view.readAt === undefined) unreads++;
+      else if (local.readAt !== undefined && view.readAt === undefined) unreads++;
     });
   }
   const library = await db.syncDocs.where('k').startsWith('p:').count();
