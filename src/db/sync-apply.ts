@@ -22,7 +22,7 @@ import { stamper } from '../shared/stamp';
 import type { SyncState } from '../sync/state';
 import type { PapershelfDb, SyncDoc } from './schema';
 import { batchSizer } from './batch-size';
-import { readSorted } from './read-sorted';
+import { readMany } from './read-many';
 
 /** Rows per read of the guard's plan (reads only: quick, and a click's write waits for one at most). */
 const PLAN_BATCH = 200;
@@ -49,7 +49,7 @@ export async function planRemote(db: PapershelfDb, changes: readonly Change[]): 
   for (let i = 0; i < groups.length; i += PLAN_BATCH) {
     // Only papers with the user's marks here can lose them: their docs alone are read.
     const batch = groups.slice(i, i + PLAN_BATCH);
-    const papers = await readSorted(
+    const papers = await readMany(
       db.papers,
       batch.map(([k]) => k.slice(2)),
     );
@@ -57,7 +57,7 @@ export async function planRemote(db: PapershelfDb, changes: readonly Change[]): 
       const local = papers[j];
       return local && hasOwnState(local) ? [{ key, incoming, local }] : [];
     });
-    const docs = await readSorted(
+    const docs = await readMany(
       db.syncDocs,
       marked.map((m) => m.key),
     );
@@ -240,7 +240,7 @@ export async function applyRemote(
   const groups = [...byDoc(changes)];
   const applied: Applied = { papers: [], settings: false };
   // Papers before lists, so a list's new members find their records; in key order within a kind,
-  // so a transaction's keys are neighbours and read as one range (read-sorted.ts).
+  // so a transaction's keys are neighbours and read as one range (read-many.ts).
   const rank = (k: string) => (k[0] === 'p' ? 0 : 1);
   groups.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const sizer = batchSizer({ targetMs: APPLY_MS, start: 50, min: 5, max: 500 });
@@ -255,8 +255,8 @@ export async function applyRemote(
         const keys = part.map(([k]) => k);
         const paperKeys = keys.filter((k) => k.startsWith('p:'));
         const [docs, locals] = await Promise.all([
-          readSorted(db.syncDocs, keys),
-          readSorted(
+          readMany(db.syncDocs, keys),
+          readMany(
             db.papers,
             paperKeys.map((k) => k.slice(2)),
           ),

@@ -12,10 +12,7 @@ import Dexie, { type Table } from 'dexie';
 /** A range read is used while the range holds at most this many records a key asked for. */
 const RANGE_READ_SPREAD = 2;
 
-export async function readSorted<T, I>(
-  table: Table<T, string, I>,
-  keys: readonly string[],
-): Promise<(T | undefined)[]> {
+export async function readMany<T, I>(table: Table<T, string, I>, keys: readonly string[]): Promise<(T | undefined)[]> {
   if (keys.length === 0) return [];
   // IndexedDB orders strings by code unit, as sort() does.
   const sorted = [...keys].sort();

@@ -1,8 +1,8 @@
-// readSorted answers as bulkGet does (same order, undefined where missing), in whichever way the
+// readMany answers as bulkGet does (same order, undefined where missing), in whichever way the
 // keys' range makes cheapest: nothing read for an empty range, one range read for neighbours.
 import { describe, expect, it, vi } from 'vitest';
 import { freshDb } from './db';
-import { readSorted } from '../../src/db/read-sorted';
+import { readMany } from '../../src/db/read-many';
 import { blankPaper } from '../../src/db/papers';
 
 async function libraryOf(ids: string[]) {
@@ -14,11 +14,11 @@ async function libraryOf(ids: string[]) {
 const ids = (from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => `2401.${String(from + i).padStart(5, '0')}`);
 
-describe('readSorted', () => {
+describe('readMany', () => {
   it('answers like bulkGet, in the order asked, for keys given in any order', async () => {
     const db = await libraryOf(ids(0, 10));
     const asked = ['2401.00007', '2401.00002', '2401.00099', '2401.00003'];
-    const got = await readSorted(db.papers, asked);
+    const got = await readMany(db.papers, asked);
     expect(got.map((p) => p?.title)).toEqual(['T 2401.00007', 'T 2401.00002', undefined, 'T 2401.00003']);
     expect(got).toEqual(await db.papers.bulkGet(asked));
   });
@@ -26,7 +26,7 @@ describe('readSorted', () => {
   it('reads a range of neighbours in one read, not one get a key', async () => {
     const db = await libraryOf(ids(0, 100));
     const bulkGet = vi.spyOn(db.papers, 'bulkGet');
-    const got = await readSorted(db.papers, ids(10, 60));
+    const got = await readMany(db.papers, ids(10, 60));
     expect(got.map((p) => p?.id)).toEqual(ids(10, 60));
     expect(bulkGet).not.toHaveBeenCalled();
   });
@@ -34,7 +34,7 @@ describe('readSorted', () => {
   it('reads nothing more when the range holds no record (a new device)', async () => {
     const db = await libraryOf(ids(500, 510));
     const bulkGet = vi.spyOn(db.papers, 'bulkGet');
-    expect(await readSorted(db.papers, ids(0, 50))).toEqual(Array(50).fill(undefined));
+    expect(await readMany(db.papers, ids(0, 50))).toEqual(Array(50).fill(undefined));
     expect(bulkGet).not.toHaveBeenCalled();
   });
 
@@ -42,13 +42,13 @@ describe('readSorted', () => {
     const db = await libraryOf(ids(0, 1000));
     const asked = ['2401.00001', '2401.00500', '2401.00999', '2401.01500'];
     const bulkGet = vi.spyOn(db.papers, 'bulkGet');
-    const got = await readSorted(db.papers, asked);
+    const got = await readMany(db.papers, asked);
     expect(got.map((p) => p?.id)).toEqual(['2401.00001', '2401.00500', '2401.00999', undefined]);
     expect(bulkGet).toHaveBeenCalledOnce();
   });
 
   it('answers an empty list with one', async () => {
     const db = await libraryOf(ids(0, 3));
-    expect(await readSorted(db.papers, [])).toEqual([]);
+    expect(await readMany(db.papers, [])).toEqual([]);
   });
 });
